@@ -1,0 +1,48 @@
+// One process's end of a message channel (pipe, FIFO, message queue, ...).
+// Every call is the real syscall, made once: EINTR comes back to the caller,
+// which decides (as a lesson on signals needs) whether to retry.
+// Every call is the real syscall. `wait=false` makes the non-blocking try
+// the worker does first; EAGAIN in IoResult::err then means "would block".
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace ipclab {
+
+struct IoResult {
+  int err = 0;        // errno, 0 on success
+  ssize_t n = 0;      // bytes moved; 0 on recv means end of file
+  int64_t priority = 0;
+};
+
+class ChannelEnd {
+ public:
+  virtual ~ChannelEnd() = default;
+  virtual IoResult send(std::string_view data, int64_t priority, bool wait) = 0;
+  virtual IoResult recv(char* buf, size_t max, bool wait) = 0;
+  virtual long send_syscall() const = 0;  // SYS_write, SYS_mq_timedsend, ...
+  virtual long recv_syscall() const = 0;
+  // Largest message recv can return in one call (mq_msgsize for queues).
+  virtual size_t max_message() const { return 65536; }
+};
+
+// Anonymous pipe: `rfd`/`wfd` are the inherited blocking descriptors (-1 if
+// this process does not use that end, which it then closes). Non-blocking
+// twins are opened through /proc/self/fd so the shared descriptors' flags stay
+// untouched.
+std::unique_ptr<ChannelEnd> open_pipe_end(int rfd, int wfd, int* err);
+
+// FIFO at `path`, opened for the ends this process uses.
+std::unique_ptr<ChannelEnd> open_fifo_end(const std::string& path, bool reads, bool writes,
+                                          int* err);
+
+// POSIX message queue `name` (already created by the supervisor).
+std::unique_ptr<ChannelEnd> open_mq_end(const std::string& name, bool reads, bool writes,
+                                        int* err);
+
+}  // namespace ipclab

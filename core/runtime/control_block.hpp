@@ -1,0 +1,83 @@
+// The session control block: one shared-memory region created by the
+// supervisor and mapped by every worker. It holds the step gates, what each
+// worker is doing, the process-shared sync objects and the event rings.
+#pragma once
+
+#include <pthread.h>
+#include <sys/types.h>
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+
+#include "trace/event_ring.hpp"
+
+namespace ipclab {
+
+constexpr uint32_t kControlMagic = 0x49504c31;  // "IPL1"
+constexpr uint32_t kControlVersion = 1;
+constexpr int kMaxWorkers = 64;
+constexpr int kMaxObjects = 64;
+
+// What a worker is doing, as the worker itself reports it. `killed` is only
+// ever set by the supervisor after reaping.
+enum class WorkerState : uint32_t { starting, at_gate, running, blocked, exited, killed };
+const char* to_string(WorkerState);
+
+struct alignas(64) WorkerSlot {
+  // Step gate. The supervisor adds grants and bumps gate_seq; the worker
+  // takes one grant per action and otherwise futex-waits on gate_seq.
+  std::atomic<uint32_t> gate_seq{0};
+  std::atomic<uint32_t> grants{0};
+  std::atomic<int32_t> pid{0};
+  std::atomic<WorkerState> state{WorkerState::starting};
+  std::atomic<int32_t> op{0};            // op being run, or the next one while at the gate
+  std::atomic<int32_t> blocked_obj{-1};  // object index while blocked
+  std::atomic<uint32_t> blocked_timed{0};
+  std::atomic<uint64_t> steps_done{0};
+};
+
+struct alignas(64) ObjectSlot {
+  std::atomic<int64_t> next_msg{0};  // message sequence numbers (fetch_add + 1)
+  std::atomic<int32_t> owner{-1};    // mutex: worker index of the owner
+  int32_t fd[2] = {-1, -1};          // pipe: descriptors the workers inherit
+  pthread_mutex_t mutex;             // mutex objects: process-shared, robust
+};
+
+struct ControlBlock {
+  uint32_t magic = 0;
+  uint32_t version = 0;
+  uint32_t nworkers = 0;
+  uint32_t nobjects = 0;
+  uint32_t ring_capacity = 0;
+  int32_t wake_fd = -1;        // eventfd inherited by the workers
+  uint64_t ring_offset = 0;    // from the start of the block
+  uint64_t ring_stride = 0;
+  uint64_t total_size = 0;
+  uint64_t t0_ns = 0;          // CLOCK_MONOTONIC at session start
+  std::atomic<uint32_t> consumer_sleeping{0};  // the pump wants an eventfd write
+  std::atomic<uint32_t> free_run{0};           // workers skip their gates
+  std::atomic<uint32_t> stopping{0};           // workers leave at their next gate
+  WorkerSlot workers[kMaxWorkers];
+  ObjectSlot objects[kMaxObjects];
+
+  EventRing* ring(int worker) {
+    return reinterpret_cast<EventRing*>(reinterpret_cast<char*>(this) + ring_offset +
+                                        ring_stride * static_cast<uint64_t>(worker));
+  }
+  static size_t size_for(int nworkers, uint32_t ring_capacity, uint64_t* ring_offset,
+                         uint64_t* ring_stride);
+};
+
+// Gate operations (futex on gate_seq, shared between processes).
+void gate_grant(WorkerSlot& slot, uint32_t steps);
+void gate_nudge(WorkerSlot& slot);  // wake without a grant (run mode, stop)
+// Worker side: waits until a grant (taken), free run, or stop. Returns false on stop.
+bool gate_pass(ControlBlock& ctl, WorkerSlot& slot);
+
+// Wakes the supervisor's pump if it sleeps (a seq_cst check, syscall only then).
+void wake_consumer(ControlBlock& ctl);
+
+uint64_t monotonic_ns();
+
+}  // namespace ipclab

@@ -1,0 +1,232 @@
+#include "runtime/object_host.hpp"
+
+#include <fcntl.h>
+#include <mqueue.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace ipclab {
+
+namespace {
+
+std::string errno_sentence(int err) {
+  return std::string(strerrorname_np(err) ? strerrorname_np(err) : "errno") + " (" +
+         std::to_string(err) + "): " + std::strerror(err);
+}
+
+std::string limit_hint(ObjectKind k, int err) {
+  if (k == ObjectKind::posix_mq && err == EINVAL)
+    return " The queue asks for more messages or bigger messages than the system allows "
+           "(see /proc/sys/fs/mqueue/msg_max and msgsize_max).";
+  if (k == ObjectKind::posix_mq && err == EMFILE)
+    return " The per-user limit of message queue memory (RLIMIT_MSGQUEUE) is used up.";
+  if (err == EMFILE || err == ENFILE) return " Too many open files.";
+  return "";
+}
+
+}  // namespace
+
+ObjectHost::~ObjectHost() { destroy(); }
+
+std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBlock& ctl,
+                                   std::string* message) {
+  held_.resize(s.objects.size());
+  for (size_t i = 0; i < s.objects.size(); ++i) {
+    const ObjectSpec& spec = s.objects[i];
+    Held& h = held_[i];
+    h.mechanism = spec.mechanism;
+    ObjectSlot& slot = ctl.objects[i];
+    const char* call = "";
+    int err = 0;
+    switch (spec.mechanism) {
+      case ObjectKind::pipe: {
+        call = "pipe2";
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) != 0) {
+          err = errno;
+          break;
+        }
+        slot.fd[0] = fds[0];
+        slot.fd[1] = fds[1];
+        h.fd = fds[0];
+        h.write_fd = fds[1];
+        break;
+      }
+      case ObjectKind::fifo: {
+        h.name = dir.file_path(spec.name);
+        call = "mkfifo";
+        if (::mkfifo(h.name.c_str(), 0600) != 0) {
+          err = errno;
+          break;
+        }
+        call = "open";
+        h.fd = ::open(h.name.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (h.fd < 0) err = errno;
+        break;
+      }
+      case ObjectKind::posix_mq: {
+        h.name = dir.object_name(spec.name);
+        dir.record("mq", h.name);
+        mq_attr attr{};
+        attr.mq_maxmsg = spec.capacity > 0 ? spec.capacity : 8;
+        attr.mq_msgsize = spec.message_size > 0 ? spec.message_size : 128;
+        call = "mq_open";
+        const mqd_t q =
+            ::mq_open(h.name.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NONBLOCK | O_CLOEXEC, 0600, &attr);
+        if (q == static_cast<mqd_t>(-1)) err = errno;
+        else h.mq = q;
+        break;
+      }
+      case ObjectKind::semaphore: {
+        h.name = dir.object_name(spec.name);
+        dir.record("sem", h.name);
+        call = "sem_open";
+        h.sem = ::sem_open(h.name.c_str(), O_CREAT | O_EXCL, 0600,
+                           static_cast<unsigned>(spec.initial));
+        if (h.sem == SEM_FAILED) {
+          h.sem = nullptr;
+          err = errno;
+        }
+        break;
+      }
+      case ObjectKind::shared_memory: {
+        h.name = dir.object_name(spec.name);
+        dir.record("shm", h.name);
+        call = "shm_open";
+        const int fd = ::shm_open(h.name.c_str(), O_RDWR | O_CREAT | O_EXCL, 0600);
+        if (fd < 0) {
+          err = errno;
+          break;
+        }
+        h.cells_bytes = sizeof(int64_t) * static_cast<size_t>(spec.cells);
+        call = "ftruncate";
+        if (::ftruncate(fd, static_cast<off_t>(h.cells_bytes)) != 0) err = errno;
+        if (!err) {
+          call = "mmap";
+          void* p = ::mmap(nullptr, h.cells_bytes, PROT_READ, MAP_SHARED, fd, 0);
+          if (p == MAP_FAILED) err = errno;
+          else h.cells = static_cast<int64_t*>(p);
+        }
+        ::close(fd);
+        break;
+      }
+      case ObjectKind::mutex: {
+        call = "pthread_mutex_init";
+        pthread_mutexattr_t attr;
+        pthread_mutexattr_init(&attr);
+        pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED);
+        // Always robust: a worker killed while holding it must not wedge
+        // the lesson; `robust: false` only changes what the lesson says.
+        pthread_mutexattr_setrobust(&attr, PTHREAD_MUTEX_ROBUST);
+        pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_ERRORCHECK);
+        err = pthread_mutex_init(&slot.mutex, &attr);
+        pthread_mutexattr_destroy(&attr);
+        break;
+      }
+      case ObjectKind::signal: break;  // nothing to create: signals go to pids
+      default:
+        *message = "object '" + spec.name + "' uses mechanism '" +
+                   std::string(to_string(spec.mechanism)) +
+                   "', which this version of IPC Lab cannot run yet.";
+        destroy();
+        return {ENOTSUP, std::generic_category()};
+    }
+    if (err) {
+      *message = "could not create " + std::string(to_string(spec.mechanism)) + " '" + spec.name +
+                 "': " + call + " failed with " + errno_sentence(err) + "." +
+                 limit_hint(spec.mechanism, err);
+      destroy();
+      return {err, std::generic_category()};
+    }
+  }
+  return {};
+}
+
+std::vector<int> ObjectHost::inherited_fds() const {
+  std::vector<int> fds;
+  for (const Held& h : held_)
+    if (h.mechanism == ObjectKind::pipe) {
+      fds.push_back(h.fd);
+      if (h.write_fd >= 0) fds.push_back(h.write_fd);
+    }
+  return fds;
+}
+
+void ObjectHost::release_write_ends(ControlBlock&) {
+  for (Held& h : held_)
+    if (h.write_fd >= 0) {
+      ::close(h.write_fd);
+      h.write_fd = -1;
+    }
+}
+
+std::optional<int64_t> ObjectHost::kernel_fill(int obj) const {
+  if (obj < 0 || static_cast<size_t>(obj) >= held_.size()) return std::nullopt;
+  const Held& h = held_[static_cast<size_t>(obj)];
+  switch (h.mechanism) {
+    case ObjectKind::pipe:
+    case ObjectKind::fifo: {
+      int n = 0;
+      if (h.fd >= 0 && ::ioctl(h.fd, FIONREAD, &n) == 0) return n;
+      return std::nullopt;
+    }
+    case ObjectKind::posix_mq: {
+      mq_attr attr{};
+      if (h.mq >= 0 && ::mq_getattr(h.mq, &attr) == 0) return attr.mq_curmsgs;
+      return std::nullopt;
+    }
+    case ObjectKind::semaphore: {
+      int v = 0;
+      if (h.sem && ::sem_getvalue(h.sem, &v) == 0) return v;
+      return std::nullopt;
+    }
+    default: return std::nullopt;
+  }
+}
+
+std::vector<int64_t> ObjectHost::cells(int obj) const {
+  if (obj < 0 || static_cast<size_t>(obj) >= held_.size()) return {};
+  const Held& h = held_[static_cast<size_t>(obj)];
+  if (!h.cells) return {};
+  std::vector<int64_t> out(h.cells_bytes / sizeof(int64_t));
+  for (size_t i = 0; i < out.size(); ++i)
+    out[i] = __atomic_load_n(&h.cells[i], __ATOMIC_RELAXED);
+  return out;
+}
+
+pid_t ObjectHost::mutex_owner_tid(const ControlBlock& ctl, int obj) const {
+  if (obj < 0 || static_cast<size_t>(obj) >= held_.size()) return 0;
+  if (held_[static_cast<size_t>(obj)].mechanism != ObjectKind::mutex) return 0;
+  // glibc keeps the owner's thread id in the lock word of robust mutexes
+  // (the kernel's robust-futex protocol reads the same word).
+  const int word = __atomic_load_n(&ctl.objects[obj].mutex.__data.__lock, __ATOMIC_RELAXED);
+  return static_cast<pid_t>(word & 0x3fffffff);
+}
+
+void ObjectHost::destroy() {
+  for (Held& h : held_) {
+    if (h.fd >= 0) ::close(h.fd);
+    if (h.write_fd >= 0) ::close(h.write_fd);
+    if (h.mq >= 0) ::mq_close(h.mq);
+    if (h.sem) ::sem_close(h.sem);
+    if (h.cells) ::munmap(h.cells, h.cells_bytes);
+    if (!h.name.empty()) {
+      switch (h.mechanism) {
+        case ObjectKind::fifo: ::unlink(h.name.c_str()); break;
+        case ObjectKind::posix_mq: ::mq_unlink(h.name.c_str()); break;
+        case ObjectKind::semaphore: ::sem_unlink(h.name.c_str()); break;
+        case ObjectKind::shared_memory: ::shm_unlink(h.name.c_str()); break;
+        default: break;
+      }
+    }
+    h = Held{};
+  }
+  held_.clear();
+}
+
+}  // namespace ipclab

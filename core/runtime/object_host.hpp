@@ -1,0 +1,61 @@
+// The supervisor's side of a session's IPC objects: creates each real kernel
+// object (recorded in the manifest first), keeps a handle to ask the kernel
+// how full it is, and removes it at the end.
+#pragma once
+
+#include <semaphore.h>
+#include <sys/types.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "runtime/control_block.hpp"
+#include "runtime/session_dir.hpp"
+#include "scenario/scenario.hpp"
+
+namespace ipclab {
+
+class ObjectHost {
+ public:
+  ObjectHost() = default;
+  ObjectHost(const ObjectHost&) = delete;
+  ObjectHost& operator=(const ObjectHost&) = delete;
+  ~ObjectHost();
+
+  // Creates every object. On failure `message` is a sentence naming the
+  // object, the call and the errno, and what was made so far is removed.
+  std::error_code create(const Scenario& s, SessionDir& dir, ControlBlock& ctl,
+                         std::string* message);
+  // Descriptors the workers inherit (pipe ends).
+  std::vector<int> inherited_fds() const;
+  // Once every worker runs: drop the supervisor's write ends so readers see
+  // end of file when the last writer exits.
+  void release_write_ends(ControlBlock& ctl);
+
+  // Kernel truth: bytes in a pipe/FIFO, messages in a queue, semaphore value.
+  std::optional<int64_t> kernel_fill(int obj) const;
+  // The shared cells of a shared_memory object (empty for other kinds).
+  std::vector<int64_t> cells(int obj) const;
+  // Kernel-side owner (thread id stored in the robust mutex word), 0 = free.
+  pid_t mutex_owner_tid(const ControlBlock& ctl, int obj) const;
+
+  void destroy();
+
+ private:
+  struct Held {
+    ObjectKind mechanism = ObjectKind::pipe;
+    std::string name;  // kernel name or path
+    int fd = -1;       // pipe/FIFO read end kept for FIONREAD
+    int write_fd = -1; // pipe write end until release_write_ends
+    int mq = -1;
+    sem_t* sem = nullptr;
+    int64_t* cells = nullptr;
+    size_t cells_bytes = 0;
+  };
+  std::vector<Held> held_;
+};
+
+}  // namespace ipclab

@@ -1,0 +1,286 @@
+#include "runtime/plan.hpp"
+
+#include <signal.h>
+#include <string.h>
+
+#include <array>
+
+namespace ipclab {
+
+namespace {
+
+struct Context {
+  const Scenario& s;
+  const std::vector<WorkerIdentity>& workers;
+  const WorkerIdentity& me;
+  std::vector<Op>& out;
+};
+
+std::string fill_template(const std::string& text, const WorkerIdentity& me, int64_t i) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t p = 0; p < text.size(); ++p) {
+    if (text[p] == '{') {
+      const size_t close = text.find('}', p);
+      if (close != std::string::npos) {
+        const std::string_view key(text.data() + p + 1, close - p - 1);
+        if (key == "i") { out += std::to_string(i); p = close; continue; }
+        if (key == "proc") { out += me.name; p = close; continue; }
+        if (key == "k") { out += std::to_string(me.instance); p = close; continue; }
+      }
+    }
+    out += text[p];
+  }
+  return out;
+}
+
+std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
+std::string sig_name(int sig) {
+  const char* abbrev = sigabbrev_np(sig);
+  return abbrev ? std::string("SIG") + abbrev : std::to_string(sig);
+}
+
+ObjectKind mechanism_of(const Scenario& s, int obj) {
+  return obj >= 0 ? s.objects[static_cast<size_t>(obj)].mechanism : ObjectKind::pipe;
+}
+
+void describe(const Scenario& s, Op& op) {
+  const std::string obj = op.obj >= 0 ? s.objects[static_cast<size_t>(op.obj)].name : "";
+  const std::string n = std::to_string(op.text.size());
+  const std::string cell = obj + "[" + std::to_string(op.cell) + "]";
+  switch (op.kind) {
+    case OpKind::send:
+      op.label = "send " + quoted(op.text) + " to " + obj;
+      if (mechanism_of(s, op.obj) == ObjectKind::posix_mq)
+        op.c_call = "mq_send(" + obj + ", " + quoted(op.text) + ", " + n + ", " +
+                    std::to_string(op.priority) + ")";
+      else
+        op.c_call = "write(" + obj + "_fd[1], " + quoted(op.text) + ", " + n + ")";
+      break;
+    case OpKind::recv:
+      op.label = "receive from " + obj;
+      if (mechanism_of(s, op.obj) == ObjectKind::posix_mq)
+        op.c_call = "mq_receive(" + obj + ", buf, msgsize, &prio)";
+      else
+        op.c_call = "read(" + obj + "_fd[0], buf, " + std::to_string(op.max) + ")";
+      break;
+    case OpKind::sem_wait:
+      op.label = "wait on " + obj;
+      op.c_call = op.timeout_ms >= 0 ? "sem_timedwait(" + obj + ", &deadline)"
+                                     : "sem_wait(" + obj + ")";
+      break;
+    case OpKind::sem_post: op.label = "post " + obj; op.c_call = "sem_post(" + obj + ")"; break;
+    case OpKind::sem_trywait:
+      op.label = "try to wait on " + obj;
+      op.c_call = "sem_trywait(" + obj + ")";
+      break;
+    case OpKind::mutex_lock:
+      op.label = "lock " + obj;
+      op.c_call = "pthread_mutex_lock(&" + obj + ")";
+      break;
+    case OpKind::mutex_unlock:
+      op.label = "unlock " + obj;
+      op.c_call = "pthread_mutex_unlock(&" + obj + ")";
+      break;
+    case OpKind::mutex_trylock:
+      op.label = "try to lock " + obj;
+      op.c_call = "pthread_mutex_trylock(&" + obj + ")";
+      break;
+    case OpKind::shm_read: op.label = "read " + cell; op.c_call = "x = " + cell; break;
+    case OpKind::shm_write:
+      op.label = "write " + std::to_string(op.value) + " to " + cell;
+      op.c_call = cell + " = " + std::to_string(op.value);
+      break;
+    case OpKind::shm_add:
+      op.label = "add " + std::to_string(op.value) + " to " + cell;
+      op.c_call = cell + " += " + std::to_string(op.value);
+      break;
+    case OpKind::shm_load: op.label = "load " + cell; op.c_call = "reg = " + cell; break;
+    case OpKind::shm_compute:
+      op.label = "compute reg + " + std::to_string(op.value);
+      op.c_call = "reg = reg + " + std::to_string(op.value);
+      break;
+    case OpKind::shm_store: op.label = "store reg to " + cell; op.c_call = cell + " = reg"; break;
+    case OpKind::signal:
+      op.label = "send " + sig_name(op.sig) + " to " + op.text;
+      op.c_call = op.has_value ? "sigqueue(pid, " + sig_name(op.sig) + ", (union sigval){" +
+                                     std::to_string(op.value) + "})"
+                               : "kill(pid, " + sig_name(op.sig) + ")";
+      break;
+    case OpKind::sigwait: {
+      std::string set;
+      for (int sig : op.sigs) set += (set.empty() ? "" : ", ") + sig_name(sig);
+      op.label = "wait for " + set;
+      op.c_call = "sigwaitinfo(&{" + set + "}, &info)";
+      break;
+    }
+    case OpKind::on_signal:
+      op.label = "install a handler for " + sig_name(op.sig);
+      op.c_call = "sigaction(" + sig_name(op.sig) + ", &handler, NULL)";
+      break;
+    case OpKind::sleep:
+      op.label = "sleep " + std::to_string(op.value) + " ms";
+      op.c_call = "nanosleep(" + std::to_string(op.value) + " ms)";
+      break;
+    case OpKind::compute:
+      op.label = "compute for " + std::to_string(op.value) + " ms";
+      op.c_call = "/* busy loop, " + std::to_string(op.value) + " ms */";
+      break;
+    case OpKind::print:
+      op.label = "print " + quoted(op.text);
+      op.c_call = "printf(\"%s\\n\", " + quoted(op.text) + ")";
+      break;
+    case OpKind::exit:
+      op.label = "exit with code " + std::to_string(op.value);
+      op.c_call = "exit(" + std::to_string(op.value) + ")";
+      break;
+    case OpKind::unsupported:
+      op.label = std::string(to_string(op.action)) + " (not available yet)";
+      break;
+  }
+}
+
+void push(Context& c, Op op) {
+  describe(c.s, op);
+  c.out.push_back(std::move(op));
+}
+
+void expand(Context& c, const std::vector<Action>& steps, int64_t i);
+
+void expand_one(Context& c, const Action& a, int64_t i) {
+  Op op;
+  op.action = a.kind;
+  op.pos = a.pos;
+  op.obj = a.object.empty() ? -1 : c.s.object_index(a.object);
+  op.value = a.value;
+  op.has_value = a.has_value;
+  op.priority = a.priority;
+  op.max = a.max;
+  op.timeout_ms = a.timeout_ms;
+  op.cell = a.cell;
+  op.sig = a.sig;
+  op.restart = a.restart;
+  op.sigs = a.sigs;
+  switch (a.kind) {
+    case ActionKind::send:
+      op.kind = OpKind::send;
+      op.text = fill_template(a.text, c.me, i);
+      break;
+    case ActionKind::recv:
+      op.kind = OpKind::recv;
+      if (op.max <= 0) op.max = 64;
+      break;
+    case ActionKind::wait: op.kind = OpKind::sem_wait; break;
+    case ActionKind::post: op.kind = OpKind::sem_post; break;
+    case ActionKind::trywait: op.kind = OpKind::sem_trywait; break;
+    case ActionKind::lock: op.kind = OpKind::mutex_lock; break;
+    case ActionKind::unlock: op.kind = OpKind::mutex_unlock; break;
+    case ActionKind::trylock: op.kind = OpKind::mutex_trylock; break;
+    case ActionKind::read: op.kind = OpKind::shm_read; break;
+    case ActionKind::write: op.kind = OpKind::shm_write; break;
+    case ActionKind::add:
+      if (!a.expand) {
+        op.kind = OpKind::shm_add;
+        break;
+      }
+      for (OpKind k : {OpKind::shm_load, OpKind::shm_compute, OpKind::shm_store}) {
+        Op part = op;
+        part.kind = k;
+        push(c, std::move(part));
+      }
+      return;
+    case ActionKind::signal:
+      op.kind = OpKind::signal;
+      op.targets = resolve_process_ref(c.workers, c.s, a.target);
+      op.text = a.target;
+      break;
+    case ActionKind::sigwait: op.kind = OpKind::sigwait; break;
+    case ActionKind::on_signal: op.kind = OpKind::on_signal; break;
+    case ActionKind::sleep: op.kind = OpKind::sleep; break;
+    case ActionKind::compute: op.kind = OpKind::compute; break;
+    case ActionKind::print:
+      op.kind = OpKind::print;
+      op.text = fill_template(a.text, c.me, i);
+      break;
+    case ActionKind::exit: op.kind = OpKind::exit; break;
+    case ActionKind::repeat:
+      for (int64_t n = 1; n <= a.times; ++n) expand(c, a.body, n);
+      return;
+    case ActionKind::critical: {
+      Op lock = op;
+      lock.kind = OpKind::mutex_lock;
+      lock.action = ActionKind::lock;
+      push(c, std::move(lock));
+      expand(c, a.body, i);
+      op.kind = OpKind::mutex_unlock;
+      op.action = ActionKind::unlock;
+      break;
+    }
+    default: op.kind = OpKind::unsupported; break;
+  }
+  push(c, std::move(op));
+}
+
+void expand(Context& c, const std::vector<Action>& steps, int64_t i) {
+  for (const Action& a : steps) expand_one(c, a, i);
+}
+
+}  // namespace
+
+std::vector<WorkerIdentity> enumerate_workers(const Scenario& s) {
+  std::vector<WorkerIdentity> out;
+  for (size_t p = 0; p < s.processes.size(); ++p) {
+    const ProcessSpec& spec = s.processes[p];
+    for (int k = 1; k <= spec.count; ++k) {
+      WorkerIdentity w;
+      w.index = static_cast<int>(out.size());
+      w.process = static_cast<int>(p);
+      w.instance = k;
+      w.name = spec.count > 1 ? spec.name + "#" + std::to_string(k) : spec.name;
+      out.push_back(std::move(w));
+    }
+  }
+  return out;
+}
+
+std::vector<int> resolve_process_ref(const std::vector<WorkerIdentity>& workers,
+                                     const Scenario& s, const std::string& ref) {
+  std::vector<int> out;
+  for (const WorkerIdentity& w : workers) {
+    if (w.name == ref || s.processes[static_cast<size_t>(w.process)].name == ref)
+      out.push_back(w.index);
+  }
+  return out;
+}
+
+std::vector<Op> make_plan(const Scenario& s, const std::vector<WorkerIdentity>& workers,
+                          int worker_index) {
+  std::vector<Op> out;
+  const WorkerIdentity& me = workers.at(static_cast<size_t>(worker_index));
+  Context c{s, workers, me, out};
+  expand(c, s.processes[static_cast<size_t>(me.process)].steps, 0);
+  return out;
+}
+
+std::string_view to_string(OpKind k) {
+  static constexpr std::array<std::string_view, 22> names = {
+      "send",      "recv",        "sem_wait",  "sem_post",  "sem_trywait", "mutex_lock",
+      "mutex_unlock", "mutex_trylock", "shm_read", "shm_write", "shm_add",  "shm_load",
+      "shm_compute", "shm_store",  "signal",    "sigwait",   "on_signal",  "sleep",
+      "compute",   "print",       "exit",      "unsupported"};
+  return names[static_cast<size_t>(k)];
+}
+
+bool may_block(OpKind k) {
+  switch (k) {
+    case OpKind::send:
+    case OpKind::recv:
+    case OpKind::sem_wait:
+    case OpKind::mutex_lock:
+    case OpKind::sigwait: return true;
+    default: return false;
+  }
+}
+
+}  // namespace ipclab

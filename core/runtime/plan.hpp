@@ -1,0 +1,64 @@
+// A worker's script flattened into the linear list of ops it executes, one
+// per step: repeats unrolled, templates filled in, `critical` turned into
+// lock/body/unlock, `add` with expand turned into load/compute/store.
+// Supervisor and worker build the same plan from the same scenario, so an op
+// index means the same thing on both sides.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "scenario/scenario.hpp"
+
+namespace ipclab {
+
+enum class OpKind : uint8_t {
+  send, recv, sem_wait, sem_post, sem_trywait, mutex_lock, mutex_unlock, mutex_trylock,
+  shm_read, shm_write, shm_add, shm_load, shm_compute, shm_store,
+  signal, sigwait, on_signal, sleep, compute, print, exit, unsupported,
+};
+
+struct Op {
+  OpKind kind = OpKind::print;
+  ActionKind action = ActionKind::print;
+  int obj = -1;              // object index
+  std::vector<int> targets;  // signal: worker indices
+  std::string text;          // send data / print text, templates filled in
+  int64_t value = 0;
+  bool has_value = false;
+  int64_t priority = 0;
+  int64_t max = 0;
+  int64_t timeout_ms = -1;
+  int cell = 0;
+  int sig = 0;
+  bool restart = false;
+  std::vector<int> sigs;
+  SourcePos pos;
+  std::string label;   // what a student reads: `send "item 3" to buffer`
+  std::string c_call;  // the C behind it: `write(buffer[1], "item 3", 6)`
+};
+
+// One running instance of a process spec.
+struct WorkerIdentity {
+  int index = 0;     // position in the session's worker list
+  int process = 0;   // index into Scenario::processes
+  int instance = 1;  // 1-based, k of name#k
+  std::string name;  // "producer", or "adder#2" when count > 1
+};
+
+std::vector<WorkerIdentity> enumerate_workers(const Scenario& s);
+
+// Worker indices a process reference ("consumer" = every instance,
+// "adder#2" = one) names; empty when none.
+std::vector<int> resolve_process_ref(const std::vector<WorkerIdentity>& workers,
+                                     const Scenario& s, const std::string& ref);
+
+std::vector<Op> make_plan(const Scenario& s, const std::vector<WorkerIdentity>& workers,
+                          int worker_index);
+
+std::string_view to_string(OpKind);
+// True for ops that may block (the worker tries first and reports block/unblock).
+bool may_block(OpKind);
+
+}  // namespace ipclab

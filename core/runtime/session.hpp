@@ -1,0 +1,133 @@
+// A running scenario: the supervisor. Creates the session folder and every
+// IPC object, spawns one ipclab-worker per process (each held at its step
+// gate), drains their event rings on a pump thread, keeps the model of who
+// holds and waits for what, samples the kernel, and tears everything down.
+//
+// Thread-safety: every public method may be called from any one thread (the
+// CLI's main thread, the GUI's adapter); the pump thread is internal.
+// Nothing here throws across the API.
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "observer/kernel_probe.hpp"
+#include "runtime/control_block.hpp"
+#include "runtime/plan.hpp"
+#include "scenario/scenario.hpp"
+#include "trace/event.hpp"
+
+namespace ipclab {
+
+struct SessionOptions {
+  std::string worker_path;          // the ipclab-worker binary (see find_worker_binary)
+  std::string runtime_base;         // "" = default_runtime_base()
+  uint32_t ring_capacity = 4096;    // events per worker ring (power of two)
+  bool sampling = false;            // full ring: drop and count instead of waiting
+  std::chrono::milliseconds sample_period{200};  // kernel sampling while running
+  bool sweep_at_start = true;       // remove what dead sessions left first
+};
+
+enum class RunMode { stepping, running, finished };
+
+struct WorkerStatus {
+  WorkerIdentity id;
+  pid_t pid = 0;
+  WorkerState state = WorkerState::starting;
+  int op = 0;             // current (or next) op index; == op_count when done
+  int op_count = 0;
+  std::string op_label;   // label of that op, "" when done
+  int blocked_obj = -1;
+  bool blocked_timed = false;
+  int exit_code = -1;     // when exited
+  int term_signal = 0;    // when killed
+  uint64_t steps = 0;
+  ProcessTruth kernel;    // sampled from /proc
+};
+
+struct ObjectStatus {
+  const ObjectSpec* spec = nullptr;
+  int64_t model_fill = 0;                // bytes / messages / count / -, from events
+  std::optional<int64_t> kernel_fill;    // what the kernel says now
+  std::string unit;                      // "bytes", "messages", "count", ""
+  std::vector<int64_t> cells;            // shared memory (kernel = the mapping itself)
+  int owner = -1;                        // mutex: worker index (model)
+  pid_t owner_tid_kernel = 0;            // mutex: from the lock word
+  std::vector<int> waiters;              // worker indices blocked on it, in order
+};
+
+struct Snapshot {
+  uint64_t t_ns = 0;
+  RunMode mode = RunMode::stepping;
+  std::vector<WorkerStatus> workers;
+  std::vector<ObjectStatus> objects;
+  std::optional<std::string> deadlock;  // the wait-for description, when detected
+};
+
+enum class StepResult { granted, blocked, finished, not_ready, unknown_process, not_stepping };
+const char* describe(StepResult);
+
+class Session {
+ public:
+  // Starts the session; on failure returns nullptr and a sentence (with the
+  // errno) in *error.
+  static std::unique_ptr<Session> start(const Scenario& s, const SessionOptions& opts,
+                                        std::string* error);
+  ~Session();  // stop() if still running
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  const Scenario& scenario() const;
+  const std::vector<WorkerIdentity>& workers() const;
+  const std::vector<Op>& plan(int worker) const;
+  const std::string& folder() const;
+  int worker_index(const std::string& name) const;  // -1 if unknown
+
+  // One action of one process. A blocked or finished process is not
+  // advanced (the result says why).
+  StepResult step(int worker);
+  // One action of every process at its gate. Returns how many were granted.
+  int step_all();
+  // Waits until every granted step took effect: each worker is at its gate,
+  // really blocked (kernel confirms), or gone. False on timeout.
+  bool wait_settled(std::chrono::milliseconds timeout);
+  // Run freely (steps_per_second <= 0: as fast as possible) / back to stepping.
+  void run(double steps_per_second);
+  void pause();
+  RunMode mode() const;
+  bool finished() const;  // every worker exited
+
+  // Readable (eventfd) when take_events has something; for poll/QSocketNotifier.
+  int notify_fd() const;
+  // Moves the events gathered so far into out (appends), in time order.
+  size_t take_events(std::vector<Event>& out);
+  // Waits up to timeout for events or a state change.
+  void wait_for_activity(std::chrono::milliseconds timeout);
+
+  Snapshot snapshot();
+  std::optional<std::string> deadlock() const;
+  uint64_t events_dropped() const;  // sampling mode
+  uint64_t ring_full_waits() const;
+
+  // Orderly teardown: workers at their gates leave, the rest get SIGTERM,
+  // then SIGKILL; every object and the folder are removed. Idempotent.
+  void stop();
+
+  struct Impl;
+
+ private:
+  explicit Session(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Where ipclab-worker is: $IPCLAB_WORKER, next to the running program, the
+// build tree's app/worker, or `fallback`.
+std::string find_worker_binary(const std::string& fallback);
+
+}  // namespace ipclab

@@ -1,0 +1,73 @@
+// State of one running worker, shared by its setup (worker_runtime.cpp) and
+// its op implementations (worker_ops.cpp). Internal to the worker binary.
+#pragma once
+
+#include <semaphore.h>
+#include <signal.h>
+
+#include <atomic>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mechanisms/channel.hpp"
+#include "runtime/control_block.hpp"
+#include "runtime/plan.hpp"
+#include "scenario/scenario.hpp"
+
+namespace ipclab {
+
+struct WorkerObject {
+  std::unique_ptr<ChannelEnd> channel;
+  sem_t* sem = nullptr;
+  int64_t* cells = nullptr;
+  size_t cells_bytes = 0;
+};
+
+struct WorkerContext {
+  Scenario scenario;
+  std::vector<WorkerIdentity> workers;
+  std::vector<Op> plan;
+  int index = 0;
+  ControlBlock* ctl = nullptr;
+  WorkerSlot* slot = nullptr;
+  EventRing* ring = nullptr;
+  std::vector<WorkerObject> objects;
+  int32_t op = -1;        // index of the op being run
+  int64_t reg = 0;        // the register of an expanded add (load/compute/store)
+  int64_t loaded = 0;     // what load saw, to detect a lost update at store
+  std::vector<char> buf;  // receive buffer
+
+  // Appends one event to the ring and wakes the pump if it sleeps.
+  void emit(EventRecord r) {
+    r.t_ns = monotonic_ns();
+    r.op = op;
+    ring->push(r);
+    wake_consumer(*ctl);
+  }
+  EventRecord record(EventKind ev, int obj = -1) const {
+    EventRecord r;
+    r.ev = ev;
+    r.obj = static_cast<int16_t>(obj);
+    return r;
+  }
+  static void set_data(EventRecord& r, std::string_view data) {
+    const size_t n = data.size() < sizeof r.data ? data.size() : sizeof r.data;
+    std::memcpy(r.data, data.data(), n);
+    r.data_len = static_cast<uint16_t>(n);
+  }
+  void set_state(WorkerState s) { slot->state.store(s, std::memory_order_seq_cst); }
+};
+
+// Signals caught by handlers installed with on_signal, delivered by the
+// main loop (a handler must not write into the ring the loop writes).
+extern volatile sig_atomic_t g_caught[65];
+extern std::atomic<bool> g_any_caught;
+void deliver_caught_signals(WorkerContext& w);
+
+// Runs plan[w.op]. Returns false when the worker must exit now (exit op).
+bool run_op(WorkerContext& w, const Op& op, int* exit_code);
+
+}  // namespace ipclab

@@ -1,0 +1,406 @@
+// What each op does: the real call, tried without blocking first, with its
+// events. Runs inside ipclab-worker.
+#include <pthread.h>
+#include <signal.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "runtime/worker_context.hpp"
+
+namespace ipclab {
+
+volatile sig_atomic_t g_caught[65];
+std::atomic<bool> g_any_caught{false};
+
+namespace {
+
+void on_caught(int sig) {
+  if (sig > 0 && sig < 65) g_caught[sig] = 1;
+  g_any_caught.store(true);
+}
+
+std::string sig_name(int sig) {
+  const char* abbrev = sigabbrev_np(sig);
+  return abbrev ? std::string("SIG") + abbrev : std::to_string(sig);
+}
+
+void emit_call(WorkerContext& w, int obj, long nr) {
+  EventRecord r = w.record(EventKind::call, obj);
+  r.syscall = static_cast<int16_t>(nr);
+  w.emit(r);
+}
+
+void emit_return(WorkerContext& w, int obj, long nr, int64_t value, int err) {
+  EventRecord r = w.record(EventKind::ret, obj);
+  r.syscall = static_cast<int16_t>(nr);
+  r.value = value;
+  r.flags |= EventRecord::kHasValue;
+  if (err) {
+    r.peer = err;
+    r.flags |= EventRecord::kHasErrno;
+  }
+  w.emit(r);
+}
+
+void emit_error(WorkerContext& w, int obj, int err, std::string_view what) {
+  EventRecord r = w.record(EventKind::error, obj);
+  r.peer = err;
+  r.flags |= EventRecord::kHasErrno;
+  WorkerContext::set_data(r, what);
+  w.emit(r);
+}
+
+void emit_value(WorkerContext& w, EventKind ev, int obj, int64_t value, std::string_view detail) {
+  EventRecord r = w.record(ev, obj);
+  r.value = value;
+  r.flags |= EventRecord::kHasValue;
+  WorkerContext::set_data(r, detail);
+  w.emit(r);
+}
+
+// block ... unblock around a call that the non-blocking try said would wait.
+void enter_block(WorkerContext& w, int obj, long nr, bool timed) {
+  w.slot->blocked_obj.store(obj);
+  w.slot->blocked_timed.store(timed ? 1 : 0);
+  w.set_state(WorkerState::blocked);
+  EventRecord r = w.record(EventKind::block, obj);
+  r.syscall = static_cast<int16_t>(nr);
+  if (timed) r.flags |= EventRecord::kTimed;
+  w.emit(r);
+}
+
+void leave_block(WorkerContext& w, int obj, int err) {
+  w.set_state(WorkerState::running);
+  w.slot->blocked_obj.store(-1);
+  EventRecord r = w.record(EventKind::unblock, obj);
+  if (err == EINTR) WorkerContext::set_data(r, "interrupted by a signal");
+  else if (err == ETIMEDOUT) WorkerContext::set_data(r, "timed out");
+  w.emit(r);
+  if (err == EINTR) deliver_caught_signals(w);
+}
+
+void do_send(WorkerContext& w, const Op& op) {
+  ChannelEnd* ch = w.objects[static_cast<size_t>(op.obj)].channel.get();
+  if (!ch) return emit_error(w, op.obj, EBADF, "this process has no end of the channel");
+  EventRecord s = w.record(EventKind::send, op.obj);
+  s.msg = w.ctl->objects[op.obj].next_msg.fetch_add(1) + 1;
+  s.bytes = static_cast<int64_t>(op.text.size());
+  if (w.scenario.objects[static_cast<size_t>(op.obj)].mechanism == ObjectKind::posix_mq) {
+    s.value = op.priority;
+    s.flags |= EventRecord::kHasValue;
+  }
+  WorkerContext::set_data(s, op.text);
+  // Reported before the call: a receiver can never report a message before
+  // the sender has reported sending it.
+  w.emit(s);
+  emit_call(w, op.obj, ch->send_syscall());
+  IoResult r = ch->send(op.text, op.priority, false);
+  if (r.err == EAGAIN) {
+    enter_block(w, op.obj, ch->send_syscall(), false);
+    r = ch->send(op.text, op.priority, true);
+    leave_block(w, op.obj, r.err);
+  }
+  emit_return(w, op.obj, ch->send_syscall(), r.err ? -1 : r.n, r.err);
+  if (r.err && r.err != EINTR) emit_error(w, op.obj, r.err, "send failed");
+}
+
+void do_recv(WorkerContext& w, const Op& op) {
+  ChannelEnd* ch = w.objects[static_cast<size_t>(op.obj)].channel.get();
+  if (!ch) return emit_error(w, op.obj, EBADF, "this process has no end of the channel");
+  const bool queue = ch->max_message() < 65536;
+  const size_t max = queue ? w.buf.size() : static_cast<size_t>(op.max);
+  emit_call(w, op.obj, ch->recv_syscall());
+  IoResult r = ch->recv(w.buf.data(), max, false);
+  if (r.err == EAGAIN) {
+    enter_block(w, op.obj, ch->recv_syscall(), false);
+    r = ch->recv(w.buf.data(), max, true);
+    leave_block(w, op.obj, r.err);
+  }
+  emit_return(w, op.obj, ch->recv_syscall(), r.err ? -1 : r.n, r.err);
+  if (r.err) {
+    if (r.err != EINTR) emit_error(w, op.obj, r.err, "receive failed");
+    return;
+  }
+  EventRecord e = w.record(EventKind::recv, op.obj);
+  e.bytes = r.n;
+  if (queue) {
+    e.value = r.priority;
+    e.flags |= EventRecord::kHasValue;
+  }
+  WorkerContext::set_data(e, std::string_view(w.buf.data(), static_cast<size_t>(r.n)));
+  w.emit(e);
+}
+
+int sem_value(sem_t* s) {
+  int v = 0;
+  ::sem_getvalue(s, &v);
+  return v;
+}
+
+void do_sem(WorkerContext& w, const Op& op) {
+  sem_t* s = w.objects[static_cast<size_t>(op.obj)].sem;
+  if (!s) return emit_error(w, op.obj, EBADF, "semaphore not open");
+  if (op.kind == OpKind::sem_post) {
+    if (::sem_post(s) != 0) return emit_error(w, op.obj, errno, "sem_post failed");
+    return emit_value(w, EventKind::release, op.obj, sem_value(s), "sem_post");
+  }
+  int rc = ::sem_trywait(s);
+  int err = rc == 0 ? 0 : errno;
+  if (err == EAGAIN && op.kind == OpKind::sem_trywait) {
+    emit_return(w, op.obj, -1, -1, EAGAIN);
+    return emit_value(w, EventKind::value, op.obj, sem_value(s),
+                      "sem_trywait: the count is 0, not acquired");
+  }
+  if (err == EAGAIN) {
+    const bool timed = op.timeout_ms >= 0;
+    enter_block(w, op.obj, SYS_futex, timed);
+    if (timed) {
+      timespec deadline;
+      clock_gettime(CLOCK_REALTIME, &deadline);
+      deadline.tv_sec += op.timeout_ms / 1000;
+      deadline.tv_nsec += (op.timeout_ms % 1000) * 1'000'000;
+      if (deadline.tv_nsec >= 1'000'000'000) {
+        deadline.tv_sec += 1;
+        deadline.tv_nsec -= 1'000'000'000;
+      }
+      rc = ::sem_timedwait(s, &deadline);
+    } else {
+      rc = ::sem_wait(s);
+    }
+    err = rc == 0 ? 0 : errno;
+    leave_block(w, op.obj, err);
+  }
+  if (err) {
+    emit_return(w, op.obj, -1, -1, err);
+    return;
+  }
+  emit_value(w, EventKind::acquire, op.obj, sem_value(s), "sem_wait");
+}
+
+void do_mutex(WorkerContext& w, const Op& op) {
+  ObjectSlot& slot = w.ctl->objects[op.obj];
+  if (op.kind == OpKind::mutex_unlock) {
+    const int32_t was = slot.owner.load();
+    if (was == w.index) slot.owner.store(-1);
+    const int rc = pthread_mutex_unlock(&slot.mutex);
+    if (rc != 0) {
+      if (was == w.index) slot.owner.store(was);
+      return emit_error(w, op.obj, rc, "unlock of a mutex this process does not hold");
+    }
+    return emit_value(w, EventKind::release, op.obj, 0, "pthread_mutex_unlock");
+  }
+  int rc = pthread_mutex_trylock(&slot.mutex);
+  if (rc == EBUSY && op.kind == OpKind::mutex_trylock) {
+    emit_return(w, op.obj, -1, -1, EBUSY);
+    return;
+  }
+  if (rc == EBUSY) {
+    enter_block(w, op.obj, SYS_futex, false);
+    rc = pthread_mutex_lock(&slot.mutex);
+    leave_block(w, op.obj, rc == EOWNERDEAD ? 0 : rc);
+  }
+  std::string_view detail = "pthread_mutex_lock";
+  if (rc == EOWNERDEAD) {
+    pthread_mutex_consistent(&slot.mutex);
+    detail = "the previous owner died holding it; made consistent";
+    rc = 0;
+  }
+  if (rc != 0) return emit_error(w, op.obj, rc, "lock failed");
+  slot.owner.store(w.index);
+  emit_value(w, EventKind::acquire, op.obj, 1, detail);
+}
+
+void do_shm(WorkerContext& w, const Op& op, int* exit_code) {
+  (void)exit_code;
+  WorkerObject& o = w.objects[static_cast<size_t>(op.obj)];
+  if (!o.cells) return emit_error(w, op.obj, EBADF, "shared memory not mapped");
+  int64_t* cell = &o.cells[op.cell];
+  // Plain loads and stores, as a C program without synchronisation does:
+  // relaxed atomics keep the compiler honest without adding any ordering.
+  auto load = [&] { return __atomic_load_n(cell, __ATOMIC_RELAXED); };
+  auto store = [&](int64_t v) { __atomic_store_n(cell, v, __ATOMIC_RELAXED); };
+  EventRecord r = w.record(EventKind::value, op.obj);
+  r.flags |= EventRecord::kHasValue;
+  r.msg = op.cell;  // the cell index travels in msg for value events on cells
+  switch (op.kind) {
+    case OpKind::shm_read: r.value = load(); WorkerContext::set_data(r, "read"); break;
+    case OpKind::shm_write: store(op.value); r.value = op.value; WorkerContext::set_data(r, "write"); break;
+    case OpKind::shm_add: {
+      const int64_t v = load() + op.value;
+      store(v);
+      r.value = v;
+      WorkerContext::set_data(r, "add");
+      break;
+    }
+    case OpKind::shm_load:
+      w.reg = w.loaded = load();
+      r.value = w.reg;
+      WorkerContext::set_data(r, "load");
+      break;
+    case OpKind::shm_compute:
+      w.reg += op.value;
+      r.value = w.reg;
+      WorkerContext::set_data(r, "compute");
+      break;
+    case OpKind::shm_store: {
+      const int64_t before = load();
+      store(w.reg);
+      r.value = w.reg;
+      WorkerContext::set_data(r, "store");
+      w.emit(r);
+      if (before != w.loaded) {
+        // Someone stored between our load and this store: their update is lost.
+        EventRecord race = w.record(EventKind::race, op.obj);
+        race.msg = op.cell;
+        race.value = before;
+        race.flags |= EventRecord::kHasValue;
+        WorkerContext::set_data(race, "lost update: the cell changed after this process loaded it");
+        w.emit(race);
+      }
+      return;
+    }
+    default: break;
+  }
+  w.emit(r);
+}
+
+void do_signal(WorkerContext& w, const Op& op) {
+  for (int t : op.targets) {
+    const pid_t pid = w.ctl->workers[t].pid.load();
+    EventRecord r = w.record(EventKind::signal, -1);
+    r.peer = t;
+    if (op.has_value) {
+      r.value = op.value;
+      r.flags |= EventRecord::kHasValue;
+    }
+    WorkerContext::set_data(r, sig_name(op.sig));
+    w.emit(r);
+    const long nr = op.has_value ? SYS_rt_sigqueueinfo : SYS_kill;
+    emit_call(w, -1, nr);
+    int rc;
+    if (op.has_value) {
+      sigval v{};
+      v.sival_int = static_cast<int>(op.value);
+      rc = ::sigqueue(pid, op.sig, v);
+    } else {
+      rc = ::kill(pid, op.sig);
+    }
+    emit_return(w, -1, nr, rc, rc == 0 ? 0 : errno);
+  }
+}
+
+void do_sigwait(WorkerContext& w, const Op& op) {
+  sigset_t set;
+  sigemptyset(&set);
+  for (int sig : op.sigs) sigaddset(&set, sig);
+  siginfo_t info{};
+  const timespec zero{0, 0};
+  emit_call(w, -1, SYS_rt_sigtimedwait);
+  int sig = ::sigtimedwait(&set, &info, &zero);
+  if (sig < 0 && errno == EAGAIN) {
+    enter_block(w, -1, SYS_rt_sigtimedwait, false);
+    do sig = ::sigwaitinfo(&set, &info);
+    while (sig < 0 && errno == EINTR);
+    leave_block(w, -1, sig < 0 ? errno : 0);
+  }
+  emit_return(w, -1, SYS_rt_sigtimedwait, sig, sig < 0 ? errno : 0);
+  if (sig < 0) return;
+  EventRecord r = w.record(EventKind::deliver, -1);
+  if (info.si_code == SI_QUEUE) {
+    r.value = info.si_value.sival_int;
+    r.flags |= EventRecord::kHasValue;
+  }
+  const std::string detail = sig_name(sig) + " from pid " + std::to_string(info.si_pid);
+  WorkerContext::set_data(r, detail);
+  w.emit(r);
+}
+
+void do_on_signal(WorkerContext& w, const Op& op) {
+  struct sigaction sa {};
+  sa.sa_handler = on_caught;
+  sa.sa_flags = op.restart ? SA_RESTART : 0;
+  sigemptyset(&sa.sa_mask);
+  const int rc = ::sigaction(op.sig, &sa, nullptr);
+  sigset_t one;
+  sigemptyset(&one);
+  sigaddset(&one, op.sig);
+  ::sigprocmask(SIG_UNBLOCK, &one, nullptr);
+  emit_return(w, -1, SYS_rt_sigaction, rc, rc == 0 ? 0 : errno);
+}
+
+void sleep_ms(int64_t ms) {
+  timespec ts{static_cast<time_t>(ms / 1000), static_cast<long>((ms % 1000) * 1'000'000)};
+  while (::clock_nanosleep(CLOCK_MONOTONIC, 0, &ts, &ts) == EINTR) {
+  }
+}
+
+void compute_ms(int64_t ms) {
+  const uint64_t end = monotonic_ns() + static_cast<uint64_t>(ms) * 1'000'000ull;
+  volatile uint64_t sink = 0;
+  while (monotonic_ns() < end)
+    for (int i = 0; i < 1000; ++i) sink = sink + static_cast<uint64_t>(i);
+}
+
+}  // namespace
+
+void deliver_caught_signals(WorkerContext& w) {
+  g_any_caught.store(false);
+  for (int sig = 1; sig < 65; ++sig) {
+    if (!g_caught[sig]) continue;
+    g_caught[sig] = 0;
+    EventRecord r = w.record(EventKind::deliver, -1);
+    WorkerContext::set_data(r, sig_name(sig) + " caught by the handler");
+    w.emit(r);
+  }
+}
+
+bool run_op(WorkerContext& w, const Op& op, int* exit_code) {
+  switch (op.kind) {
+    case OpKind::send: do_send(w, op); break;
+    case OpKind::recv: do_recv(w, op); break;
+    case OpKind::sem_wait:
+    case OpKind::sem_post:
+    case OpKind::sem_trywait: do_sem(w, op); break;
+    case OpKind::mutex_lock:
+    case OpKind::mutex_unlock:
+    case OpKind::mutex_trylock: do_mutex(w, op); break;
+    case OpKind::shm_read:
+    case OpKind::shm_write:
+    case OpKind::shm_add:
+    case OpKind::shm_load:
+    case OpKind::shm_compute:
+    case OpKind::shm_store: do_shm(w, op, exit_code); break;
+    case OpKind::signal: do_signal(w, op); break;
+    case OpKind::sigwait: do_sigwait(w, op); break;
+    case OpKind::on_signal: do_on_signal(w, op); break;
+    case OpKind::sleep:
+      emit_call(w, -1, SYS_clock_nanosleep);
+      sleep_ms(op.value);
+      emit_return(w, -1, SYS_clock_nanosleep, 0, 0);
+      break;
+    case OpKind::compute: compute_ms(op.value); break;
+    case OpKind::print: {
+      emit_call(w, -1, SYS_write);
+      const std::string line = op.text + "\n";
+      const ssize_t n = ::write(STDOUT_FILENO, line.data(), line.size());
+      EventRecord r = w.record(EventKind::ret, -1);
+      r.syscall = SYS_write;
+      r.value = n;
+      r.flags |= EventRecord::kHasValue;
+      WorkerContext::set_data(r, op.text);
+      w.emit(r);
+      break;
+    }
+    case OpKind::exit: *exit_code = static_cast<int>(op.value); return false;
+    case OpKind::unsupported:
+      emit_error(w, op.obj, ENOTSUP, "this action is not available in this version");
+      break;
+  }
+  return true;
+}
+
+}  // namespace ipclab

@@ -1,0 +1,212 @@
+#include "runtime/worker_runtime.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "runtime/session_dir.hpp"
+#include "runtime/worker_context.hpp"
+#include "scenario/loader.hpp"
+
+namespace ipclab {
+
+namespace {
+
+struct Args {
+  std::string role, session, tag, ctl;
+  int index = -1;
+  pid_t parent = 0;
+};
+
+bool parse_args(int argc, char** argv, Args* a) {
+  if (argc < 2) return false;
+  a->role = argv[1];
+  for (int i = 2; i + 1 < argc; i += 2) {
+    const std::string key = argv[i];
+    const char* v = argv[i + 1];
+    if (key == "--session") a->session = v;
+    else if (key == "--tag") a->tag = v;
+    else if (key == "--ctl") a->ctl = v;
+    else if (key == "--index") a->index = std::atoi(v);
+    else if (key == "--parent") a->parent = static_cast<pid_t>(std::atol(v));
+    else return false;
+  }
+  return !a->session.empty() && !a->tag.empty() && !a->ctl.empty() && a->index >= 0;
+}
+
+[[noreturn]] void die(const char* what) {
+  std::fprintf(stderr, "ipclab-worker: %s: %s\n", what, std::strerror(errno));
+  std::_Exit(125);
+}
+
+ControlBlock* map_control(const std::string& name) {
+  const int fd = ::shm_open(name.c_str(), O_RDWR, 0);
+  if (fd < 0) die("shm_open control block");
+  ControlBlock* head = static_cast<ControlBlock*>(
+      ::mmap(nullptr, sizeof(ControlBlock), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0));
+  if (head == MAP_FAILED) die("mmap control block");
+  const size_t total = head->total_size;
+  ::munmap(head, sizeof(ControlBlock));
+  void* p = ::mmap(nullptr, total, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  if (p == MAP_FAILED) die("mmap control block");
+  ::close(fd);
+  return static_cast<ControlBlock*>(p);
+}
+
+// Opens what this worker's plan uses: only the channel ends it sends or
+// receives on, so closing a pipe's last writer really gives readers EOF.
+void open_objects(WorkerContext& w, const Args& a) {
+  const Scenario& s = w.scenario;
+  w.objects.resize(s.objects.size());
+  std::vector<bool> reads(s.objects.size()), writes(s.objects.size()), uses(s.objects.size());
+  std::vector<int> blocked_sigs;
+  for (const Op& op : w.plan) {
+    if (op.obj < 0) continue;
+    const auto i = static_cast<size_t>(op.obj);
+    uses[i] = true;
+    if (op.kind == OpKind::send) writes[i] = true;
+    if (op.kind == OpKind::recv) reads[i] = true;
+  }
+  size_t biggest = 4096;
+  for (size_t i = 0; i < s.objects.size(); ++i) {
+    const ObjectSpec& spec = s.objects[i];
+    WorkerObject& o = w.objects[i];
+    ObjectSlot& slot = w.ctl->objects[i];
+    int err = 0;
+    switch (spec.mechanism) {
+      case ObjectKind::pipe: {
+        const int r = reads[i] ? slot.fd[0] : -1;
+        const int wr = writes[i] ? slot.fd[1] : -1;
+        // Close the inherited ends this process never uses, as a careful C
+        // program does after fork.
+        if (!reads[i] && slot.fd[0] >= 0) ::close(slot.fd[0]);
+        if (!writes[i] && slot.fd[1] >= 0) ::close(slot.fd[1]);
+        if (r >= 0) ::fcntl(r, F_SETFD, FD_CLOEXEC);
+        if (wr >= 0) ::fcntl(wr, F_SETFD, FD_CLOEXEC);
+        if (reads[i] || writes[i]) o.channel = open_pipe_end(r, wr, &err);
+        break;
+      }
+      case ObjectKind::fifo:
+        if (reads[i] || writes[i])
+          o.channel = open_fifo_end(a.session + "/" + sanitized_object_name(spec.name), reads[i],
+                                    writes[i], &err);
+        break;
+      case ObjectKind::posix_mq:
+        if (reads[i] || writes[i])
+          o.channel = open_mq_end(ipc_object_name(a.tag, spec.name), reads[i], writes[i], &err);
+        break;
+      case ObjectKind::semaphore:
+        if (uses[i]) {
+          o.sem = ::sem_open(ipc_object_name(a.tag, spec.name).c_str(), 0);
+          if (o.sem == SEM_FAILED) {
+            o.sem = nullptr;
+            err = errno;
+          }
+        }
+        break;
+      case ObjectKind::shared_memory:
+        if (uses[i]) {
+          const int fd = ::shm_open(ipc_object_name(a.tag, spec.name).c_str(), O_RDWR, 0);
+          if (fd < 0) {
+            err = errno;
+            break;
+          }
+          o.cells_bytes = sizeof(int64_t) * static_cast<size_t>(spec.cells);
+          void* p = ::mmap(nullptr, o.cells_bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+          if (p == MAP_FAILED) err = errno;
+          else o.cells = static_cast<int64_t*>(p);
+          ::close(fd);
+        }
+        break;
+      default: break;
+    }
+    if (err) {
+      EventRecord r = w.record(EventKind::error, static_cast<int>(i));
+      r.peer = err;
+      r.flags |= EventRecord::kHasErrno;
+      WorkerContext::set_data(r, "could not open the object");
+      w.emit(r);
+    }
+    if (o.channel && o.channel->max_message() > biggest) biggest = o.channel->max_message();
+  }
+  w.buf.resize(biggest);
+}
+
+// Signals a sigwait waits for must stay pending until then: block them now.
+void block_awaited_signals(const WorkerContext& w) {
+  sigset_t set;
+  sigemptyset(&set);
+  bool any = false;
+  for (const Op& op : w.plan)
+    if (op.kind == OpKind::sigwait)
+      for (int sig : op.sigs) {
+        sigaddset(&set, sig);
+        any = true;
+      }
+  if (any) ::sigprocmask(SIG_BLOCK, &set, nullptr);
+}
+
+}  // namespace
+
+int worker_main(int argc, char** argv) {
+  Args a;
+  if (!parse_args(argc, argv, &a)) {
+    std::fprintf(stderr,
+                 "ipclab-worker: this program is started by ipclab and ipclab-cli, not by hand\n");
+    return 2;
+  }
+  // The spawner set PDEATHSIG before exec; if our parent already died, stop.
+  if (a.parent > 0 && ::getppid() != a.parent) return 126;
+  ::prctl(PR_SET_NAME, a.role.c_str());
+
+  WorkerContext w;
+  LoadResult loaded = load_scenario_file(a.session + "/scenario.yaml");
+  if (!loaded.ok()) {
+    for (const Diagnostic& d : loaded.errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+    return 2;
+  }
+  w.scenario = std::move(*loaded.scenario);
+  w.workers = enumerate_workers(w.scenario);
+  if (a.index >= static_cast<int>(w.workers.size())) return 2;
+  w.index = a.index;
+  w.plan = make_plan(w.scenario, w.workers, a.index);
+  w.ctl = map_control(a.ctl);
+  w.slot = &w.ctl->workers[a.index];
+  w.ring = w.ctl->ring(a.index);
+  w.slot->pid.store(::getpid());
+
+  block_awaited_signals(w);
+  open_objects(w, a);
+
+  int exit_code = 0;
+  for (size_t i = 0; i < w.plan.size(); ++i) {
+    w.op = static_cast<int32_t>(i);
+    w.slot->op.store(w.op);
+    w.set_state(WorkerState::at_gate);
+    wake_consumer(*w.ctl);
+    if (!gate_pass(*w.ctl, *w.slot)) {
+      w.set_state(WorkerState::exited);
+      return 0;
+    }
+    w.set_state(WorkerState::running);
+    EventRecord step = w.record(EventKind::step, w.plan[i].obj);
+    w.emit(step);
+    const bool go_on = run_op(w, w.plan[i], &exit_code);
+    w.slot->steps_done.fetch_add(1);
+    if (g_any_caught.load()) deliver_caught_signals(w);
+    if (!go_on) break;
+  }
+  w.op = static_cast<int32_t>(w.plan.size());
+  w.slot->op.store(w.op);
+  w.set_state(WorkerState::exited);
+  wake_consumer(*w.ctl);
+  return exit_code;
+}
+
+}  // namespace ipclab

@@ -1,0 +1,79 @@
+// The pieces of the scenario loader, one per part of the file, and the checks
+// they share. Internal to core/scenario; the public API is loader.hpp.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenario/scenario.hpp"
+#include "scenario/yaml_reader.hpp"
+
+namespace ipclab::scenario_detail {
+
+// Limits that keep a hostile file from exhausting memory or the machine.
+inline constexpr int kMaxCount = 16;               // copies of one process
+inline constexpr int kMaxInstances = 64;           // process copies in a scenario
+inline constexpr int64_t kMaxTimes = 100000;       // repeat, serve
+inline constexpr int64_t kMaxActions = 1000000;    // expanded actions of one process
+inline constexpr int64_t kMaxMillis = 60000;       // sleep, compute, timeouts
+inline constexpr std::size_t kMaxDataBytes = 4096;  // send data, print text (filled in)
+inline constexpr int kMaxCells = 4096;             // shared_memory
+inline constexpr int kMaxPriority = 31;            // posix_mq, portable range
+
+// A process as other parts may name it.
+struct ProcessName {
+  std::string name;
+  int count = 1;
+};
+
+// What the kinds of object an action accepts are, in words and as a test.
+struct Need {
+  bool (*accepts)(const ObjectSpec&);
+  std::string_view words;  // "a semaphore"
+};
+
+// "a pipe", "an rwlock", "a channel (pipe)": an object's kind with its article.
+std::string kind_words(const ObjectSpec& object);
+
+// The object called `name` if it exists and its kind is accepted by `need`;
+// otherwise an error ("unknown object", "'post' needs a semaphore, but ...").
+const ObjectSpec* object_ref(Reader& r, const std::vector<ObjectSpec>& objects,
+                             std::string_view name, SourcePos at, std::string_view action,
+                             const Need& need);
+
+// Checks that `ref` names one running copy of a process: "name" for a process
+// with count 1, "name#k" (1 <= k <= count) otherwise, or "all" if allowed.
+bool check_instance(Reader& r, const std::vector<ProcessName>& procs, std::string_view ref,
+                    SourcePos at, bool allow_all);
+
+// A signal name a scenario may use; SIGKILL and SIGSTOP get their own message.
+std::optional<int> signal_ref(Reader& r, const YAML::Node& node, SourcePos at,
+                              std::string_view what);
+
+// Checks the placeholders of a process text and its filled-in length.
+void check_template(Reader& r, std::string_view text, SourcePos at, bool in_repeat,
+                    std::string_view proc_name, int count);
+
+std::vector<ObjectSpec> load_objects(Reader& r, const Entry& objects);
+
+std::vector<ProcessSpec> load_processes(Reader& r, const Entry& processes,
+                                        const std::vector<ObjectSpec>& objects);
+
+// The script of one process (its `steps:` list).
+struct Script {
+  Reader& r;
+  const std::vector<ObjectSpec>& objects;
+  const std::vector<ProcessName>& procs;
+  std::string proc_name;
+  int count = 1;
+};
+std::vector<Action> load_steps(Script& s, const Entry& steps, int repeat_depth);
+
+std::vector<LessonStep> load_lesson(Reader& r, const Entry& lesson,
+                                    const std::vector<ObjectSpec>& objects,
+                                    const std::vector<ProcessSpec>& processes);
+std::optional<Challenge> load_challenge(Reader& r, const Entry& challenge);
+
+}  // namespace ipclab::scenario_detail

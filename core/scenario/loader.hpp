@@ -1,0 +1,33 @@
+// Loads and validates a scenario file (format v1, see docs/scenario-format.md).
+// Never throws and never stops at the first mistake: every error of the file
+// is collected with its line and column.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenario/scenario.hpp"
+
+namespace ipclab {
+
+struct Diagnostic {
+  std::string file;
+  SourcePos pos;
+  std::string message;
+  // "FILE:LINE:COL: error: TEXT"
+  std::string to_string() const;
+};
+
+struct LoadResult {
+  std::optional<Scenario> scenario;  // set only when errors is empty
+  std::vector<Diagnostic> errors;
+  bool ok() const { return scenario.has_value() && errors.empty(); }
+};
+
+// `file_name` is only used in diagnostics and stored in Scenario::file.
+LoadResult load_scenario_text(std::string_view yaml_text, const std::string& file_name);
+LoadResult load_scenario_file(const std::string& path);
+
+}  // namespace ipclab

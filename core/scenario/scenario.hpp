@@ -1,0 +1,172 @@
+// The immutable scenario model: what a lesson file (format v1) says, after
+// validation. Built only by the loader (loader.hpp); everything downstream
+// (session, worker, GUI) reads it and never mutates it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ipclab {
+
+// 1-based line and column in the source file; 0 means "unknown".
+struct SourcePos {
+  int line = 0;
+  int col = 0;
+};
+
+// A text in the two languages every lesson ships with.
+struct LocalText {
+  std::string en;
+  std::string zh;
+  // The text in `lang` ("en", "zh", "zh_CN", ...), falling back to English.
+  const std::string& in(std::string_view lang) const;
+};
+
+enum class Category : uint8_t { message_passing, synchronization, shared_memory, rpc };
+
+enum class ObjectKind : uint8_t {
+  pipe, fifo, posix_mq, sysv_mq, unix_stream, unix_dgram, tcp, udp, shm_ring,
+  channel, signal, shared_memory, semaphore, mutex, condvar, rwlock, file_lock,
+  event, barrier, rpc,
+};
+
+std::string_view to_string(Category);
+std::optional<Category> category_from(std::string_view);
+std::string_view to_string(ObjectKind);
+std::optional<ObjectKind> object_kind_from(std::string_view);
+// True for the kinds that carry messages (pipe ... shm_ring).
+bool is_channel_mechanism(ObjectKind);
+
+struct ObjectSpec {
+  std::string name;
+  ObjectKind kind = ObjectKind::pipe;       // as written in the file
+  ObjectKind mechanism = ObjectKind::pipe;  // effective; for `channel` the `mechanism:` key
+  std::vector<ObjectKind> alternatives;     // channel mechanisms it may switch to
+  std::string flavor;                       // semaphore: posix_named (default) | posix_unnamed | sysv
+  int64_t initial = 0;                      // semaphore start value, event initial state
+  bool robust = false;                      // mutex
+  int cells = 1;                            // shared_memory: number of int64 cells
+  int capacity = 0;                         // posix_mq mq_maxmsg (0 = default)
+  int message_size = 0;                     // posix_mq mq_msgsize (0 = default)
+  int parties = 0;                          // barrier
+  SourcePos pos;
+};
+
+enum class ActionKind : uint8_t {
+  send, recv, wait, post, trywait, lock, unlock, trylock, rdlock, wrlock,
+  cond_wait, cond_signal, cond_broadcast, read, write, add, signal, sigwait,
+  on_signal, flock, funlock, set, reset, wait_event, barrier, call, serve, exec,
+  repeat, critical, sleep, compute, print, exit,
+};
+
+std::string_view to_string(ActionKind);
+std::optional<ActionKind> action_kind_from(std::string_view);
+
+// The signals a scenario may name (SIGUSR1 SIGUSR2 SIGTERM SIGINT SIGHUP SIGALRM
+// SIGCHLD SIGCONT SIGRTMIN SIGRTMIN+1 ... SIGRTMIN+8): name -> number on this
+// system, and back ("" for a number outside that set).
+std::optional<int> signal_from_name(std::string_view);
+std::string signal_to_name(int sig);
+
+// One step of a process script. Which fields are meaningful depends on kind;
+// the loader guarantees they are present and well typed.
+struct Action {
+  ActionKind kind = ActionKind::print;
+  SourcePos pos;
+  std::string object;      // to/from/sem/mutex/cond/rwlock/shm/file/event/barrier/rpc/guard
+  std::string mutex;       // cond_wait: the mutex
+  std::string target;      // signal: destination process name
+  std::string text;        // send data, print text (may hold {i} {proc} {k})
+  int64_t value = 0;       // write/add/signal value, exit code, sleep/compute ms
+  bool has_value = false;  // signal: sent with sigqueue when true
+  int64_t priority = 0;    // send on posix_mq
+  int64_t type = 0;        // send/recv on sysv_mq
+  int64_t max = 0;         // recv: max bytes (0 = mechanism default)
+  int64_t timeout_ms = -1; // wait: -1 = forever
+  int cell = 0;            // read/write/add
+  bool expand = false;     // add: load, compute, store as three steps
+  int sig = 0;             // signal, on_signal
+  bool restart = false;    // on_signal: SA_RESTART
+  std::vector<int> sigs;   // sigwait
+  int64_t times = 0;       // repeat, serve
+  std::string mode;        // flock: shared | exclusive
+  std::string style;       // flock: fcntl | flock | ofd
+  int64_t start = 0;       // flock
+  int64_t len = 0;         // flock
+  std::string proc;        // call: remote procedure name
+  std::vector<std::string> args;  // call
+  std::vector<std::string> argv;  // exec
+  std::string stdin_obj;   // exec
+  std::string stdout_obj;  // exec
+  std::vector<Action> body;  // repeat, critical
+};
+
+struct ProcessSpec {
+  std::string name;
+  int count = 1;
+  std::vector<Action> steps;
+  SourcePos pos;
+};
+
+// How many actions `steps` performs once expanded, which is what a lesson's
+// `step:` counts: repeat bodies times their count, `add` with expand as 3
+// (load, compute, store), `critical` as lock + body + unlock. Saturates at
+// INT64_MAX.
+int64_t expanded_action_count(const std::vector<Action>& steps);
+
+// What a lesson step expects of the real state after its steps ran.
+struct Expect {
+  std::vector<std::string> blocked;   // process names (name or name#k) that must be blocked
+  std::vector<std::string> running;   // ... that must not be blocked nor finished
+  std::vector<std::string> finished;  // ... that must have exited
+  std::vector<std::pair<std::string, int64_t>> value;  // object -> semaphore count,
+                                                        // channel fill, or cell 0 value
+  std::optional<std::string> owner_of;  // mutex name ...
+  std::string owner;                    // ... and the process that must own it ("" = free)
+  SourcePos pos;
+};
+
+struct Ask {
+  LocalText question;
+  std::vector<LocalText> choices;
+  int answer = 0;
+};
+
+struct LessonStep {
+  LocalText say;
+  // Steps to grant before checking, in file order: process instance name
+  // ("name", or "name#k" when count > 1) or "all" -> how many actions.
+  std::vector<std::pair<std::string, int>> step;
+  std::optional<Expect> expect;
+  std::optional<Ask> ask;
+  SourcePos pos;
+};
+
+struct Challenge {
+  std::string goal;  // race | deadlock | starvation | order
+  LocalText say;
+};
+
+struct Scenario {
+  int version = 1;
+  std::string id;
+  LocalText title;
+  LocalText summary;
+  Category category = Category::message_passing;
+  std::vector<ObjectSpec> objects;
+  std::vector<ProcessSpec> processes;
+  std::vector<LessonStep> lesson;
+  std::optional<Challenge> challenge;
+  std::string file;    // where it was loaded from ("scenarios/ID.yaml" for bundled ones)
+  std::string source;  // the YAML text it was parsed from
+
+  const ObjectSpec* find_object(std::string_view name) const;
+  int object_index(std::string_view name) const;  // -1 if absent
+  const ProcessSpec* find_process(std::string_view name) const;
+};
+
+}  // namespace ipclab

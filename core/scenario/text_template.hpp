@@ -1,0 +1,26 @@
+// The placeholders a process text may hold: {i} (the innermost repeat
+// counter, from 1), {proc} (the process name, with #k when count > 1) and {k}
+// (the instance number, from 1). A word in braces is a placeholder; any other
+// brace is an ordinary character. Used by the loader to reject unknown
+// placeholders and by the runtime to fill them in.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ipclab {
+
+struct Placeholder {
+  std::size_t offset = 0;  // of the '{'
+  std::string_view name;   // the word between the braces
+};
+
+// Every `{word}` of `text`, in order (word = letters, digits, '_').
+std::vector<Placeholder> find_placeholders(std::string_view text);
+
+// `text` with {i}, {proc} and {k} replaced; other placeholders are left as written.
+std::string expand_text(std::string_view text, int64_t i, std::string_view proc, int k);
+
+}  // namespace ipclab
