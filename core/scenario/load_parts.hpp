@@ -13,14 +13,14 @@
 namespace ipclab::scenario_detail {
 
 // Limits that keep a hostile file from exhausting memory or the machine.
-inline constexpr int kMaxCount = 16;               // copies of one process
-inline constexpr int kMaxInstances = 64;           // process copies in a scenario
-inline constexpr int64_t kMaxTimes = 100000;       // repeat, serve
-inline constexpr int64_t kMaxActions = 1000000;    // expanded actions of one process
-inline constexpr int64_t kMaxMillis = 60000;       // sleep, compute, timeouts
+inline constexpr int kMaxCount = 16;                // copies of one process
+inline constexpr int kMaxInstances = 64;            // process copies in a scenario
+inline constexpr int64_t kMaxTimes = 100000;        // repeat, serve
+inline constexpr int64_t kMaxActions = 1000000;     // expanded actions of one process
+inline constexpr int64_t kMaxMillis = 60000;        // sleep, compute, timeouts
 inline constexpr std::size_t kMaxDataBytes = 4096;  // send data, print text (filled in)
-inline constexpr int kMaxCells = 4096;             // shared_memory
-inline constexpr int kMaxPriority = 31;            // posix_mq, portable range
+inline constexpr int kMaxCells = 4096;              // shared_memory
+inline constexpr int kMaxPriority = 31;             // posix_mq, portable range
 
 // A process as other parts may name it.
 struct ProcessName {
@@ -43,10 +43,12 @@ const ObjectSpec* object_ref(Reader& r, const std::vector<ObjectSpec>& objects,
                              std::string_view name, SourcePos at, std::string_view action,
                              const Need& need);
 
-// Checks that `ref` names one running copy of a process: "name" for a process
-// with count 1, "name#k" (1 <= k <= count) otherwise, or "all" if allowed.
+// Checks that `ref` names running copies of a process: "name#k" (1 <= k <=
+// count) for one copy of a process with count > 1, "name" for a process with
+// count 1 or, when `every_copy`, for all copies of one with count > 1; "all"
+// when `allow_all`.
 bool check_instance(Reader& r, const std::vector<ProcessName>& procs, std::string_view ref,
-                    SourcePos at, bool allow_all);
+                    SourcePos at, bool allow_all, bool every_copy);
 
 // A signal name a scenario may use; SIGKILL and SIGSTOP get their own message.
 std::optional<int> signal_ref(Reader& r, const YAML::Node& node, SourcePos at,

@@ -13,11 +13,13 @@ constexpr std::string_view kSignalList =
     "SIGRTMIN+8";
 
 std::string copies(const ProcessName& p) {
-  return quoted(p.name) + " runs " + std::to_string(p.count) + " copies, " +
-         quoted(p.name + "#1") + " to " + quoted(p.name + "#" + std::to_string(p.count));
+  return quoted(p.name) + " runs " + std::to_string(p.count) + " copies, " + quoted(p.name + "#1") +
+         " to " + quoted(p.name + "#" + std::to_string(p.count));
 }
 
-std::size_t digits(int64_t v) { return std::to_string(v).size(); }
+std::size_t digits(int64_t v) {
+  return std::to_string(v).size();
+}
 
 }  // namespace
 
@@ -36,6 +38,7 @@ const ObjectSpec* object_ref(Reader& r, const std::vector<ObjectSpec>& objects,
                              std::string_view name, SourcePos at, std::string_view action,
                              const Need& need) {
   std::vector<std::string_view> names;
+  std::string fitting;  // the objects `action` could use, for the message
   for (const ObjectSpec& o : objects) {
     if (o.name == name) {
       if (need.accepts(o)) return &o;
@@ -44,13 +47,16 @@ const ObjectSpec* object_ref(Reader& r, const std::vector<ObjectSpec>& objects,
       return nullptr;
     }
     names.push_back(o.name);
+    if (need.accepts(o)) fitting += (fitting.empty() ? "" : ", ") + quoted(o.name);
   }
-  r.error(at, "unknown object " + quoted(name) + did_you_mean(name, names));
+  std::string hint = did_you_mean(name, names);
+  if (hint.empty() && !fitting.empty()) hint = "; " + quoted(action) + " could use " + fitting;
+  r.error(at, "unknown object " + quoted(name) + hint);
   return nullptr;
 }
 
 bool check_instance(Reader& r, const std::vector<ProcessName>& procs, std::string_view ref,
-                    SourcePos at, bool allow_all) {
+                    SourcePos at, bool allow_all, bool every_copy) {
   if (allow_all && ref == "all") return true;
   std::string_view base = ref.substr(0, ref.find('#'));
   const ProcessName* found = nullptr;
@@ -65,7 +71,7 @@ bool check_instance(Reader& r, const std::vector<ProcessName>& procs, std::strin
     return false;
   }
   if (base.size() == ref.size()) {
-    if (found->count == 1) return true;
+    if (found->count == 1 || every_copy) return true;
     r.error(at, copies(*found) + ": say which one");
     return false;
   }
@@ -129,8 +135,12 @@ void check_template(Reader& r, std::string_view text, SourcePos at, bool in_repe
     } else if (p.name == "k") {
       filled = digits(count);
     } else {
-      std::string hint = did_you_mean(p.name, {"i", "proc", "k"});
-      r.error(at, "unknown placeholder " + quoted("{" + std::string(p.name) + "}") + hint +
+      // Suggest only for {I}, {K} or a longer word: any single letter is one edit from {i}.
+      std::string word = "{" + std::string(p.name) + "}";
+      std::string hint = p.name.size() > 1 || p.name == "I" || p.name == "K"
+                             ? did_you_mean(word, {"{i}", "{proc}", "{k}"})
+                             : "";
+      r.error(at, "unknown placeholder " + quoted(word) + hint +
                       "; a text may use {i}, {proc} and {k}");
       filled = written;
     }

@@ -11,18 +11,17 @@ constexpr std::string_view kCategoryNames[] = {"message-passing", "synchronizati
                                                "shared-memory", "rpc"};
 
 constexpr std::string_view kObjectKindNames[] = {
-    "pipe",   "fifo",   "posix_mq",      "sysv_mq",   "unix_stream", "unix_dgram", "tcp",
-    "udp",    "shm_ring", "channel",     "signal",    "shared_memory", "semaphore", "mutex",
-    "condvar", "rwlock", "file_lock",    "event",     "barrier",     "rpc",
+    "pipe",    "fifo",     "posix_mq",  "sysv_mq", "unix_stream",   "unix_dgram", "tcp",
+    "udp",     "shm_ring", "channel",   "signal",  "shared_memory", "semaphore",  "mutex",
+    "condvar", "rwlock",   "file_lock", "event",   "barrier",       "rpc",
 };
 
 constexpr std::string_view kActionNames[] = {
-    "send",   "recv",        "wait",       "post",       "trywait",  "lock",
-    "unlock", "trylock",     "rdlock",     "wrlock",     "cond_wait", "cond_signal",
-    "cond_broadcast", "read", "write",     "add",        "signal",   "sigwait",
-    "on_signal", "flock",    "funlock",    "set",        "reset",    "wait_event",
-    "barrier", "call",       "serve",      "exec",       "repeat",   "critical",
-    "sleep",  "compute",     "print",      "exit",
+    "send",    "recv",     "wait",       "post",      "trywait",     "lock",           "unlock",
+    "trylock", "rdlock",   "wrlock",     "cond_wait", "cond_signal", "cond_broadcast", "read",
+    "write",   "add",      "signal",     "sigwait",   "on_signal",   "flock",          "funlock",
+    "set",     "reset",    "wait_event", "barrier",   "call",        "serve",          "exec",
+    "repeat",  "critical", "sleep",      "compute",   "print",       "exit",
 };
 
 static_assert(std::size(kObjectKindNames) == static_cast<std::size_t>(ObjectKind::rpc) + 1);
@@ -68,13 +67,17 @@ const std::string& LocalText::in(std::string_view lang) const {
   return en;
 }
 
-std::string_view to_string(Category c) { return kCategoryNames[static_cast<std::size_t>(c)]; }
+std::string_view to_string(Category c) {
+  return kCategoryNames[static_cast<std::size_t>(c)];
+}
 
 std::optional<Category> category_from(std::string_view word) {
   return lookup<Category>(kCategoryNames, word);
 }
 
-std::string_view to_string(ObjectKind k) { return kObjectKindNames[static_cast<std::size_t>(k)]; }
+std::string_view to_string(ObjectKind k) {
+  return kObjectKindNames[static_cast<std::size_t>(k)];
+}
 
 std::optional<ObjectKind> object_kind_from(std::string_view word) {
   return lookup<ObjectKind>(kObjectKindNames, word);
@@ -84,7 +87,9 @@ bool is_channel_mechanism(ObjectKind k) {
   return static_cast<int>(k) <= static_cast<int>(ObjectKind::shm_ring);
 }
 
-std::string_view to_string(ActionKind k) { return kActionNames[static_cast<std::size_t>(k)]; }
+std::string_view to_string(ActionKind k) {
+  return kActionNames[static_cast<std::size_t>(k)];
+}
 
 std::optional<ActionKind> action_kind_from(std::string_view word) {
   return lookup<ActionKind>(kActionNames, word);

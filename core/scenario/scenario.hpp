@@ -29,9 +29,26 @@ struct LocalText {
 enum class Category : uint8_t { message_passing, synchronization, shared_memory, rpc };
 
 enum class ObjectKind : uint8_t {
-  pipe, fifo, posix_mq, sysv_mq, unix_stream, unix_dgram, tcp, udp, shm_ring,
-  channel, signal, shared_memory, semaphore, mutex, condvar, rwlock, file_lock,
-  event, barrier, rpc,
+  pipe,
+  fifo,
+  posix_mq,
+  sysv_mq,
+  unix_stream,
+  unix_dgram,
+  tcp,
+  udp,
+  shm_ring,
+  channel,
+  signal,
+  shared_memory,
+  semaphore,
+  mutex,
+  condvar,
+  rwlock,
+  file_lock,
+  event,
+  barrier,
+  rpc,
 };
 
 std::string_view to_string(Category);
@@ -46,21 +63,51 @@ struct ObjectSpec {
   ObjectKind kind = ObjectKind::pipe;       // as written in the file
   ObjectKind mechanism = ObjectKind::pipe;  // effective; for `channel` the `mechanism:` key
   std::vector<ObjectKind> alternatives;     // channel mechanisms it may switch to
-  std::string flavor;                       // semaphore: posix_named (default) | posix_unnamed | sysv
-  int64_t initial = 0;                      // semaphore start value, event initial state
-  bool robust = false;                      // mutex
-  int cells = 1;                            // shared_memory: number of int64 cells
-  int capacity = 0;                         // posix_mq mq_maxmsg (0 = default)
-  int message_size = 0;                     // posix_mq mq_msgsize (0 = default)
-  int parties = 0;                          // barrier
+  std::string flavor;    // semaphore: posix_named (default) | posix_unnamed | sysv
+  int64_t initial = 0;   // semaphore start value, event initial state
+  bool robust = false;   // mutex
+  int cells = 1;         // shared_memory: number of int64 cells
+  int capacity = 0;      // posix_mq mq_maxmsg (0 = default)
+  int message_size = 0;  // posix_mq mq_msgsize (0 = default)
+  int parties = 0;       // barrier
   SourcePos pos;
 };
 
 enum class ActionKind : uint8_t {
-  send, recv, wait, post, trywait, lock, unlock, trylock, rdlock, wrlock,
-  cond_wait, cond_signal, cond_broadcast, read, write, add, signal, sigwait,
-  on_signal, flock, funlock, set, reset, wait_event, barrier, call, serve, exec,
-  repeat, critical, sleep, compute, print, exit,
+  send,
+  recv,
+  wait,
+  post,
+  trywait,
+  lock,
+  unlock,
+  trylock,
+  rdlock,
+  wrlock,
+  cond_wait,
+  cond_signal,
+  cond_broadcast,
+  read,
+  write,
+  add,
+  signal,
+  sigwait,
+  on_signal,
+  flock,
+  funlock,
+  set,
+  reset,
+  wait_event,
+  barrier,
+  call,
+  serve,
+  exec,
+  repeat,
+  critical,
+  sleep,
+  compute,
+  print,
+  exit,
 };
 
 std::string_view to_string(ActionKind);
@@ -77,32 +124,32 @@ std::string signal_to_name(int sig);
 struct Action {
   ActionKind kind = ActionKind::print;
   SourcePos pos;
-  std::string object;      // to/from/sem/mutex/cond/rwlock/shm/file/event/barrier/rpc/guard
-  std::string mutex;       // cond_wait: the mutex
-  std::string target;      // signal: destination process name
-  std::string text;        // send data, print text (may hold {i} {proc} {k})
-  int64_t value = 0;       // write/add/signal value, exit code, sleep/compute ms
-  bool has_value = false;  // signal: sent with sigqueue when true
-  int64_t priority = 0;    // send on posix_mq
-  int64_t type = 0;        // send/recv on sysv_mq
-  int64_t max = 0;         // recv: max bytes (0 = mechanism default)
-  int64_t timeout_ms = -1; // wait: -1 = forever
-  int cell = 0;            // read/write/add
-  bool expand = false;     // add: load, compute, store as three steps
-  int sig = 0;             // signal, on_signal
-  bool restart = false;    // on_signal: SA_RESTART
-  std::vector<int> sigs;   // sigwait
-  int64_t times = 0;       // repeat, serve
-  std::string mode;        // flock: shared | exclusive
-  std::string style;       // flock: fcntl | flock | ofd
-  int64_t start = 0;       // flock
-  int64_t len = 0;         // flock
-  std::string proc;        // call: remote procedure name
+  std::string object;             // to/from/sem/mutex/cond/rwlock/shm/file/event/barrier/rpc/guard
+  std::string mutex;              // cond_wait: the mutex
+  std::string target;             // signal: destination process name
+  std::string text;               // send data, print text (may hold {i} {proc} {k})
+  int64_t value = 0;              // write/add/signal value, exit code, sleep/compute ms
+  bool has_value = false;         // signal: sent with sigqueue when true
+  int64_t priority = 0;           // send on posix_mq
+  int64_t type = 0;               // send/recv on sysv_mq
+  int64_t max = 0;                // recv: max bytes (0 = mechanism default)
+  int64_t timeout_ms = -1;        // wait: -1 = forever
+  int cell = 0;                   // read/write/add
+  bool expand = false;            // add: load, compute, store as three steps
+  int sig = 0;                    // signal, on_signal
+  bool restart = false;           // on_signal: SA_RESTART
+  std::vector<int> sigs;          // sigwait
+  int64_t times = 0;              // repeat, serve
+  std::string mode;               // flock: shared | exclusive
+  std::string style;              // flock: fcntl | flock | ofd
+  int64_t start = 0;              // flock
+  int64_t len = 0;                // flock
+  std::string proc;               // call: remote procedure name
   std::vector<std::string> args;  // call
   std::vector<std::string> argv;  // exec
-  std::string stdin_obj;   // exec
-  std::string stdout_obj;  // exec
-  std::vector<Action> body;  // repeat, critical
+  std::string stdin_obj;          // exec
+  std::string stdout_obj;         // exec
+  std::vector<Action> body;       // repeat, critical
 };
 
 struct ProcessSpec {
@@ -124,9 +171,9 @@ struct Expect {
   std::vector<std::string> running;   // ... that must not be blocked nor finished
   std::vector<std::string> finished;  // ... that must have exited
   std::vector<std::pair<std::string, int64_t>> value;  // object -> semaphore count,
-                                                        // channel fill, or cell 0 value
-  std::optional<std::string> owner_of;  // mutex name ...
-  std::string owner;                    // ... and the process that must own it ("" = free)
+                                                       // channel fill, or cell 0 value
+  std::optional<std::string> owner_of;                 // mutex name ...
+  std::string owner;  // ... and the process that must own it ("" = free)
   SourcePos pos;
 };
 

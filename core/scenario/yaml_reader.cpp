@@ -50,7 +50,9 @@ bool valid_name(std::string_view s) {
 
 }  // namespace
 
-std::string quoted(std::string_view word) { return "'" + std::string(word) + "'"; }
+std::string quoted(std::string_view word) {
+  return "'" + std::string(word) + "'";
+}
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
   if (word.empty() || word.size() > 64) return "";
@@ -59,7 +61,9 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string_vi
   std::size_t best = limit + 1;
   std::string_view choice;
   for (std::string_view c : candidates) {
-    std::size_t d = edit_distance(w, lower(c));
+    std::string lc = lower(c);
+    // A clear beginning ("sync" for "synchronization") counts as one edit.
+    std::size_t d = w.size() >= 3 && lc.starts_with(w) ? 1 : edit_distance(w, lc);
     if (d < best) {
       best = d;
       choice = c;
@@ -67,10 +71,6 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string_vi
   }
   if (choice.empty() || choice == word) return "";
   return " (did you mean " + quoted(choice) + "?)";
-}
-
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-  return did_you_mean(word, std::vector<std::string_view>(candidates.begin(), candidates.end()));
 }
 
 SourcePos pos_of(const YAML::Node& node, SourcePos fallback) {
@@ -228,8 +228,9 @@ std::optional<LocalText> Reader::local_text(const YAML::Node& node, SourcePos at
 std::optional<std::vector<Item>> Reader::list(const YAML::Node& node, SourcePos at,
                                               std::string_view what) {
   if (!node.IsSequence()) {
-    error(pos_of(node, at), std::string(what) + " must be a list (items starting with '-', or "
-                                                "[a, b]), not " +
+    error(pos_of(node, at), std::string(what) +
+                                " must be a list (items starting with '-', or "
+                                "[a, b]), not " +
                                 show(node));
     return std::nullopt;
   }
@@ -241,8 +242,9 @@ std::optional<std::vector<Item>> Reader::list(const YAML::Node& node, SourcePos 
   return items;
 }
 
-std::optional<std::vector<std::pair<std::string, SourcePos>>> Reader::texts(
-    const YAML::Node& node, SourcePos at, std::string_view what) {
+std::optional<std::vector<std::pair<std::string, SourcePos>>> Reader::texts(const YAML::Node& node,
+                                                                            SourcePos at,
+                                                                            std::string_view what) {
   std::vector<std::pair<std::string, SourcePos>> out;
   if (node.IsScalar()) {
     out.emplace_back(node.Scalar(), pos_of(node, at));
@@ -291,8 +293,8 @@ Fields::Fields(Reader& reader, const YAML::Node& node, SourcePos at, std::string
 void Fields::allow(const std::vector<std::string_view>& allowed) {
   for (const Entry& e : entries_) {
     if (std::find(allowed.begin(), allowed.end(), e.key) == allowed.end()) {
-      reader_.error(e.key_pos, "unknown key " + quoted(e.key) + " in " + what_ +
-                                   did_you_mean(e.key, allowed));
+      reader_.error(e.key_pos,
+                    "unknown key " + quoted(e.key) + " in " + what_ + did_you_mean(e.key, allowed));
     }
   }
 }
@@ -312,7 +314,9 @@ const Entry* Fields::find(std::string_view key, bool required) {
   return e;
 }
 
-const Entry* Fields::need(std::string_view key) { return find(key, true); }
+const Entry* Fields::need(std::string_view key) {
+  return find(key, true);
+}
 
 std::optional<std::string> Fields::text(std::string_view key, bool required) {
   const Entry* e = find(key, required);

@@ -19,7 +19,6 @@ namespace ipclab::scenario_detail {
 
 // " (did you mean 'x'?)" when one of `candidates` is close to `word`, else "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates);
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 // 'word' in quotes, for messages.
 std::string quoted(std::string_view word);
@@ -72,8 +71,8 @@ class Reader {
                                         std::string_view what);
   // A list of texts; a single text is accepted as a list of one.
   std::optional<std::vector<std::pair<std::string, SourcePos>>> texts(const YAML::Node& node,
-                                                                       SourcePos at,
-                                                                       std::string_view what);
+                                                                      SourcePos at,
+                                                                      std::string_view what);
 
  private:
   static constexpr std::size_t kMaxErrors = 200;

@@ -1,0 +1,425 @@
+// The steps of a process script: one `action: ...` pair per step, with the
+// short forms of DESIGN.md, each object checked for the right kind.
+#include <algorithm>
+#include <climits>
+
+#include "scenario/load_parts.hpp"
+
+namespace ipclab::scenario_detail {
+namespace {
+
+bool involves(const ObjectSpec& o, ObjectKind k) {
+  return o.mechanism == k ||
+         std::find(o.alternatives.begin(), o.alternatives.end(), k) != o.alternatives.end();
+}
+
+template <ObjectKind K>
+bool is(const ObjectSpec& o) {
+  return o.kind == K;
+}
+bool is_channel(const ObjectSpec& o) {
+  return is_channel_mechanism(o.mechanism);
+}
+bool is_lock(const ObjectSpec& o) {
+  return is<ObjectKind::mutex>(o) || is<ObjectKind::rwlock>(o);
+}
+bool is_stream(const ObjectSpec& o) {
+  return o.mechanism == ObjectKind::pipe || o.mechanism == ObjectKind::fifo ||
+         o.mechanism == ObjectKind::unix_stream;
+}
+
+const Need kChannel{is_channel, "a channel (pipe, fifo, posix_mq, ...)"};
+const Need kSemaphore{is<ObjectKind::semaphore>, "a semaphore"};
+const Need kMutex{is<ObjectKind::mutex>, "a mutex"};
+const Need kLock{is_lock, "a mutex or an rwlock"};
+const Need kRwlock{is<ObjectKind::rwlock>, "an rwlock"};
+const Need kCondvar{is<ObjectKind::condvar>, "a condvar"};
+const Need kSharedMemory{is<ObjectKind::shared_memory>, "a shared_memory"};
+const Need kFileLock{is<ObjectKind::file_lock>, "a file_lock"};
+const Need kEvent{is<ObjectKind::event>, "an event"};
+const Need kBarrier{is<ObjectKind::barrier>, "a barrier"};
+const Need kRpc{is<ObjectKind::rpc>, "an rpc"};
+const Need kStream{is_stream, "a pipe, a fifo or a unix_stream"};
+
+constexpr std::string_view kExecAllowed[] = {"ps",  "grep", "sort", "wc",
+                                             "cat", "head", "tail", "echo"};
+
+std::string show(const YAML::Node& node) {
+  return node.IsScalar() ? quoted(node.Scalar()) : std::string(shape_of(node));
+}
+
+std::vector<std::string_view> action_names() {
+  std::vector<std::string_view> names;
+  for (int k = 0; k <= static_cast<int>(ActionKind::exit); ++k) {
+    names.push_back(to_string(static_cast<ActionKind>(k)));
+  }
+  return names;
+}
+
+class StepLoader {
+ public:
+  StepLoader(Script& s, const Entry& e, Action& a, int depth)
+      : s_(s), r_(s.r), e_(e), a_(a), depth_(depth) {}
+
+  void load(ActionKind kind);
+
+ private:
+  // `action: NAME`, or `action: {ROLE: NAME, extras...}`; fields_ is set for the map form.
+  const ObjectSpec* object_form(std::string_view role, std::vector<std::string_view> extras,
+                                const Need& need);
+  // `action: {...}` only; false (and an error) for any other shape.
+  bool map_form(std::vector<std::string_view> keys, std::string_view example);
+  const ObjectSpec* ref(std::string_view key, const Need& need, std::string& out);
+  void cell(const ObjectSpec* shm);
+  void only_for(const ObjectSpec* o, std::string_view key, ObjectKind kind);
+  void process_text(const std::string& text, SourcePos at) {
+    check_template(r_, text, at, depth_ > 0, s_.proc_name, s_.count);
+  }
+  void body(std::string_view action);
+  void load_signal_actions(ActionKind kind);
+  void load_other(ActionKind kind);
+
+  Script& s_;
+  Reader& r_;
+  const Entry& e_;
+  Action& a_;
+  int depth_;
+  std::optional<Fields> fields_;
+};
+
+const ObjectSpec* StepLoader::object_form(std::string_view role,
+                                          std::vector<std::string_view> extras, const Need& need) {
+  if (e_.value.IsScalar()) {
+    a_.object = e_.value.Scalar();
+    return object_ref(r_, s_.objects, a_.object, e_.pos, e_.key, need);
+  }
+  if (!e_.value.IsMap()) {
+    r_.error(e_.pos, quoted(e_.key) + " takes the name of " + std::string(need.words) + ", like '" +
+                         e_.key + ": NAME', not " + show(e_.value));
+    return nullptr;
+  }
+  extras.push_back(role);
+  map_form(extras, "");
+  return ref(role, need, a_.object);
+}
+
+bool StepLoader::map_form(std::vector<std::string_view> keys, std::string_view example) {
+  if (!e_.value.IsMap()) {
+    r_.error(e_.pos, quoted(e_.key) + " needs a map like '" + e_.key + ": " + std::string(example) +
+                         "', not " + show(e_.value));
+    return false;
+  }
+  fields_.emplace(r_, e_.value, e_.pos, quoted(e_.key));
+  fields_->allow(keys);
+  return true;
+}
+
+const ObjectSpec* StepLoader::ref(std::string_view key, const Need& need, std::string& out) {
+  std::optional<std::string> name = fields_->text(key, true);
+  if (!name) return nullptr;
+  out = *name;
+  return object_ref(r_, s_.objects, out, fields_->get(key)->pos, e_.key, need);
+}
+
+void StepLoader::cell(const ObjectSpec* shm) {
+  std::optional<int64_t> c = fields_->integer("cell", 0, kMaxCells - 1);
+  if (!c) return;
+  a_.cell = static_cast<int>(*c);
+  if (shm && *c >= shm->cells) {
+    r_.error(fields_->get("cell")->pos,
+             "cell " + std::to_string(*c) + " does not exist: " + quoted(shm->name) + " has " +
+                 std::to_string(shm->cells) +
+                 (shm->cells == 1 ? " cell (cell 0)"
+                                  : " cells (0 to " + std::to_string(shm->cells - 1) + ")"));
+  }
+}
+
+void StepLoader::only_for(const ObjectSpec* o, std::string_view key, ObjectKind kind) {
+  const Entry* e = fields_->get(key);
+  if (!e || !o || involves(*o, kind)) return;
+  r_.error(e->key_pos, quoted(key) + " only applies to a " + std::string(to_string(kind)) +
+                           ", but " + quoted(o->name) + " is " + kind_words(*o));
+}
+
+void StepLoader::body(std::string_view action) {
+  const Entry* steps = fields_->need("steps");
+  if (!steps) return;
+  a_.body = load_steps(s_, *steps, depth_ + (action == "repeat" ? 1 : 0));
+}
+
+void StepLoader::load(ActionKind kind) {
+  switch (kind) {
+    case ActionKind::send: {
+      if (!map_form({"to", "data", "priority", "type"}, "{to: buffer, data: \"hello\"}")) break;
+      const ObjectSpec* o = ref("to", kChannel, a_.object);
+      if (std::optional<std::string> data = fields_->text("data", true)) {
+        a_.text = *data;
+        process_text(a_.text, fields_->get("data")->pos);
+      }
+      only_for(o, "priority", ObjectKind::posix_mq);
+      only_for(o, "type", ObjectKind::sysv_mq);
+      a_.priority = fields_->integer("priority", 0, kMaxPriority).value_or(0);
+      a_.type = fields_->integer("type", 1, INT_MAX).value_or(0);
+      break;
+    }
+    case ActionKind::recv: {
+      const ObjectSpec* o = object_form("from", {"max", "type"}, kChannel);
+      if (!fields_) break;
+      only_for(o, "type", ObjectKind::sysv_mq);
+      a_.max = fields_->integer("max", 1, 65536).value_or(0);
+      a_.type = fields_->integer("type", -INT_MAX, INT_MAX).value_or(0);
+      break;
+    }
+    case ActionKind::wait:
+      object_form("sem", {"timeout_ms"}, kSemaphore);
+      if (fields_) a_.timeout_ms = fields_->integer("timeout_ms", 0, kMaxMillis).value_or(-1);
+      break;
+    case ActionKind::post:
+    case ActionKind::trywait:
+      object_form("sem", {}, kSemaphore);
+      break;
+    case ActionKind::lock:
+    case ActionKind::unlock:
+    case ActionKind::trylock:
+      object_form("mutex", {}, kLock);
+      break;
+    case ActionKind::rdlock:
+    case ActionKind::wrlock:
+      object_form("rwlock", {}, kRwlock);
+      break;
+    case ActionKind::cond_wait:
+      if (!map_form({"cond", "mutex"}, "{cond: ready, mutex: guard}")) break;
+      ref("cond", kCondvar, a_.object);
+      ref("mutex", kMutex, a_.mutex);
+      break;
+    case ActionKind::cond_signal:
+    case ActionKind::cond_broadcast:
+      object_form("cond", {}, kCondvar);
+      break;
+    case ActionKind::read:
+      if (!map_form({"from", "cell"}, "{from: counter, cell: 0}")) break;
+      cell(ref("from", kSharedMemory, a_.object));
+      break;
+    case ActionKind::write:
+      if (!map_form({"to", "cell", "value"}, "{to: counter, cell: 0, value: 1}")) break;
+      cell(ref("to", kSharedMemory, a_.object));
+      a_.value = fields_->integer("value", -INT64_MAX, INT64_MAX, true).value_or(0);
+      break;
+    case ActionKind::add:
+      if (!map_form({"to", "cell", "value", "expand"}, "{to: counter, cell: 0, value: 1}")) break;
+      cell(ref("to", kSharedMemory, a_.object));
+      a_.value = fields_->integer("value", -INT64_MAX, INT64_MAX).value_or(1);
+      a_.expand = fields_->boolean("expand").value_or(false);
+      break;
+    case ActionKind::set:
+    case ActionKind::reset:
+    case ActionKind::wait_event:
+      object_form("event", {}, kEvent);
+      break;
+    case ActionKind::barrier:
+      object_form("barrier", {}, kBarrier);
+      break;
+    case ActionKind::funlock:
+      object_form("file", {}, kFileLock);
+      break;
+    case ActionKind::serve:
+      object_form("rpc", {"times"}, kRpc);
+      a_.times = fields_ ? fields_->integer("times", 1, kMaxTimes).value_or(1) : 1;
+      break;
+    case ActionKind::repeat:
+      if (!map_form({"times", "steps"}, "{times: 3, steps: [...]}")) break;
+      a_.times = fields_->integer("times", 1, kMaxTimes, true).value_or(1);
+      body("repeat");
+      break;
+    case ActionKind::critical:
+      if (!map_form({"guard", "steps"}, "{guard: lock, steps: [...]}")) break;
+      ref("guard", kMutex, a_.object);
+      body("critical");
+      break;
+    case ActionKind::signal:
+    case ActionKind::sigwait:
+    case ActionKind::on_signal:
+      load_signal_actions(kind);
+      break;
+    default:
+      load_other(kind);
+  }
+}
+
+void StepLoader::load_signal_actions(ActionKind kind) {
+  if (kind == ActionKind::signal) {
+    if (!map_form({"to", "sig", "value"}, "{to: receiver, sig: SIGUSR1}")) return;
+    if (std::optional<std::string> to = fields_->text("to", true)) {
+      a_.target = *to;
+      check_instance(r_, s_.procs, a_.target, fields_->get("to")->pos, false, true);
+    }
+    if (const Entry* sig = fields_->need("sig")) {
+      a_.sig = signal_ref(r_, sig->value, sig->pos, "'sig'").value_or(0);
+    }
+    a_.has_value = fields_->get("value") != nullptr;
+    a_.value = fields_->integer("value", INT_MIN, INT_MAX).value_or(0);
+  } else if (kind == ActionKind::sigwait) {
+    if (e_.value.IsMap()) {
+      r_.error(e_.pos,
+               "'sigwait' takes a signal or a list of signals, like "
+               "'sigwait: [SIGUSR1, SIGUSR2]', not a map");
+      return;
+    }
+    std::vector<Item> items;
+    if (e_.value.IsScalar()) {
+      items.push_back({e_.value, e_.pos});
+    } else if (auto list = r_.list(e_.value, e_.pos, "'sigwait'")) {
+      items = *list;
+    }
+    if (items.empty() && e_.value.IsSequence()) r_.error(e_.pos, "'sigwait' needs a signal");
+    for (const Item& item : items) {
+      if (std::optional<int> sig = signal_ref(r_, item.node, item.pos, "a signal")) {
+        a_.sigs.push_back(*sig);
+      }
+    }
+  } else if (e_.value.IsMap()) {  // on_signal
+    map_form({"sig", "restart"}, "{sig: SIGUSR1, restart: false}");
+    if (const Entry* sig = fields_->need("sig")) {
+      a_.sig = signal_ref(r_, sig->value, sig->pos, "'sig'").value_or(0);
+    }
+    a_.restart = fields_->boolean("restart").value_or(false);
+  } else {
+    a_.sig = signal_ref(r_, e_.value, e_.pos, "'on_signal'").value_or(0);
+  }
+}
+
+void StepLoader::load_other(ActionKind kind) {
+  switch (kind) {
+    case ActionKind::flock: {
+      if (!map_form({"file", "mode", "start", "len", "style"}, "{file: log, mode: exclusive}")) {
+        break;
+      }
+      ref("file", kFileLock, a_.object);
+      a_.mode = fields_->text("mode").value_or("exclusive");
+      if (a_.mode != "shared" && a_.mode != "exclusive") {
+        r_.error(fields_->get("mode")->pos, "'mode' must be shared or exclusive, not " +
+                                                quoted(a_.mode) +
+                                                did_you_mean(a_.mode, {"shared", "exclusive"}));
+      }
+      a_.style = fields_->text("style").value_or("fcntl");
+      if (a_.style != "fcntl" && a_.style != "flock" && a_.style != "ofd") {
+        r_.error(fields_->get("style")->pos, "'style' must be fcntl, flock or ofd, not " +
+                                                 quoted(a_.style) +
+                                                 did_you_mean(a_.style, {"fcntl", "flock", "ofd"}));
+      }
+      a_.start = fields_->integer("start", 0, int64_t{1} << 40).value_or(0);
+      a_.len = fields_->integer("len", 0, int64_t{1} << 40).value_or(0);
+      for (std::string_view key : {"start", "len"}) {
+        const Entry* e = fields_->get(key);
+        if (e && a_.style == "flock") {
+          r_.error(e->key_pos, "flock() always locks the whole file, so " + quoted(key) +
+                                   " needs style fcntl or ofd");
+        }
+      }
+      break;
+    }
+    case ActionKind::call: {
+      if (!map_form({"rpc", "proc", "args"}, "{rpc: calc, proc: add, args: [1, 2]}")) break;
+      ref("rpc", kRpc, a_.object);
+      a_.proc = fields_->text("proc", true).value_or("");
+      if (const Entry* args = fields_->get("args")) {
+        auto words = r_.texts(args->value, args->pos, "'args'")
+                         .value_or(std::vector<std::pair<std::string, SourcePos>>{});
+        if (words.size() > 16) r_.error(args->pos, "'args' has more than 16 values");
+        for (auto& [text, pos] : words) {
+          process_text(text, pos);
+          a_.args.push_back(text);
+        }
+      }
+      break;
+    }
+    case ActionKind::exec: {
+      if (!map_form({"argv", "stdin", "stdout"}, "{argv: [ps, -ef], stdout: pipe}")) break;
+      if (const Entry* argv = fields_->need("argv")) {
+        auto words = r_.texts(argv->value, argv->pos, "'argv'")
+                         .value_or(std::vector<std::pair<std::string, SourcePos>>{});
+        for (auto& [text, pos] : words) {
+          process_text(text, pos);
+          a_.argv.push_back(text);
+        }
+        bool allowed = !a_.argv.empty() &&
+                       std::find(std::begin(kExecAllowed), std::end(kExecAllowed), a_.argv[0]) !=
+                           std::end(kExecAllowed);
+        if (!words.empty() && !allowed) {
+          r_.error(words[0].second,
+                   "'exec' may run only ps, grep, sort, wc, cat, head, tail or "
+                   "echo, not " +
+                       quoted(a_.argv[0]));
+        } else if (words.empty() && argv->value.IsSequence()) {
+          r_.error(argv->pos, "'argv' is empty: give the program and its arguments");
+        }
+        if (a_.argv.size() > 32) r_.error(argv->pos, "'argv' has more than 32 words");
+      }
+      if (fields_->get("stdin")) ref("stdin", kStream, a_.stdin_obj);
+      if (fields_->get("stdout")) ref("stdout", kStream, a_.stdout_obj);
+      break;
+    }
+    case ActionKind::sleep:
+    case ActionKind::compute:
+      a_.value = r_.integer(e_.value, e_.pos, quoted(e_.key), 0, kMaxMillis).value_or(0);
+      break;
+    case ActionKind::exit:
+      a_.value = r_.integer(e_.value, e_.pos, "'exit'", 0, 255).value_or(0);
+      break;
+    case ActionKind::print:
+      if (std::optional<std::string> text = r_.text(e_.value, e_.pos, "'print'")) {
+        a_.text = *text;
+        process_text(a_.text, e_.pos);
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace
+
+std::vector<Action> load_steps(Script& s, const Entry& steps, int repeat_depth) {
+  std::vector<Action> out;
+  std::optional<std::vector<Item>> items = s.r.list(steps.value, steps.pos, "'steps'");
+  if (!items) return out;
+  if (items->empty()) s.r.error(steps.pos, "'steps' is empty: give at least one action");
+  for (const Item& item : *items) {
+    if (!item.node.IsMap()) {
+      s.r.error(item.pos,
+                "a step must be one 'action: ...' pair, like 'post: full', not " + show(item.node));
+      continue;
+    }
+    Fields f(s.r, item.node, item.pos, "this step");
+    const std::vector<Entry>& entries = f.entries();
+    if (entries.empty()) s.r.error(item.pos, "this step is empty: give one action");
+    if (entries.size() > 1) {
+      std::string hint = "start each action with its own '-'";
+      if (entries[0].value.IsNull()) {
+        hint = "if " + quoted(entries[1].key) + " belongs to " + quoted(entries[0].key) +
+               ", indent it further than " + quoted(entries[0].key);
+      }
+      s.r.error(item.pos, "a step holds exactly one action, but this one has " +
+                              std::to_string(entries.size()) + " (" + quoted(entries[0].key) +
+                              ", " + quoted(entries[1].key) + (entries.size() > 2 ? ", ..." : "") +
+                              "): " + hint);
+    }
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const Entry& e = entries[i];
+      std::optional<ActionKind> kind = action_kind_from(e.key);
+      if (!kind) {
+        s.r.error(e.key_pos,
+                  "unknown action " + quoted(e.key) + did_you_mean(e.key, action_names()));
+        continue;
+      }
+      Action a;
+      a.kind = *kind;
+      a.pos = e.key_pos;
+      StepLoader(s, e, a, repeat_depth).load(*kind);
+      if (i == 0) out.push_back(std::move(a));
+    }
+  }
+  return out;
+}
+
+}  // namespace ipclab::scenario_detail

@@ -1,0 +1,208 @@
+// The `objects:` list: IPC objects and their kind-specific settings.
+#include <semaphore.h>
+
+#include <algorithm>
+#include <climits>
+
+#include "scenario/load_parts.hpp"
+
+namespace ipclab::scenario_detail {
+namespace {
+
+constexpr std::string_view kMechanismList =
+    "pipe, fifo, posix_mq, sysv_mq, unix_stream, unix_dgram, tcp, udp or shm_ring";
+
+std::vector<std::string_view> all_kind_names() {
+  std::vector<std::string_view> names;
+  for (int k = 0; k <= static_cast<int>(ObjectKind::rpc); ++k) {
+    names.push_back(to_string(static_cast<ObjectKind>(k)));
+  }
+  return names;
+}
+
+bool carries_messages(ObjectKind k) {
+  return is_channel_mechanism(k) || k == ObjectKind::channel;
+}
+
+// The keys an object of `kind` may have besides name and kind.
+std::vector<std::string_view> keys_for(ObjectKind kind) {
+  std::vector<std::string_view> keys{"name", "kind"};
+  if (carries_messages(kind)) {
+    keys.insert(keys.end(), {"mechanism", "alternatives", "capacity", "message_size"});
+  }
+  switch (kind) {
+    case ObjectKind::semaphore:
+      keys.insert(keys.end(), {"flavor", "initial"});
+      break;
+    case ObjectKind::mutex:
+      keys.push_back("robust");
+      break;
+    case ObjectKind::shared_memory:
+      keys.push_back("cells");
+      break;
+    case ObjectKind::event:
+      keys.push_back("initial");
+      break;
+    case ObjectKind::barrier:
+      keys.push_back("parties");
+      break;
+    default:
+      break;
+  }
+  return keys;
+}
+
+// A channel mechanism named by the text in `node`, or an error.
+std::optional<ObjectKind> mechanism(Reader& r, const YAML::Node& node, SourcePos at,
+                                    std::string_view what) {
+  std::optional<std::string> word = r.text(node, at, what);
+  if (!word) return std::nullopt;
+  std::optional<ObjectKind> k = object_kind_from(*word);
+  if (k && is_channel_mechanism(*k)) return k;
+  std::vector<std::string_view> names;
+  for (int i = 0; i <= static_cast<int>(ObjectKind::shm_ring); ++i) {
+    names.push_back(to_string(static_cast<ObjectKind>(i)));
+  }
+  r.error(pos_of(node, at), quoted(*word) + " is not a channel mechanism" +
+                                did_you_mean(*word, names) + "; use " +
+                                std::string(kMechanismList));
+  return std::nullopt;
+}
+
+void load_channel(Reader& r, Fields& f, ObjectSpec& o) {
+  const Entry* mech = f.get("mechanism");
+  if (o.kind == ObjectKind::channel) {
+    if (!f.need("mechanism")) return;
+    if (std::optional<ObjectKind> m = mechanism(r, mech->value, mech->pos, "'mechanism'")) {
+      o.mechanism = *m;
+    }
+  } else if (mech) {
+    r.error(mech->key_pos, "'mechanism' is only for 'kind: channel'; " + kind_words(o) +
+                               " is already its own mechanism");
+  }
+  if (const Entry* alt = f.get("alternatives")) {
+    if (auto items = r.list(alt->value, alt->pos, "'alternatives'")) {
+      for (const Item& item : *items) {
+        std::optional<ObjectKind> m = mechanism(r, item.node, item.pos, "an alternative");
+        if (!m) continue;
+        if (std::find(o.alternatives.begin(), o.alternatives.end(), *m) != o.alternatives.end()) {
+          r.error(item.pos, quoted(to_string(*m)) + " is listed twice in 'alternatives'");
+        } else {
+          o.alternatives.push_back(*m);
+        }
+      }
+    }
+  }
+  bool may_be_mq = o.mechanism == ObjectKind::posix_mq ||
+                   std::find(o.alternatives.begin(), o.alternatives.end(), ObjectKind::posix_mq) !=
+                       o.alternatives.end();
+  for (std::string_view key : {"capacity", "message_size"}) {
+    const Entry* e = f.get(key);
+    if (!e) continue;
+    if (!may_be_mq) {
+      r.error(e->key_pos, quoted(key) + " only applies to a posix_mq, but " + quoted(o.name) +
+                              " is " + kind_words(o));
+      continue;
+    }
+    std::optional<int64_t> v =
+        key == "capacity" ? f.integer(key, 1, 65536) : f.integer(key, 1, 1 << 20);
+    if (v) (key == "capacity" ? o.capacity : o.message_size) = static_cast<int>(*v);
+  }
+}
+
+void load_settings(Reader& r, Fields& f, ObjectSpec& o) {
+  switch (o.kind) {
+    case ObjectKind::semaphore: {
+      o.flavor = "posix_named";
+      if (const Entry* e = f.get("flavor")) {
+        std::optional<std::string> flavor = f.text("flavor");
+        if (flavor && *flavor != "posix_named" && *flavor != "posix_unnamed" && *flavor != "sysv") {
+          r.error(e->pos, "unknown semaphore flavor " + quoted(*flavor) +
+                              did_you_mean(*flavor, {"posix_named", "posix_unnamed", "sysv"}) +
+                              "; use posix_named, posix_unnamed or sysv");
+        } else if (flavor) {
+          o.flavor = *flavor;
+        }
+      }
+      o.initial = f.integer("initial", 0, SEM_VALUE_MAX).value_or(0);
+      break;
+    }
+    case ObjectKind::mutex:
+      o.robust = f.boolean("robust").value_or(false);
+      break;
+    case ObjectKind::shared_memory:
+      o.cells = static_cast<int>(f.integer("cells", 1, kMaxCells).value_or(1));
+      break;
+    case ObjectKind::event:
+      if (const Entry* e = f.get("initial")) {
+        if (e->value.IsScalar() && (e->value.Scalar() == "true" || e->value.Scalar() == "false")) {
+          o.initial = f.boolean("initial").value_or(false) ? 1 : 0;
+        } else {
+          o.initial = f.integer("initial", 0, 1).value_or(0);
+        }
+      }
+      break;
+    case ObjectKind::barrier:
+      o.parties = static_cast<int>(f.integer("parties", 1, kMaxInstances).value_or(0));
+      break;
+    default:
+      break;
+  }
+  if (carries_messages(o.kind)) load_channel(r, f, o);
+}
+
+}  // namespace
+
+std::vector<ObjectSpec> load_objects(Reader& r, const Entry& objects) {
+  std::vector<ObjectSpec> out;
+  std::optional<std::vector<Item>> items = r.list(objects.value, objects.pos, "'objects'");
+  if (!items) return out;
+  for (const Item& item : *items) {
+    Fields f(r, item.node, item.pos, "this object");
+    if (!f.is_map()) continue;
+    ObjectSpec o;
+    o.pos = f.pos();
+    std::optional<std::string> name = f.name("name", true);
+    if (name) {
+      o.name = *name;
+      f.rename("object " + quoted(o.name));
+    }
+    std::optional<std::string> kind_word = f.text("kind", true);
+    std::optional<ObjectKind> kind = kind_word ? object_kind_from(*kind_word) : std::nullopt;
+    if (kind_word && !kind) {
+      r.error(f.get("kind")->pos,
+              "unknown kind " + quoted(*kind_word) + did_you_mean(*kind_word, all_kind_names()));
+    }
+    if (!kind) continue;
+    o.kind = *kind;
+    o.mechanism = *kind;
+    std::vector<std::string_view> keys = keys_for(o.kind);
+    if (!carries_messages(o.kind) && f.get("mechanism")) {
+      r.error(f.get("mechanism")->key_pos, "'mechanism' is only for 'kind: channel', but " +
+                                               quoted(o.name) + " is " + kind_words(o));
+      keys.push_back("mechanism");
+    }
+    if (!carries_messages(o.kind) && f.get("alternatives")) {
+      r.error(f.get("alternatives")->key_pos,
+              "'alternatives' is only for objects that carry messages (channel, pipe, fifo, "
+              "posix_mq, ...), but " +
+                  quoted(o.name) + " is " + kind_words(o));
+      keys.push_back("alternatives");
+    }
+    f.allow(keys);
+    load_settings(r, f, o);
+    if (!name) continue;
+    auto same = std::find_if(out.begin(), out.end(),
+                             [&](const ObjectSpec& other) { return other.name == o.name; });
+    if (same != out.end()) {
+      r.error(f.get("name")->pos, "duplicate object name " + quoted(o.name) +
+                                      " (first defined at line " + std::to_string(same->pos.line) +
+                                      ")");
+      continue;
+    }
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+}  // namespace ipclab::scenario_detail

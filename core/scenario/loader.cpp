@@ -1,0 +1,180 @@
+// Entry points of the loader: parse the YAML, then read the file part by part
+// (load_objects, load_processes, load_lesson), collecting every error.
+#include "scenario/loader.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <system_error>
+
+#include "scenario/load_parts.hpp"
+
+namespace ipclab {
+namespace {
+
+using namespace scenario_detail;
+
+constexpr std::size_t kMaxFileBytes = 1 << 20;
+constexpr std::size_t kMaxNodes = 200000;
+
+bool valid_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
+}
+
+void count_barrier_users(const std::vector<Action>& steps, std::string_view barrier, bool& used) {
+  for (const Action& a : steps) {
+    if (a.kind == ActionKind::barrier && a.object == barrier) used = true;
+    count_barrier_users(a.body, barrier, used);
+  }
+}
+
+// A barrier without `parties:` waits for every process copy that uses it.
+void fill_barrier_parties(Scenario& s) {
+  for (ObjectSpec& o : s.objects) {
+    if (o.kind != ObjectKind::barrier || o.parties > 0) continue;
+    for (const ProcessSpec& p : s.processes) {
+      bool used = false;
+      count_barrier_users(p.steps, o.name, used);
+      if (used) o.parties += p.count;
+    }
+    if (o.parties == 0) o.parties = 1;
+  }
+}
+
+void read_header(Reader& r, Fields& top, Scenario& s) {
+  if (const Entry* version = top.get("ipclab")) {
+    std::optional<int64_t> v = r.integer(version->value, version->pos, "'ipclab'", 0, INT32_MAX);
+    if (v && *v != 1) {
+      r.error(version->pos, "this file is written for format version " + std::to_string(*v) +
+                                ", but this IPC Lab reads version 1 (write 'ipclab: 1')");
+    }
+  } else if (top.is_map()) {
+    r.error(top.pos(),
+            "missing key 'ipclab' in the scenario: start the file with 'ipclab: 1' "
+            "(the format version)");
+  }
+  if (std::optional<std::string> id = top.text("id", true)) {
+    if (valid_id(*id)) {
+      s.id = *id;
+    } else {
+      r.error(top.get("id")->pos, "id " + quoted(*id) +
+                                      " may use only lowercase letters, digits and '-' (at "
+                                      "most 64), like 'producer-consumer'");
+    }
+  }
+  s.title = top.local_text("title", true).value_or(LocalText{});
+  s.summary = top.local_text("summary").value_or(LocalText{});
+  if (std::optional<std::string> category = top.text("category", true)) {
+    if (std::optional<Category> c = category_from(*category)) {
+      s.category = *c;
+    } else {
+      std::vector<std::string_view> all{"message-passing", "synchronization", "shared-memory",
+                                        "rpc"};
+      r.error(top.get("category")->pos,
+              "unknown category " + quoted(*category) + did_you_mean(*category, all) +
+                  "; use message-passing, synchronization, shared-memory or rpc");
+    }
+  }
+}
+
+void read_scenario(Reader& r, const YAML::Node& root, Scenario& s) {
+  Fields top(r, root, {1, 1}, "the scenario");
+  if (!top.is_map()) return;
+  top.allow({"ipclab", "id", "title", "category", "summary", "objects", "processes", "lesson",
+             "challenge"});
+  read_header(r, top, s);
+  if (const Entry* objects = top.get("objects")) s.objects = load_objects(r, *objects);
+  if (const Entry* processes = top.need("processes")) {
+    s.processes = load_processes(r, *processes, s.objects);
+  }
+  if (const Entry* lesson = top.get("lesson")) {
+    s.lesson = load_lesson(r, *lesson, s.objects, s.processes);
+  }
+  if (const Entry* challenge = top.get("challenge")) s.challenge = load_challenge(r, *challenge);
+  fill_barrier_parties(s);
+}
+
+}  // namespace
+
+std::string Diagnostic::to_string() const {
+  return file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.col) +
+         ": error: " + message;
+}
+
+LoadResult load_scenario_text(std::string_view yaml_text, const std::string& file_name) {
+  Reader r(file_name);
+  LoadResult result;
+  Scenario s;
+  if (yaml_text.size() > kMaxFileBytes) {
+    r.error({1, 1}, "the file is larger than 1 MiB; a lesson is much smaller");
+    result.errors = r.take_errors();
+    return result;
+  }
+  try {
+    std::vector<YAML::Node> docs = YAML::LoadAll(std::string(yaml_text));
+    if (docs.empty() || docs[0].IsNull()) {
+      r.error({1, 1}, "the file is empty: a scenario starts with 'ipclab: 1'");
+    } else if (!tree_fits(docs[0], kMaxNodes)) {
+      r.error({1, 1}, "the file holds more than " + std::to_string(kMaxNodes) +
+                          " YAML values (are anchors and aliases repeating a part?)");
+    } else {
+      if (docs.size() > 1) {
+        r.error(pos_of(docs[1], {1, 1}),
+                "a scenario file holds one YAML document, but a second one starts here after "
+                "'---'");
+      }
+      read_scenario(r, docs[0], s);
+    }
+  } catch (const YAML::Exception& e) {
+    SourcePos at = e.mark.is_null() ? SourcePos{} : SourcePos{e.mark.line + 1, e.mark.column + 1};
+    r.error(at, "YAML syntax error: " + e.msg);
+  } catch (const std::exception& e) {
+    r.error({}, std::string("the file could not be read: ") + e.what());
+  }
+  result.errors = r.take_errors();
+  if (result.errors.empty()) {
+    s.file = file_name;
+    s.source = std::string(yaml_text);
+    result.scenario = std::move(s);
+  }
+  return result;
+}
+
+LoadResult load_scenario_file(const std::string& path) {
+  auto fail = [&](std::string message) {
+    LoadResult result;
+    result.errors.push_back({path, {}, std::move(message)});
+    return result;
+  };
+  auto errno_text = [](int err) { return std::error_code(err, std::generic_category()).message(); };
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail("cannot read " + quoted(path) + ": " + errno_text(errno));
+  std::string text;
+  struct stat st {};
+  int err = 0;
+  if (::fstat(fd, &st) != 0) {
+    err = errno;
+  } else if (S_ISDIR(st.st_mode)) {
+    err = EISDIR;
+  } else {
+    char buf[65536];
+    for (;;) {
+      ssize_t n = ::read(fd, buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) err = errno;
+      if (n <= 0) break;
+      text.append(buf, static_cast<std::size_t>(n));
+      if (text.size() > kMaxFileBytes) break;
+    }
+  }
+  ::close(fd);
+  if (err != 0) return fail("cannot read " + quoted(path) + ": " + errno_text(err));
+  return load_scenario_text(text, path);
+}
+
+}  // namespace ipclab
