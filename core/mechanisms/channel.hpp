@@ -15,8 +15,8 @@
 namespace ipclab {
 
 struct IoResult {
-  int err = 0;        // errno, 0 on success
-  ssize_t n = 0;      // bytes moved; 0 on recv means end of file
+  int err = 0;    // errno, 0 on success
+  ssize_t n = 0;  // bytes moved; 0 on recv means end of file
   int64_t priority = 0;
 };
 
@@ -42,7 +42,6 @@ std::unique_ptr<ChannelEnd> open_fifo_end(const std::string& path, bool reads, b
                                           int* err);
 
 // POSIX message queue `name` (already created by the supervisor).
-std::unique_ptr<ChannelEnd> open_mq_end(const std::string& name, bool reads, bool writes,
-                                        int* err);
+std::unique_ptr<ChannelEnd> open_mq_end(const std::string& name, bool reads, bool writes, int* err);
 
 }  // namespace ipclab

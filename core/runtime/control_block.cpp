@@ -11,12 +11,18 @@ namespace ipclab {
 
 const char* to_string(WorkerState s) {
   switch (s) {
-    case WorkerState::starting: return "starting";
-    case WorkerState::at_gate: return "at gate";
-    case WorkerState::running: return "running";
-    case WorkerState::blocked: return "blocked";
-    case WorkerState::exited: return "finished";
-    case WorkerState::killed: return "killed";
+    case WorkerState::starting:
+      return "starting";
+    case WorkerState::at_gate:
+      return "at gate";
+    case WorkerState::running:
+      return "running";
+    case WorkerState::blocked:
+      return "blocked";
+    case WorkerState::exited:
+      return "finished";
+    case WorkerState::killed:
+      return "killed";
   }
   return "?";
 }

@@ -50,11 +50,11 @@ struct ControlBlock {
   uint32_t nworkers = 0;
   uint32_t nobjects = 0;
   uint32_t ring_capacity = 0;
-  int32_t wake_fd = -1;        // eventfd inherited by the workers
-  uint64_t ring_offset = 0;    // from the start of the block
+  int32_t wake_fd = -1;      // eventfd inherited by the workers
+  uint64_t ring_offset = 0;  // from the start of the block
   uint64_t ring_stride = 0;
   uint64_t total_size = 0;
-  uint64_t t0_ns = 0;          // CLOCK_MONOTONIC at session start
+  uint64_t t0_ns = 0;                          // CLOCK_MONOTONIC at session start
   std::atomic<uint32_t> consumer_sleeping{0};  // the pump wants an eventfd write
   std::atomic<uint32_t> free_run{0};           // workers skip their gates
   std::atomic<uint32_t> stopping{0};           // workers leave at their next gate

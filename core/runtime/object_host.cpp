@@ -31,7 +31,9 @@ std::string limit_hint(ObjectKind k, int err) {
 
 }  // namespace
 
-ObjectHost::~ObjectHost() { destroy(); }
+ObjectHost::~ObjectHost() {
+  destroy();
+}
 
 std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBlock& ctl,
                                    std::string* message) {
@@ -76,18 +78,20 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
         attr.mq_maxmsg = spec.capacity > 0 ? spec.capacity : 8;
         attr.mq_msgsize = spec.message_size > 0 ? spec.message_size : 128;
         call = "mq_open";
-        const mqd_t q =
-            ::mq_open(h.name.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NONBLOCK | O_CLOEXEC, 0600, &attr);
-        if (q == static_cast<mqd_t>(-1)) err = errno;
-        else h.mq = q;
+        const mqd_t q = ::mq_open(h.name.c_str(),
+                                  O_RDWR | O_CREAT | O_EXCL | O_NONBLOCK | O_CLOEXEC, 0600, &attr);
+        if (q == static_cast<mqd_t>(-1))
+          err = errno;
+        else
+          h.mq = q;
         break;
       }
       case ObjectKind::semaphore: {
         h.name = dir.object_name(spec.name);
         dir.record("sem", h.name);
         call = "sem_open";
-        h.sem = ::sem_open(h.name.c_str(), O_CREAT | O_EXCL, 0600,
-                           static_cast<unsigned>(spec.initial));
+        h.sem =
+            ::sem_open(h.name.c_str(), O_CREAT | O_EXCL, 0600, static_cast<unsigned>(spec.initial));
         if (h.sem == SEM_FAILED) {
           h.sem = nullptr;
           err = errno;
@@ -109,8 +113,10 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
         if (!err) {
           call = "mmap";
           void* p = ::mmap(nullptr, h.cells_bytes, PROT_READ, MAP_SHARED, fd, 0);
-          if (p == MAP_FAILED) err = errno;
-          else h.cells = static_cast<int64_t*>(p);
+          if (p == MAP_FAILED)
+            err = errno;
+          else
+            h.cells = static_cast<int64_t*>(p);
         }
         ::close(fd);
         break;
@@ -128,7 +134,8 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
         pthread_mutexattr_destroy(&attr);
         break;
       }
-      case ObjectKind::signal: break;  // nothing to create: signals go to pids
+      case ObjectKind::signal:
+        break;  // nothing to create: signals go to pids
       default:
         *message = "object '" + spec.name + "' uses mechanism '" +
                    std::string(to_string(spec.mechanism)) +
@@ -185,7 +192,8 @@ std::optional<int64_t> ObjectHost::kernel_fill(int obj) const {
       if (h.sem && ::sem_getvalue(h.sem, &v) == 0) return v;
       return std::nullopt;
     }
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -194,8 +202,7 @@ std::vector<int64_t> ObjectHost::cells(int obj) const {
   const Held& h = held_[static_cast<size_t>(obj)];
   if (!h.cells) return {};
   std::vector<int64_t> out(h.cells_bytes / sizeof(int64_t));
-  for (size_t i = 0; i < out.size(); ++i)
-    out[i] = __atomic_load_n(&h.cells[i], __ATOMIC_RELAXED);
+  for (size_t i = 0; i < out.size(); ++i) out[i] = __atomic_load_n(&h.cells[i], __ATOMIC_RELAXED);
   return out;
 }
 
@@ -217,11 +224,20 @@ void ObjectHost::destroy() {
     if (h.cells) ::munmap(h.cells, h.cells_bytes);
     if (!h.name.empty()) {
       switch (h.mechanism) {
-        case ObjectKind::fifo: ::unlink(h.name.c_str()); break;
-        case ObjectKind::posix_mq: ::mq_unlink(h.name.c_str()); break;
-        case ObjectKind::semaphore: ::sem_unlink(h.name.c_str()); break;
-        case ObjectKind::shared_memory: ::shm_unlink(h.name.c_str()); break;
-        default: break;
+        case ObjectKind::fifo:
+          ::unlink(h.name.c_str());
+          break;
+        case ObjectKind::posix_mq:
+          ::mq_unlink(h.name.c_str());
+          break;
+        case ObjectKind::semaphore:
+          ::sem_unlink(h.name.c_str());
+          break;
+        case ObjectKind::shared_memory:
+          ::shm_unlink(h.name.c_str());
+          break;
+        default:
+          break;
       }
     }
     h = Held{};

@@ -47,9 +47,9 @@ class ObjectHost {
  private:
   struct Held {
     ObjectKind mechanism = ObjectKind::pipe;
-    std::string name;  // kernel name or path
-    int fd = -1;       // pipe/FIFO read end kept for FIONREAD
-    int write_fd = -1; // pipe write end until release_write_ends
+    std::string name;   // kernel name or path
+    int fd = -1;        // pipe/FIFO read end kept for FIONREAD
+    int write_fd = -1;  // pipe write end until release_write_ends
     int mq = -1;
     sem_t* sem = nullptr;
     int64_t* cells = nullptr;

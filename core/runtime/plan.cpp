@@ -24,9 +24,21 @@ std::string fill_template(const std::string& text, const WorkerIdentity& me, int
       const size_t close = text.find('}', p);
       if (close != std::string::npos) {
         const std::string_view key(text.data() + p + 1, close - p - 1);
-        if (key == "i") { out += std::to_string(i); p = close; continue; }
-        if (key == "proc") { out += me.name; p = close; continue; }
-        if (key == "k") { out += std::to_string(me.instance); p = close; continue; }
+        if (key == "i") {
+          out += std::to_string(i);
+          p = close;
+          continue;
+        }
+        if (key == "proc") {
+          out += me.name;
+          p = close;
+          continue;
+        }
+        if (key == "k") {
+          out += std::to_string(me.instance);
+          p = close;
+          continue;
+        }
       }
     }
     out += text[p];
@@ -34,7 +46,9 @@ std::string fill_template(const std::string& text, const WorkerIdentity& me, int
   return out;
 }
 
-std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+std::string quoted(const std::string& s) {
+  return "\"" + s + "\"";
+}
 
 std::string sig_name(int sig) {
   const char* abbrev = sigabbrev_np(sig);
@@ -67,10 +81,13 @@ void describe(const Scenario& s, Op& op) {
       break;
     case OpKind::sem_wait:
       op.label = "wait on " + obj;
-      op.c_call = op.timeout_ms >= 0 ? "sem_timedwait(" + obj + ", &deadline)"
-                                     : "sem_wait(" + obj + ")";
+      op.c_call =
+          op.timeout_ms >= 0 ? "sem_timedwait(" + obj + ", &deadline)" : "sem_wait(" + obj + ")";
       break;
-    case OpKind::sem_post: op.label = "post " + obj; op.c_call = "sem_post(" + obj + ")"; break;
+    case OpKind::sem_post:
+      op.label = "post " + obj;
+      op.c_call = "sem_post(" + obj + ")";
+      break;
     case OpKind::sem_trywait:
       op.label = "try to wait on " + obj;
       op.c_call = "sem_trywait(" + obj + ")";
@@ -87,7 +104,10 @@ void describe(const Scenario& s, Op& op) {
       op.label = "try to lock " + obj;
       op.c_call = "pthread_mutex_trylock(&" + obj + ")";
       break;
-    case OpKind::shm_read: op.label = "read " + cell; op.c_call = "x = " + cell; break;
+    case OpKind::shm_read:
+      op.label = "read " + cell;
+      op.c_call = "x = " + cell;
+      break;
     case OpKind::shm_write:
       op.label = "write " + std::to_string(op.value) + " to " + cell;
       op.c_call = cell + " = " + std::to_string(op.value);
@@ -96,12 +116,18 @@ void describe(const Scenario& s, Op& op) {
       op.label = "add " + std::to_string(op.value) + " to " + cell;
       op.c_call = cell + " += " + std::to_string(op.value);
       break;
-    case OpKind::shm_load: op.label = "load " + cell; op.c_call = "reg = " + cell; break;
+    case OpKind::shm_load:
+      op.label = "load " + cell;
+      op.c_call = "reg = " + cell;
+      break;
     case OpKind::shm_compute:
       op.label = "compute reg + " + std::to_string(op.value);
       op.c_call = "reg = reg + " + std::to_string(op.value);
       break;
-    case OpKind::shm_store: op.label = "store reg to " + cell; op.c_call = cell + " = reg"; break;
+    case OpKind::shm_store:
+      op.label = "store reg to " + cell;
+      op.c_call = cell + " = reg";
+      break;
     case OpKind::signal:
       op.label = "send " + sig_name(op.sig) + " to " + op.text;
       op.c_call = op.has_value ? "sigqueue(pid, " + sig_name(op.sig) + ", (union sigval){" +
@@ -171,14 +197,30 @@ void expand_one(Context& c, const Action& a, int64_t i) {
       op.kind = OpKind::recv;
       if (op.max <= 0) op.max = 64;
       break;
-    case ActionKind::wait: op.kind = OpKind::sem_wait; break;
-    case ActionKind::post: op.kind = OpKind::sem_post; break;
-    case ActionKind::trywait: op.kind = OpKind::sem_trywait; break;
-    case ActionKind::lock: op.kind = OpKind::mutex_lock; break;
-    case ActionKind::unlock: op.kind = OpKind::mutex_unlock; break;
-    case ActionKind::trylock: op.kind = OpKind::mutex_trylock; break;
-    case ActionKind::read: op.kind = OpKind::shm_read; break;
-    case ActionKind::write: op.kind = OpKind::shm_write; break;
+    case ActionKind::wait:
+      op.kind = OpKind::sem_wait;
+      break;
+    case ActionKind::post:
+      op.kind = OpKind::sem_post;
+      break;
+    case ActionKind::trywait:
+      op.kind = OpKind::sem_trywait;
+      break;
+    case ActionKind::lock:
+      op.kind = OpKind::mutex_lock;
+      break;
+    case ActionKind::unlock:
+      op.kind = OpKind::mutex_unlock;
+      break;
+    case ActionKind::trylock:
+      op.kind = OpKind::mutex_trylock;
+      break;
+    case ActionKind::read:
+      op.kind = OpKind::shm_read;
+      break;
+    case ActionKind::write:
+      op.kind = OpKind::shm_write;
+      break;
     case ActionKind::add:
       if (!a.expand) {
         op.kind = OpKind::shm_add;
@@ -195,15 +237,25 @@ void expand_one(Context& c, const Action& a, int64_t i) {
       op.targets = resolve_process_ref(c.workers, c.s, a.target);
       op.text = a.target;
       break;
-    case ActionKind::sigwait: op.kind = OpKind::sigwait; break;
-    case ActionKind::on_signal: op.kind = OpKind::on_signal; break;
-    case ActionKind::sleep: op.kind = OpKind::sleep; break;
-    case ActionKind::compute: op.kind = OpKind::compute; break;
+    case ActionKind::sigwait:
+      op.kind = OpKind::sigwait;
+      break;
+    case ActionKind::on_signal:
+      op.kind = OpKind::on_signal;
+      break;
+    case ActionKind::sleep:
+      op.kind = OpKind::sleep;
+      break;
+    case ActionKind::compute:
+      op.kind = OpKind::compute;
+      break;
     case ActionKind::print:
       op.kind = OpKind::print;
       op.text = fill_template(a.text, c.me, i);
       break;
-    case ActionKind::exit: op.kind = OpKind::exit; break;
+    case ActionKind::exit:
+      op.kind = OpKind::exit;
+      break;
     case ActionKind::repeat:
       for (int64_t n = 1; n <= a.times; ++n) expand(c, a.body, n);
       return;
@@ -217,7 +269,9 @@ void expand_one(Context& c, const Action& a, int64_t i) {
       op.action = ActionKind::unlock;
       break;
     }
-    default: op.kind = OpKind::unsupported; break;
+    default:
+      op.kind = OpKind::unsupported;
+      break;
   }
   push(c, std::move(op));
 }
@@ -244,8 +298,8 @@ std::vector<WorkerIdentity> enumerate_workers(const Scenario& s) {
   return out;
 }
 
-std::vector<int> resolve_process_ref(const std::vector<WorkerIdentity>& workers,
-                                     const Scenario& s, const std::string& ref) {
+std::vector<int> resolve_process_ref(const std::vector<WorkerIdentity>& workers, const Scenario& s,
+                                     const std::string& ref) {
   std::vector<int> out;
   for (const WorkerIdentity& w : workers) {
     if (w.name == ref || s.processes[static_cast<size_t>(w.process)].name == ref)
@@ -265,10 +319,10 @@ std::vector<Op> make_plan(const Scenario& s, const std::vector<WorkerIdentity>& 
 
 std::string_view to_string(OpKind k) {
   static constexpr std::array<std::string_view, 22> names = {
-      "send",      "recv",        "sem_wait",  "sem_post",  "sem_trywait", "mutex_lock",
-      "mutex_unlock", "mutex_trylock", "shm_read", "shm_write", "shm_add",  "shm_load",
-      "shm_compute", "shm_store",  "signal",    "sigwait",   "on_signal",  "sleep",
-      "compute",   "print",       "exit",      "unsupported"};
+      "send",         "recv",          "sem_wait", "sem_post",   "sem_trywait", "mutex_lock",
+      "mutex_unlock", "mutex_trylock", "shm_read", "shm_write",  "shm_add",     "shm_load",
+      "shm_compute",  "shm_store",     "signal",   "sigwait",    "on_signal",   "sleep",
+      "compute",      "print",         "exit",     "unsupported"};
   return names[static_cast<size_t>(k)];
 }
 
@@ -278,8 +332,10 @@ bool may_block(OpKind k) {
     case OpKind::recv:
     case OpKind::sem_wait:
     case OpKind::mutex_lock:
-    case OpKind::sigwait: return true;
-    default: return false;
+    case OpKind::sigwait:
+      return true;
+    default:
+      return false;
   }
 }
 

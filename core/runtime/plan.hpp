@@ -14,9 +14,28 @@
 namespace ipclab {
 
 enum class OpKind : uint8_t {
-  send, recv, sem_wait, sem_post, sem_trywait, mutex_lock, mutex_unlock, mutex_trylock,
-  shm_read, shm_write, shm_add, shm_load, shm_compute, shm_store,
-  signal, sigwait, on_signal, sleep, compute, print, exit, unsupported,
+  send,
+  recv,
+  sem_wait,
+  sem_post,
+  sem_trywait,
+  mutex_lock,
+  mutex_unlock,
+  mutex_trylock,
+  shm_read,
+  shm_write,
+  shm_add,
+  shm_load,
+  shm_compute,
+  shm_store,
+  signal,
+  sigwait,
+  on_signal,
+  sleep,
+  compute,
+  print,
+  exit,
+  unsupported,
 };
 
 struct Op {
@@ -51,8 +70,8 @@ std::vector<WorkerIdentity> enumerate_workers(const Scenario& s);
 
 // Worker indices a process reference ("consumer" = every instance,
 // "adder#2" = one) names; empty when none.
-std::vector<int> resolve_process_ref(const std::vector<WorkerIdentity>& workers,
-                                     const Scenario& s, const std::string& ref);
+std::vector<int> resolve_process_ref(const std::vector<WorkerIdentity>& workers, const Scenario& s,
+                                     const std::string& ref);
 
 std::vector<Op> make_plan(const Scenario& s, const std::vector<WorkerIdentity>& workers,
                           int worker_index);

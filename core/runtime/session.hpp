@@ -26,12 +26,12 @@
 namespace ipclab {
 
 struct SessionOptions {
-  std::string worker_path;          // the ipclab-worker binary (see find_worker_binary)
-  std::string runtime_base;         // "" = default_runtime_base()
-  uint32_t ring_capacity = 4096;    // events per worker ring (power of two)
-  bool sampling = false;            // full ring: drop and count instead of waiting
+  std::string worker_path;        // the ipclab-worker binary (see find_worker_binary)
+  std::string runtime_base;       // "" = default_runtime_base()
+  uint32_t ring_capacity = 4096;  // events per worker ring (power of two)
+  bool sampling = false;          // full ring: drop and count instead of waiting
   std::chrono::milliseconds sample_period{200};  // kernel sampling while running
-  bool sweep_at_start = true;       // remove what dead sessions left first
+  bool sweep_at_start = true;                    // remove what dead sessions left first
 };
 
 enum class RunMode { stepping, running, finished };
@@ -40,26 +40,26 @@ struct WorkerStatus {
   WorkerIdentity id;
   pid_t pid = 0;
   WorkerState state = WorkerState::starting;
-  int op = 0;             // current (or next) op index; == op_count when done
+  int op = 0;  // current (or next) op index; == op_count when done
   int op_count = 0;
-  std::string op_label;   // label of that op, "" when done
+  std::string op_label;  // label of that op, "" when done
   int blocked_obj = -1;
   bool blocked_timed = false;
-  int exit_code = -1;     // when exited
-  int term_signal = 0;    // when killed
+  int exit_code = -1;   // when exited
+  int term_signal = 0;  // when killed
   uint64_t steps = 0;
-  ProcessTruth kernel;    // sampled from /proc
+  ProcessTruth kernel;  // sampled from /proc
 };
 
 struct ObjectStatus {
   const ObjectSpec* spec = nullptr;
-  int64_t model_fill = 0;                // bytes / messages / count / -, from events
-  std::optional<int64_t> kernel_fill;    // what the kernel says now
-  std::string unit;                      // "bytes", "messages", "count", ""
-  std::vector<int64_t> cells;            // shared memory (kernel = the mapping itself)
-  int owner = -1;                        // mutex: worker index (model)
-  pid_t owner_tid_kernel = 0;            // mutex: from the lock word
-  std::vector<int> waiters;              // worker indices blocked on it, in order
+  int64_t model_fill = 0;              // bytes / messages / count / -, from events
+  std::optional<int64_t> kernel_fill;  // what the kernel says now
+  std::string unit;                    // "bytes", "messages", "count", ""
+  std::vector<int64_t> cells;          // shared memory (kernel = the mapping itself)
+  int owner = -1;                      // mutex: worker index (model)
+  pid_t owner_tid_kernel = 0;          // mutex: from the lock word
+  std::vector<int> waiters;            // worker indices blocked on it, in order
 };
 
 struct Snapshot {

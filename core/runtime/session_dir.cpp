@@ -20,7 +20,9 @@ namespace ipclab {
 
 namespace {
 
-std::error_code last_error() { return {errno, std::generic_category()}; }
+std::error_code last_error() {
+  return {errno, std::generic_category()};
+}
 
 std::string read_small_file(const std::string& path) {
   std::ifstream in(path);
@@ -73,9 +75,12 @@ void undo_manifest(const std::string& dir, std::vector<std::string>* said) {
   std::string kind, name;
   while (in >> kind >> name) {
     int rc = 0;
-    if (kind == "shm") rc = ::shm_unlink(name.c_str());
-    else if (kind == "sem") rc = ::sem_unlink(name.c_str());
-    else if (kind == "mq") rc = ::mq_unlink(name.c_str());
+    if (kind == "shm")
+      rc = ::shm_unlink(name.c_str());
+    else if (kind == "sem")
+      rc = ::sem_unlink(name.c_str());
+    else if (kind == "mq")
+      rc = ::mq_unlink(name.c_str());
     else if (kind == "pid") {
       const auto sep = name.find(':');
       const pid_t pid = static_cast<pid_t>(std::stol(name.substr(0, sep)));
@@ -122,7 +127,8 @@ std::error_code SessionDir::create(const std::string& base) {
   path_ = base + "/" + tag_;
   if (::mkdir(path_.c_str(), 0700) != 0) return last_error();
   const pid_t me = ::getpid();
-  const std::string owner = std::to_string(me) + " " + std::to_string(process_start_time(me)) + "\n";
+  const std::string owner =
+      std::to_string(me) + " " + std::to_string(process_start_time(me)) + "\n";
   const int ofd = ::open((path_ + "/owner").c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (ofd < 0) return last_error();
   [[maybe_unused]] ssize_t n = ::write(ofd, owner.data(), owner.size());

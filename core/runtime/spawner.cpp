@@ -8,8 +8,8 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <functional>
 #include <future>
@@ -67,6 +67,11 @@ std::error_code spawn_here(const SpawnRequest& req, SpawnedProcess* out, std::st
     sigset_t none;
     sigemptyset(&none);
     ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    const int redirect[3] = {req.stdin_fd, req.stdout_fd, req.stderr_fd};
+    for (int target = 0; target < 3 && !err; ++target) {
+      step = "dup2";
+      if (redirect[target] >= 0 && ::dup2(redirect[target], target) < 0) err = errno;
+    }
     for (int fd : req.inherit_fds) {
       if (err) break;
       step = "fcntl";

@@ -16,6 +16,9 @@ struct SpawnRequest {
   std::string path;               // executable
   std::vector<std::string> argv;  // argv[0] included
   std::vector<int> inherit_fds;   // descriptors the child keeps (close-on-exec cleared)
+  int stdin_fd = -1;              // dup2'ed onto 0 / 1 / 2 when >= 0
+  int stdout_fd = -1;
+  int stderr_fd = -1;
 };
 
 struct SpawnedProcess {

@@ -77,8 +77,10 @@ void leave_block(WorkerContext& w, int obj, int err) {
   w.set_state(WorkerState::running);
   w.slot->blocked_obj.store(-1);
   EventRecord r = w.record(EventKind::unblock, obj);
-  if (err == EINTR) WorkerContext::set_data(r, "interrupted by a signal");
-  else if (err == ETIMEDOUT) WorkerContext::set_data(r, "timed out");
+  if (err == EINTR)
+    WorkerContext::set_data(r, "interrupted by a signal");
+  else if (err == ETIMEDOUT)
+    WorkerContext::set_data(r, "timed out");
   w.emit(r);
   if (err == EINTR) deliver_caught_signals(w);
 }
@@ -227,8 +229,15 @@ void do_shm(WorkerContext& w, const Op& op, int* exit_code) {
   r.flags |= EventRecord::kHasValue;
   r.msg = op.cell;  // the cell index travels in msg for value events on cells
   switch (op.kind) {
-    case OpKind::shm_read: r.value = load(); WorkerContext::set_data(r, "read"); break;
-    case OpKind::shm_write: store(op.value); r.value = op.value; WorkerContext::set_data(r, "write"); break;
+    case OpKind::shm_read:
+      r.value = load();
+      WorkerContext::set_data(r, "read");
+      break;
+    case OpKind::shm_write:
+      store(op.value);
+      r.value = op.value;
+      WorkerContext::set_data(r, "write");
+      break;
     case OpKind::shm_add: {
       const int64_t v = load() + op.value;
       store(v);
@@ -263,7 +272,8 @@ void do_shm(WorkerContext& w, const Op& op, int* exit_code) {
       }
       return;
     }
-    default: break;
+    default:
+      break;
   }
   w.emit(r);
 }
@@ -360,29 +370,47 @@ void deliver_caught_signals(WorkerContext& w) {
 
 bool run_op(WorkerContext& w, const Op& op, int* exit_code) {
   switch (op.kind) {
-    case OpKind::send: do_send(w, op); break;
-    case OpKind::recv: do_recv(w, op); break;
+    case OpKind::send:
+      do_send(w, op);
+      break;
+    case OpKind::recv:
+      do_recv(w, op);
+      break;
     case OpKind::sem_wait:
     case OpKind::sem_post:
-    case OpKind::sem_trywait: do_sem(w, op); break;
+    case OpKind::sem_trywait:
+      do_sem(w, op);
+      break;
     case OpKind::mutex_lock:
     case OpKind::mutex_unlock:
-    case OpKind::mutex_trylock: do_mutex(w, op); break;
+    case OpKind::mutex_trylock:
+      do_mutex(w, op);
+      break;
     case OpKind::shm_read:
     case OpKind::shm_write:
     case OpKind::shm_add:
     case OpKind::shm_load:
     case OpKind::shm_compute:
-    case OpKind::shm_store: do_shm(w, op, exit_code); break;
-    case OpKind::signal: do_signal(w, op); break;
-    case OpKind::sigwait: do_sigwait(w, op); break;
-    case OpKind::on_signal: do_on_signal(w, op); break;
+    case OpKind::shm_store:
+      do_shm(w, op, exit_code);
+      break;
+    case OpKind::signal:
+      do_signal(w, op);
+      break;
+    case OpKind::sigwait:
+      do_sigwait(w, op);
+      break;
+    case OpKind::on_signal:
+      do_on_signal(w, op);
+      break;
     case OpKind::sleep:
       emit_call(w, -1, SYS_clock_nanosleep);
       sleep_ms(op.value);
       emit_return(w, -1, SYS_clock_nanosleep, 0, 0);
       break;
-    case OpKind::compute: compute_ms(op.value); break;
+    case OpKind::compute:
+      compute_ms(op.value);
+      break;
     case OpKind::print: {
       emit_call(w, -1, SYS_write);
       const std::string line = op.text + "\n";
@@ -395,7 +423,9 @@ bool run_op(WorkerContext& w, const Op& op, int* exit_code) {
       w.emit(r);
       break;
     }
-    case OpKind::exit: *exit_code = static_cast<int>(op.value); return false;
+    case OpKind::exit:
+      *exit_code = static_cast<int>(op.value);
+      return false;
     case OpKind::unsupported:
       emit_error(w, op.obj, ENOTSUP, "this action is not available in this version");
       break;

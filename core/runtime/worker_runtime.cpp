@@ -30,12 +30,18 @@ bool parse_args(int argc, char** argv, Args* a) {
   for (int i = 2; i + 1 < argc; i += 2) {
     const std::string key = argv[i];
     const char* v = argv[i + 1];
-    if (key == "--session") a->session = v;
-    else if (key == "--tag") a->tag = v;
-    else if (key == "--ctl") a->ctl = v;
-    else if (key == "--index") a->index = std::atoi(v);
-    else if (key == "--parent") a->parent = static_cast<pid_t>(std::atol(v));
-    else return false;
+    if (key == "--session")
+      a->session = v;
+    else if (key == "--tag")
+      a->tag = v;
+    else if (key == "--ctl")
+      a->ctl = v;
+    else if (key == "--index")
+      a->index = std::atoi(v);
+    else if (key == "--parent")
+      a->parent = static_cast<pid_t>(std::atol(v));
+    else
+      return false;
   }
   return !a->session.empty() && !a->tag.empty() && !a->ctl.empty() && a->index >= 0;
 }
@@ -119,12 +125,15 @@ void open_objects(WorkerContext& w, const Args& a) {
           }
           o.cells_bytes = sizeof(int64_t) * static_cast<size_t>(spec.cells);
           void* p = ::mmap(nullptr, o.cells_bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-          if (p == MAP_FAILED) err = errno;
-          else o.cells = static_cast<int64_t*>(p);
+          if (p == MAP_FAILED)
+            err = errno;
+          else
+            o.cells = static_cast<int64_t*>(p);
           ::close(fd);
         }
         break;
-      default: break;
+      default:
+        break;
     }
     if (err) {
       EventRecord r = w.record(EventKind::error, static_cast<int>(i));

@@ -7,8 +7,8 @@ namespace ipclab {
 
 namespace {
 constexpr std::array<std::string_view, kEventKindCount> kNames = {
-    "spawn", "exit",    "step",   "call",    "return", "block",    "unblock", "send",  "recv",
-    "acquire", "release", "value", "signal", "deliver", "switch", "deadlock", "race",  "error",
+    "spawn",   "exit",    "step",  "call",   "return",  "block",  "unblock",  "send", "recv",
+    "acquire", "release", "value", "signal", "deliver", "switch", "deadlock", "race", "error",
 };
 }  // namespace
 
@@ -27,11 +27,21 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];

@@ -14,8 +14,24 @@ namespace ipclab {
 // The `ev` field of DESIGN.md's event lines. Values are stable: they are
 // written into shared memory by one binary and read by another.
 enum class EventKind : uint8_t {
-  spawn, exit, step, call, ret, block, unblock, send, recv, acquire, release,
-  value, signal, deliver, switch_, deadlock, race, error,
+  spawn,
+  exit,
+  step,
+  call,
+  ret,
+  block,
+  unblock,
+  send,
+  recv,
+  acquire,
+  release,
+  value,
+  signal,
+  deliver,
+  switch_,
+  deadlock,
+  race,
+  error,
 };
 constexpr int kEventKindCount = 18;
 
@@ -30,12 +46,12 @@ struct EventRecord {
   int16_t obj = -1;      // object index in the scenario, or -1
   int16_t syscall = -1;  // syscall number, or -1
   uint16_t data_len = 0;
-  int32_t op = -1;       // index of the op in the worker's plan
-  int32_t peer = -1;     // worker index of the other side (signal target), or errno for error
-  int64_t msg = -1;      // message sequence number (per object, from 1)
+  int32_t op = -1;    // index of the op in the worker's plan
+  int32_t peer = -1;  // worker index of the other side (signal target), or errno for error
+  int64_t msg = -1;   // message sequence number (per object, from 1)
   int64_t bytes = -1;
   int64_t value = 0;
-  char data[72] = {};
+  char data[80] = {};
 
   static constexpr uint8_t kHasValue = 1;
   static constexpr uint8_t kHasErrno = 2;

@@ -58,7 +58,8 @@ size_t EventRing::pop(EventRecord* out, size_t max) {
   const uint64_t h = head.load(std::memory_order_acquire);
   size_t n = static_cast<size_t>(h - t);
   if (n > max) n = max;
-  for (size_t i = 0; i < n; ++i) std::memcpy(&out[i], &records[(t + i) & (capacity - 1)], sizeof *out);
+  for (size_t i = 0; i < n; ++i)
+    std::memcpy(&out[i], &records[(t + i) & (capacity - 1)], sizeof *out);
   tail.store(t + n, std::memory_order_seq_cst);
   if (n > 0) wake_producer();
   return n;

@@ -12,14 +12,14 @@
 namespace ipclab {
 
 struct alignas(64) EventRing {
-  alignas(64) std::atomic<uint64_t> head{0};  // next slot the producer writes
-  alignas(64) std::atomic<uint64_t> tail{0};  // next slot the consumer reads
+  alignas(64) std::atomic<uint64_t> head{0};              // next slot the producer writes
+  alignas(64) std::atomic<uint64_t> tail{0};              // next slot the consumer reads
   alignas(64) std::atomic<uint32_t> producer_waiting{0};  // futex word: producer waits for room
-  std::atomic<uint64_t> full_waits{0};   // times the producer had to wait for room
-  std::atomic<uint64_t> dropped{0};      // records dropped in sampling mode
-  uint32_t capacity = 0;                 // power of two
-  uint32_t sampling = 0;                 // 1: drop when full instead of waiting
-  alignas(64) EventRecord records[1];    // really `capacity` records
+  std::atomic<uint64_t> full_waits{0};                    // times the producer had to wait for room
+  std::atomic<uint64_t> dropped{0};                       // records dropped in sampling mode
+  uint32_t capacity = 0;                                  // power of two
+  uint32_t sampling = 0;                                  // 1: drop when full instead of waiting
+  alignas(64) EventRecord records[1];                     // really `capacity` records
 
   static size_t bytes_for(uint32_t capacity) {
     return offsetof(EventRing, records) + sizeof(EventRecord) * capacity;

@@ -1,0 +1,295 @@
+// `ipclab-cli run`: a scenario with real processes, free-running or driven
+// by step commands on stdin.
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <sstream>
+
+#include "commands.hpp"
+#include "runtime/session.hpp"
+#include "scenario/catalog.hpp"
+#include "state_print.hpp"
+#include "trace/chrome_trace.hpp"
+
+#ifndef IPCLAB_WORKER_BUILD_PATH
+#define IPCLAB_WORKER_BUILD_PATH "ipclab-worker"
+#endif
+
+namespace ipclab::cli {
+
+namespace {
+
+int g_signal_pipe[2] = {-1, -1};
+
+void on_terminate(int) {
+  const char c = 'x';
+  [[maybe_unused]] ssize_t n = ::write(g_signal_pipe[1], &c, 1);
+}
+
+struct RunOptions {
+  std::string scenario;
+  bool jsonl = false;
+  bool step = false;
+  double timeout_s = 60;
+  double speed = 0;
+  std::vector<std::pair<std::string, std::string>> switches;
+  std::string trace_out;
+  long seed = 0;
+};
+
+bool parse(const Args& args, RunOptions* o, std::string* err) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](const char* name) -> const std::string* {
+      if (i + 1 >= args.size()) {
+        *err = std::string(name) + " needs a value";
+        return nullptr;
+      }
+      return &args[++i];
+    };
+    if (a == "--jsonl")
+      o->jsonl = true;
+    else if (a == "--step")
+      o->step = true;
+    else if (a == "--timeout" || a == "--speed" || a == "--seed") {
+      const std::string* v = value(a.c_str());
+      if (!v) return false;
+      char* end = nullptr;
+      const double d = std::strtod(v->c_str(), &end);
+      if (end == v->c_str() || *end || d < 0) {
+        *err = a + " needs a non-negative number, not '" + *v + "'";
+        return false;
+      }
+      if (a == "--timeout")
+        o->timeout_s = d;
+      else if (a == "--speed")
+        o->speed = d;
+      else
+        o->seed = static_cast<long>(d);
+    } else if (a == "--switch") {
+      const std::string* v = value("--switch");
+      if (!v) return false;
+      const auto eq = v->find('=');
+      if (eq == std::string::npos) {
+        *err = "--switch takes OBJ=MECHANISM";
+        return false;
+      }
+      o->switches.emplace_back(v->substr(0, eq), v->substr(eq + 1));
+    } else if (a == "--trace-out") {
+      const std::string* v = value("--trace-out");
+      if (!v) return false;
+      o->trace_out = *v;
+    } else if (!a.empty() && a[0] == '-') {
+      *err = "unknown option '" + a + "'";
+      return false;
+    } else if (o->scenario.empty()) {
+      o->scenario = a;
+    } else {
+      *err = "only one SCENARIO, got '" + o->scenario + "' and '" + a + "'";
+      return false;
+    }
+  }
+  if (o->scenario.empty()) *err = "which scenario? (ipclab-cli list shows them)";
+  return err->empty();
+}
+
+// --switch before the start: the channel runs on one of its alternatives.
+bool apply_switches(Scenario& s, const RunOptions& o, std::string* err) {
+  for (const auto& [obj, mech] : o.switches) {
+    const int i = s.object_index(obj);
+    if (i < 0) {
+      *err = "--switch: no object '" + obj + "' in " + s.id;
+      return false;
+    }
+    ObjectSpec& spec = s.objects[static_cast<size_t>(i)];
+    const auto kind = object_kind_from(mech);
+    bool allowed = kind && *kind == spec.mechanism;
+    for (ObjectKind alt : spec.alternatives) allowed = allowed || (kind && alt == *kind);
+    if (!allowed) {
+      *err = "--switch: '" + obj + "' cannot use '" + mech +
+             "' (its alternatives are listed in the scenario)";
+      return false;
+    }
+    spec.mechanism = *kind;
+  }
+  return true;
+}
+
+class Runner {
+ public:
+  Runner(Session& s, const RunOptions& o) : session_(s), opts_(o) {}
+
+  void flush_events() {
+    std::vector<Event> batch;
+    session_.take_events(batch);
+    std::string out;
+    for (const Event& e : batch) {
+      out += opts_.jsonl ? to_json_line(e) : to_human_line(e);
+      out += '\n';
+    }
+    if (!out.empty()) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      std::fflush(stdout);
+    }
+    if (!opts_.trace_out.empty()) all_.insert(all_.end(), batch.begin(), batch.end());
+  }
+
+  void say(const std::string& text) {
+    if (opts_.jsonl) {
+      std::string line = "{\"info\":";
+      append_json_string(line, text);
+      std::printf("%s}\n", line.c_str());
+    } else {
+      std::printf("%s\n", text.c_str());
+    }
+    std::fflush(stdout);
+  }
+
+  // Returns false on quit.
+  bool command(const std::string& line) {
+    std::istringstream in(line);
+    std::string verb, arg, arg2;
+    in >> verb >> arg >> arg2;
+    if (verb.empty()) return true;
+    if (verb == "quit" || verb == "q") return false;
+    if (verb == "step" || verb == "s") {
+      if (arg.empty()) {
+        const int n = session_.step_all();
+        if (n == 0) say("no process can take a step (all blocked or finished)");
+      } else {
+        const int w = session_.worker_index(arg);
+        const StepResult r = session_.step(w);
+        if (r != StepResult::granted) say("cannot step " + arg + ": " + describe(r));
+      }
+      if (!session_.wait_settled(std::chrono::seconds(5)))
+        say("the step has not settled within 5 s");
+      flush_events();
+    } else if (verb == "run") {
+      double speed = opts_.speed;
+      if (!arg.empty()) speed = std::atof(arg.c_str());
+      session_.run(speed);
+    } else if (verb == "pause") {
+      session_.pause();
+      session_.wait_settled(std::chrono::seconds(5));
+      flush_events();
+    } else if (verb == "state") {
+      flush_events();
+      const Snapshot snap = session_.snapshot();
+      const std::string text =
+          opts_.jsonl ? state_json(session_, snap) + "\n" : state_text(session_, snap);
+      std::fputs(text.c_str(), stdout);
+      std::fflush(stdout);
+    } else if (verb == "switch") {
+      say("switching a channel while it runs is not available yet; use --switch OBJ=MECH at start");
+    } else {
+      say("unknown command '" + verb + "': step [PROC] | run [SPEED] | pause | state | quit");
+    }
+    return true;
+  }
+
+  int loop() {
+    if (!opts_.step) session_.run(opts_.speed);
+    const auto deadline = std::chrono::steady_clock::now() +
+                          std::chrono::milliseconds(static_cast<long>(opts_.timeout_s * 1000));
+    bool stdin_open = opts_.step;
+    std::string pending;
+    for (;;) {
+      flush_events();
+      if (session_.finished()) return 0;
+      if (auto d = session_.deadlock()) {
+        if (!opts_.step || !stdin_open) {
+          say("deadlock: " + *d);
+          return 3;
+        }
+      }
+      if (std::chrono::steady_clock::now() >= deadline) {
+        say("timeout: the scenario did not finish within " + std::to_string(opts_.timeout_s) +
+            " s");
+        return 4;
+      }
+      if (opts_.step && !stdin_open && session_.mode() != RunMode::running)
+        return session_.deadlock() ? 3 : 0;
+      pollfd fds[3] = {{session_.notify_fd(), POLLIN, 0},
+                       {g_signal_pipe[0], POLLIN, 0},
+                       {stdin_open ? STDIN_FILENO : -1, POLLIN, 0}};
+      ::poll(fds, 3, 50);
+      if (fds[1].revents) {
+        say("interrupted: stopping every process");
+        return 130;
+      }
+      if (fds[2].revents) {
+        char buf[512];
+        const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+        if (n <= 0) {
+          stdin_open = false;
+          continue;
+        }
+        pending.append(buf, static_cast<size_t>(n));
+        size_t nl;
+        while ((nl = pending.find('\n')) != std::string::npos) {
+          const std::string line = pending.substr(0, nl);
+          pending.erase(0, nl + 1);
+          if (!command(line)) return session_.deadlock() ? 3 : 0;
+        }
+      }
+    }
+  }
+
+  const std::vector<Event>& all_events() const { return all_; }
+
+ private:
+  Session& session_;
+  const RunOptions& opts_;
+  std::vector<Event> all_;
+};
+
+}  // namespace
+
+int cmd_run(const Args& args) {
+  RunOptions o;
+  std::string err;
+  if (!parse(args, &o, &err)) {
+    std::fprintf(stderr, "ipclab-cli run: %s\n", err.c_str());
+    return 2;
+  }
+  LoadResult loaded = resolve_scenario(o.scenario);
+  if (!loaded.ok()) {
+    for (const Diagnostic& d : loaded.errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+    return 2;
+  }
+  Scenario scenario = std::move(*loaded.scenario);
+  if (!apply_switches(scenario, o, &err)) {
+    std::fprintf(stderr, "ipclab-cli run: %s\n", err.c_str());
+    return 2;
+  }
+  if (::pipe2(g_signal_pipe, O_CLOEXEC | O_NONBLOCK) != 0) return 2;
+  struct sigaction sa {};
+  sa.sa_handler = on_terminate;
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(sig, &sa, nullptr);
+  ::signal(SIGPIPE, SIG_IGN);
+
+  SessionOptions so;
+  so.worker_path = find_worker_binary(IPCLAB_WORKER_BUILD_PATH);
+  auto session = Session::start(scenario, so, &err);
+  if (!session) {
+    std::fprintf(stderr, "ipclab-cli run: %s\n", err.c_str());
+    return 2;
+  }
+  Runner runner(*session, o);
+  const int code = runner.loop();
+  session->stop();
+  runner.flush_events();
+  if (!o.trace_out.empty() && !write_chrome_trace(o.trace_out, runner.all_events())) {
+    std::fprintf(stderr, "ipclab-cli run: cannot write %s: %s\n", o.trace_out.c_str(),
+                 std::strerror(errno));
+  }
+  return code;
+}
+
+}  // namespace ipclab::cli

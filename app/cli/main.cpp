@@ -1,0 +1,36 @@
+// ipclab-cli: the headless runner. See README.md for the commands.
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "commands.hpp"
+
+namespace {
+
+const char* kUsage =
+    "usage: ipclab-cli COMMAND ...\n"
+    "  list [--json]                 the bundled lessons\n"
+    "  check FILE...                 validate lesson files (FILE:LINE:COL: error: TEXT)\n"
+    "  run SCENARIO [--jsonl] [--step] [--timeout SEC] [--switch OBJ=MECH]\n"
+    "               [--speed STEPS_PER_SEC] [--seed N] [--trace-out FILE.json]\n"
+    "                                run a bundled lesson (by id) or a file with real processes\n"
+    "      --step reads commands from stdin: step PROC | step | run | pause | state | quit\n"
+    "      exit codes: 0 all finished, 2 bad scenario or usage, 3 deadlock, 4 timeout\n"
+    "  cleanup                       remove what dead sessions left behind\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
+    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  const std::string cmd = argv[1];
+  ipclab::cli::Args args(argv + 2, argv + argc);
+  if (cmd == "list") return ipclab::cli::cmd_list(args);
+  if (cmd == "check") return ipclab::cli::cmd_check(args);
+  if (cmd == "run") return ipclab::cli::cmd_run(args);
+  if (cmd == "cleanup") return ipclab::cli::cmd_cleanup(args);
+  std::fprintf(stderr, "ipclab-cli: unknown command '%s'\n%s", cmd.c_str(), kUsage);
+  return 2;
+}

@@ -1,0 +1,118 @@
+#include "state_print.hpp"
+
+#include <cstdio>
+
+namespace ipclab::cli {
+
+namespace {
+
+std::string worker_state_word(const WorkerStatus& w) {
+  std::string s = to_string(w.state);
+  if (w.state == WorkerState::killed && w.term_signal)
+    s += " (signal " + std::to_string(w.term_signal) + ")";
+  return s;
+}
+
+std::string fill_text(const ObjectStatus& o) {
+  std::string s = std::to_string(o.model_fill) + " " + o.unit;
+  s += "  kernel: " + (o.kernel_fill ? std::to_string(*o.kernel_fill) + " " + o.unit : "-");
+  return s;
+}
+
+}  // namespace
+
+std::string state_text(const Session& session, const Snapshot& snap) {
+  std::string out = "processes                          model                 kernel\n";
+  char line[512];
+  for (const WorkerStatus& w : snap.workers) {
+    std::string blocked;
+    if (w.state == WorkerState::blocked && w.blocked_obj >= 0)
+      blocked = " on " + session.scenario().objects[static_cast<size_t>(w.blocked_obj)].name;
+    std::snprintf(line, sizeof line, "  %-12s pid %-7d %-20s  %c %-10s %-16s %s\n",
+                  w.id.name.c_str(), static_cast<int>(w.pid),
+                  (worker_state_word(w) + blocked).c_str(), w.kernel.state,
+                  w.kernel.state_word.c_str(),
+                  w.kernel.syscall_name.empty() ? "-" : w.kernel.syscall_name.c_str(),
+                  w.kernel.wchan.c_str());
+    out += line;
+    if (w.op < w.op_count)
+      out += "      next: " + w.op_label + "  (action " + std::to_string(w.op + 1) + " of " +
+             std::to_string(w.op_count) + ")\n";
+    if (w.kernel.sig_pending)
+      out += "      signals pending: " + signal_mask_names(w.kernel.sig_pending) + "\n";
+  }
+  out += "objects\n";
+  for (const ObjectStatus& o : snap.objects) {
+    std::snprintf(line, sizeof line, "  %-12s %-14s ", o.spec->name.c_str(),
+                  std::string(to_string(o.spec->mechanism)).c_str());
+    out += line;
+    if (!o.cells.empty()) {
+      out += "cells:";
+      for (int64_t c : o.cells) out += " " + std::to_string(c);
+    } else if (o.spec->mechanism == ObjectKind::mutex) {
+      out +=
+          "owner: " + (o.owner >= 0 ? session.workers()[static_cast<size_t>(o.owner)].name : "-");
+      out +=
+          "  kernel owner tid: " + (o.owner_tid_kernel ? std::to_string(o.owner_tid_kernel) : "-");
+    } else if (!o.unit.empty()) {
+      out += fill_text(o);
+    }
+    if (!o.waiters.empty()) {
+      out += "  waiting:";
+      for (int w : o.waiters) out += " " + session.workers()[static_cast<size_t>(w)].name;
+    }
+    out += "\n";
+  }
+  if (snap.deadlock) out += "DEADLOCK: " + *snap.deadlock + "\n";
+  return out;
+}
+
+std::string state_json(const Session& session, const Snapshot& snap) {
+  std::string out = "{\"state\":{\"t\":" + std::to_string(snap.t_ns) + ",\"processes\":[";
+  for (size_t i = 0; i < snap.workers.size(); ++i) {
+    const WorkerStatus& w = snap.workers[i];
+    out += i ? "," : "";
+    out += "{\"proc\":";
+    append_json_string(out, w.id.name);
+    out += ",\"pid\":" + std::to_string(w.pid) + ",\"state\":";
+    append_json_string(out, to_string(w.state));
+    out += ",\"op\":" + std::to_string(w.op) + ",\"ops\":" + std::to_string(w.op_count);
+    if (w.blocked_obj >= 0) {
+      out += ",\"blocked_on\":";
+      append_json_string(out, session.scenario().objects[static_cast<size_t>(w.blocked_obj)].name);
+    }
+    out += ",\"kernel\":{\"state\":\"" + std::string(1, w.kernel.state) + "\",\"syscall\":";
+    append_json_string(out, w.kernel.syscall_name);
+    out += ",\"wchan\":";
+    append_json_string(out, w.kernel.wchan);
+    out += ",\"sig_pending\":" + std::to_string(w.kernel.sig_pending) + "}}";
+  }
+  out += "],\"objects\":[";
+  for (size_t i = 0; i < snap.objects.size(); ++i) {
+    const ObjectStatus& o = snap.objects[i];
+    out += i ? "," : "";
+    out += "{\"obj\":";
+    append_json_string(out, o.spec->name);
+    out += ",\"mechanism\":";
+    append_json_string(out, to_string(o.spec->mechanism));
+    out += ",\"model\":" + std::to_string(o.model_fill);
+    if (o.kernel_fill) out += ",\"kernel\":" + std::to_string(*o.kernel_fill);
+    if (!o.cells.empty()) {
+      out += ",\"cells\":[";
+      for (size_t c = 0; c < o.cells.size(); ++c)
+        out += (c ? "," : "") + std::to_string(o.cells[c]);
+      out += "]";
+    }
+    if (o.spec->mechanism == ObjectKind::mutex) out += ",\"owner\":" + std::to_string(o.owner);
+    out += "}";
+  }
+  out += "]";
+  if (snap.deadlock) {
+    out += ",\"deadlock\":";
+    append_json_string(out, *snap.deadlock);
+  }
+  out += "}}";
+  return out;
+}
+
+}  // namespace ipclab::cli

@@ -1,0 +1,77 @@
+// Internals of Session shared by session.cpp (lifecycle, stepping) and
+// session_pump.cpp (the pump thread). Not part of the public API.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "runtime/object_host.hpp"
+#include "runtime/session.hpp"
+#include "runtime/session_dir.hpp"
+#include "runtime/state_model.hpp"
+
+namespace ipclab {
+
+struct Child {
+  pid_t pid = -1;
+  int pidfd = -1;
+  bool reaped = false;
+  int exit_code = -1;
+  int term_signal = 0;
+};
+
+struct Session::Impl {
+  Scenario scenario;
+  SessionOptions opts;
+  std::vector<WorkerIdentity> ids;
+  std::vector<std::vector<Op>> plans;
+  SessionDir dir;
+  std::string ctl_name;
+  ControlBlock* ctl = nullptr;
+  size_t ctl_size = 0;
+  ObjectHost host;
+  int wake_fd = -1;             // workers -> pump (eventfd, inherited)
+  int notify_fd = -1;           // pump -> consumer (eventfd)
+  int cmd_fd = -1;              // consumer -> pump (eventfd)
+  std::vector<Child> children;  // pump thread only, after start
+  std::thread pump;
+  std::atomic<bool> quit{false};
+  std::atomic<bool> stopped{false};
+
+  // Guarded by mu.
+  mutable std::mutex mu;
+  std::condition_variable cv;
+  std::vector<Event> outbox;
+  StateModel model;
+  RunMode mode = RunMode::stepping;
+  double speed = 0;  // steps per second while running; <= 0 = free
+  std::optional<std::string> deadlock;
+  uint64_t drained_gen = 0;  // pump: drain passes completed
+  uint64_t activity = 0;     // bumps on every event batch or state change
+  std::vector<std::optional<int64_t>> last_kernel_fill;
+  std::vector<ProcessTruth> last_truth;
+  std::vector<Child> child_view;  // copy of children for other threads
+
+  Impl(const Scenario& s, const SessionOptions& o) : scenario(s), opts(o), model(s, 0) {}
+  ~Impl();
+
+  // Pump (session_pump.cpp).
+  void pump_loop();
+  size_t drain_rings(std::vector<Event>& out);
+  Event decode(int worker, const EventRecord& r) const;
+  void reap_children(std::vector<Event>& out, bool block);
+  void publish(std::vector<Event>& batch);
+  void sample_kernel(std::vector<Event>& out);
+  std::optional<std::string> find_deadlock();
+  bool settled_locked() const;
+  bool ctl_rings_empty() const;
+  bool all_live_blocked() const;
+  void request_drain_and_wait();
+  void poke_pump() const;
+};
+
+uint64_t now_since(const ControlBlock& ctl);
+
+}  // namespace ipclab

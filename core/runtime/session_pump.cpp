@@ -1,0 +1,333 @@
+// The pump thread of a Session: drains the workers' rings, reaps exits,
+// paces run mode, samples the kernel, spots deadlocks, and hands batches of
+// events to the consumer.
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "runtime/session_impl.hpp"
+
+namespace ipclab {
+
+Session::Impl::~Impl() {
+  if (notify_fd >= 0) ::close(notify_fd);
+}
+
+void Session::Impl::poke_pump() const {
+  const uint64_t one = 1;
+  if (cmd_fd >= 0) [[maybe_unused]]
+    ssize_t n = ::write(cmd_fd, &one, sizeof one);
+}
+
+Event Session::Impl::decode(int worker, const EventRecord& r) const {
+  Event e;
+  e.t_ns = r.t_ns > ctl->t0_ns ? r.t_ns - ctl->t0_ns : 0;
+  e.ev = r.ev;
+  e.worker = worker;
+  e.proc = ids[static_cast<size_t>(worker)].name;
+  e.pid = children[static_cast<size_t>(worker)].pid;
+  e.op = r.op;
+  e.obj = r.obj;
+  if (r.obj >= 0 && static_cast<size_t>(r.obj) < scenario.objects.size())
+    e.obj_name = scenario.objects[static_cast<size_t>(r.obj)].name;
+  e.msg = r.msg;
+  e.bytes = r.bytes;
+  if (r.flags & EventRecord::kHasValue) e.value = r.value;
+  e.timed = (r.flags & EventRecord::kTimed) != 0;
+  if (r.syscall >= 0) {
+    e.syscall = r.syscall;
+    e.syscall_name = std::string(syscall_name(r.syscall));
+  }
+  const std::string_view text(r.data, std::min<size_t>(r.data_len, sizeof r.data));
+  if (r.ev == EventKind::send || r.ev == EventKind::recv)
+    e.data = std::string(text);
+  else
+    e.detail = std::string(text);
+  if (r.flags & EventRecord::kHasErrno) {
+    const char* name = strerrorname_np(r.peer);
+    e.detail += (e.detail.empty() ? "" : ": ") + std::string(name ? name : "errno") + " " +
+                std::strerror(r.peer);
+  }
+  if (r.ev == EventKind::signal && r.peer >= 0 && static_cast<size_t>(r.peer) < ids.size())
+    e.detail += " to " + ids[static_cast<size_t>(r.peer)].name + " (pid " +
+                std::to_string(children[static_cast<size_t>(r.peer)].pid) + ")";
+  if (r.ev == EventKind::step && r.op >= 0 &&
+      static_cast<size_t>(r.op) < plans[static_cast<size_t>(worker)].size())
+    e.detail = plans[static_cast<size_t>(worker)][static_cast<size_t>(r.op)].label;
+  return e;
+}
+
+size_t Session::Impl::drain_rings(std::vector<Event>& out) {
+  EventRecord buf[256];
+  const size_t before = out.size();
+  // Two passes: a record another ring's record depends on (a send before
+  // its receive) was published before it, so the second pass catches it.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t i = 0; i < ids.size(); ++i) {
+      EventRing* ring = ctl->ring(static_cast<int>(i));
+      size_t n;
+      while ((n = ring->pop(buf, 256)) > 0)
+        for (size_t k = 0; k < n; ++k) out.push_back(decode(static_cast<int>(i), buf[k]));
+    }
+  }
+  std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
+                   [](const Event& a, const Event& b) { return a.t_ns < b.t_ns; });
+  return out.size() - before;
+}
+
+void Session::Impl::reap_children(std::vector<Event>& out, bool) {
+  for (size_t i = 0; i < children.size(); ++i) {
+    Child& c = children[i];
+    if (c.reaped) continue;
+    siginfo_t info{};
+    if (::waitid(static_cast<idtype_t>(P_PIDFD), static_cast<id_t>(c.pidfd), &info,
+                 WEXITED | WNOHANG) != 0 ||
+        info.si_pid == 0)
+      continue;
+    c.reaped = true;
+    Event e;
+    e.t_ns = now_since(*ctl);
+    e.ev = EventKind::exit;
+    e.worker = static_cast<int>(i);
+    e.proc = ids[i].name;
+    e.pid = c.pid;
+    if (info.si_code == CLD_EXITED) {
+      c.exit_code = info.si_status;
+      e.value = info.si_status;
+      e.detail = "exit code " + std::to_string(info.si_status);
+    } else {
+      c.term_signal = info.si_status;
+      ctl->workers[i].state.store(WorkerState::killed);
+      const char* abbrev = sigabbrev_np(info.si_status);
+      e.detail = std::string("killed by SIG") + (abbrev ? abbrev : "?");
+    }
+    out.push_back(std::move(e));
+  }
+}
+
+void Session::Impl::publish(std::vector<Event>& batch) {
+  if (batch.empty()) return;
+  {
+    std::lock_guard lock(mu);
+    for (Event& e : batch) {
+      model.apply(e);
+      if (e.ev == EventKind::value && e.obj >= 0 && e.msg >= 0 &&
+          scenario.objects[static_cast<size_t>(e.obj)].mechanism == ObjectKind::shared_memory) {
+        e.detail += " cell " + std::to_string(e.msg);
+        e.msg = -1;
+      }
+      if (e.ev == EventKind::race && e.msg >= 0) e.msg = -1;
+    }
+    if (outbox.empty())
+      outbox.swap(batch);
+    else {
+      outbox.insert(outbox.end(), std::make_move_iterator(batch.begin()),
+                    std::make_move_iterator(batch.end()));
+    }
+    batch.clear();
+    ++activity;
+  }
+  const uint64_t one = 1;
+  [[maybe_unused]] ssize_t n = ::write(notify_fd, &one, sizeof one);
+  cv.notify_all();
+}
+
+void Session::Impl::sample_kernel(std::vector<Event>& out) {
+  last_kernel_fill.resize(scenario.objects.size());
+  for (size_t i = 0; i < scenario.objects.size(); ++i) {
+    const auto fill = host.kernel_fill(static_cast<int>(i));
+    if (!fill || fill == last_kernel_fill[i]) continue;
+    last_kernel_fill[i] = fill;
+    Event e;
+    e.t_ns = now_since(*ctl);
+    e.ev = EventKind::value;
+    e.obj = static_cast<int>(i);
+    e.obj_name = scenario.objects[i].name;
+    e.value = *fill;
+    const ObjectKind k = scenario.objects[i].mechanism;
+    e.detail = k == ObjectKind::semaphore  ? "kernel: sem_getvalue"
+               : k == ObjectKind::posix_mq ? "kernel: mq_getattr mq_curmsgs"
+                                           : "kernel: FIONREAD bytes";
+    out.push_back(std::move(e));
+  }
+}
+
+// Settled: every granted step took effect. A worker counts as settled at
+// its gate with no grant left, really asleep in its blocking call (the
+// kernel says S, not R: a woken waiter is runnable until it reports), or
+// reaped.
+bool Session::Impl::settled_locked() const {
+  if (mode == RunMode::finished) return true;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (child_view[i].reaped) continue;
+    const WorkerSlot& slot = ctl->workers[i];
+    switch (slot.state.load()) {
+      case WorkerState::at_gate:
+        if (slot.grants.load() != 0) return false;
+        break;
+      case WorkerState::blocked: {
+        const ProcessTruth t = probe_process(child_view[i].pid);
+        if (t.state != 'S' && t.state != 'D') return false;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  return ctl_rings_empty();
+}
+
+bool Session::Impl::ctl_rings_empty() const {
+  for (size_t i = 0; i < ids.size(); ++i)
+    if (ctl->ring(static_cast<int>(i))->size() != 0) return false;
+  return true;
+}
+
+void Session::Impl::request_drain_and_wait() {
+  std::unique_lock lock(mu);
+  const uint64_t target = drained_gen + 2;
+  poke_pump();
+  cv.wait_for(lock, std::chrono::seconds(2), [&] { return drained_gen >= target || quit.load(); });
+}
+
+std::optional<std::string> Session::Impl::find_deadlock() {
+  // Every live worker blocked (not in a timed wait), and the kernel agrees.
+  int live = 0;
+  std::string text;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (children[i].reaped) continue;
+    ++live;
+    const WorkerSlot& slot = ctl->workers[i];
+    if (slot.state.load() != WorkerState::blocked || slot.blocked_timed.load()) return std::nullopt;
+    const ProcessTruth t = probe_process(children[i].pid);
+    if (t.state != 'S' && t.state != 'D') return std::nullopt;
+    const int obj = slot.blocked_obj.load();
+    text += (text.empty() ? "" : "; ") + ids[i].name + " waits ";
+    if (obj < 0) {
+      text += "for a signal";
+      continue;
+    }
+    const ObjectSpec& spec = scenario.objects[static_cast<size_t>(obj)];
+    text += "on " + std::string(to_string(spec.mechanism)) + " '" + spec.name + "'";
+    std::lock_guard lock(mu);
+    if (spec.mechanism == ObjectKind::mutex && model.owner(obj) >= 0)
+      text += " held by " + ids[static_cast<size_t>(model.owner(obj))].name;
+    if (spec.mechanism == ObjectKind::semaphore)
+      text += " (count " + std::to_string(model.fill(obj)) + ")";
+  }
+  if (live == 0) return std::nullopt;
+  return "every process is blocked and none can release another: " + text;
+}
+
+bool Session::Impl::all_live_blocked() const {
+  bool any = false;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (children[i].reaped) continue;
+    if (ctl->workers[i].state.load() != WorkerState::blocked) return false;
+    any = true;
+  }
+  return any;
+}
+
+void Session::Impl::pump_loop() {
+  std::vector<Event> batch;
+  uint64_t next_sample = 0;
+  uint64_t next_tick = 0;
+  uint64_t next_deadlock_check = 0;
+  bool dirty = true;  // sample the kernel after the first pass
+  while (!quit.load()) {
+    RunMode mode_now;
+    double speed_now;
+    {
+      std::lock_guard lock(mu);
+      mode_now = mode;
+      speed_now = speed;
+    }
+    const bool free_running = mode_now == RunMode::running && speed_now <= 0;
+    const uint64_t now = monotonic_ns();
+    int timeout_ms = 100;
+    if (mode_now == RunMode::running) {
+      timeout_ms = free_running ? 1
+                                : static_cast<int>(std::max<int64_t>(
+                                      0, static_cast<int64_t>(next_tick - now) / 1'000'000));
+      if (next_tick == 0) timeout_ms = 0;
+    }
+    // While running freely, poll on a 1 ms tick without asking workers to
+    // write the eventfd: no syscall per event on their side.
+    if (!free_running) ctl->consumer_sleeping.store(1, std::memory_order_seq_cst);
+    if (!ctl_rings_empty()) timeout_ms = 0;
+    // All blocked by their own account: look again soon, the kernel may not
+    // agree yet (a worker reports `block` just before its blocking call).
+    const bool suspect = all_live_blocked();
+    if (suspect) timeout_ms = std::min(timeout_ms, 5);
+    std::vector<pollfd> fds{{wake_fd, POLLIN, 0}, {cmd_fd, POLLIN, 0}};
+    for (const Child& c : children)
+      if (!c.reaped) fds.push_back({c.pidfd, POLLIN, 0});
+    ::poll(fds.data(), fds.size(), timeout_ms);
+    ctl->consumer_sleeping.store(0, std::memory_order_relaxed);
+    uint64_t drain;
+    [[maybe_unused]] ssize_t n1 = ::read(wake_fd, &drain, sizeof drain);
+    [[maybe_unused]] ssize_t n2 = ::read(cmd_fd, &drain, sizeof drain);
+
+    if (drain_rings(batch) > 0) dirty = true;
+    const size_t before_reap = batch.size();
+    reap_children(batch, false);
+    if (batch.size() != before_reap) {
+      dirty = true;
+      std::lock_guard lock(mu);
+      child_view = children;
+    }
+    const uint64_t t = monotonic_ns();
+    if (mode_now == RunMode::running && speed_now > 0 && t >= next_tick) {
+      for (size_t i = 0; i < ids.size(); ++i) {
+        WorkerSlot& slot = ctl->workers[i];
+        if (!children[i].reaped && slot.state.load() == WorkerState::at_gate &&
+            slot.grants.load() == 0)
+          gate_grant(slot, 1);
+      }
+      next_tick = t + static_cast<uint64_t>(1e9 / speed_now);
+    }
+    if ((dirty && mode_now != RunMode::running) || t >= next_sample) {
+      sample_kernel(batch);
+      next_sample = t + static_cast<uint64_t>(opts.sample_period.count()) * 1'000'000ull;
+    }
+    if (suspect && t >= next_deadlock_check) {
+      next_deadlock_check = t + 5'000'000ull;
+      bool already;
+      {
+        std::lock_guard lock(mu);
+        already = deadlock.has_value();
+      }
+      if (!already && ctl_rings_empty()) {
+        if (auto d = find_deadlock()) {
+          Event e;
+          e.t_ns = now_since(*ctl);
+          e.ev = EventKind::deadlock;
+          e.detail = *d;
+          batch.push_back(e);
+          std::lock_guard lock(mu);
+          deadlock = d;
+        }
+      }
+    }
+    const bool all_done =
+        std::all_of(children.begin(), children.end(), [](const Child& c) { return c.reaped; });
+    publish(batch);
+    dirty = false;
+    {
+      std::lock_guard lock(mu);
+      ++drained_gen;
+      if (all_done && mode != RunMode::finished) {
+        mode = RunMode::finished;
+        ++activity;
+      }
+    }
+    cv.notify_all();
+  }
+}
+
+}  // namespace ipclab

@@ -1,0 +1,122 @@
+#include "runtime/state_model.hpp"
+
+#include <algorithm>
+
+namespace ipclab {
+
+StateModel::StateModel(const Scenario& s, int nworkers)
+    : objects_(s.objects.size()), blocked_on_(static_cast<size_t>(nworkers), -2) {
+  for (size_t i = 0; i < s.objects.size(); ++i) {
+    ObjectModel& o = objects_[i];
+    o.mechanism = s.objects[i].mechanism;
+    if (o.mechanism == ObjectKind::semaphore) o.count = s.objects[i].initial;
+    if (o.mechanism == ObjectKind::shared_memory) {
+      o.cells.assign(static_cast<size_t>(s.objects[i].cells), 0);
+      o.cell_writer.assign(o.cells.size(), -1);
+    }
+  }
+}
+
+int64_t StateModel::fill(int obj) const {
+  const ObjectModel& o = objects_[static_cast<size_t>(obj)];
+  switch (o.mechanism) {
+    case ObjectKind::semaphore:
+      return o.count;
+    case ObjectKind::posix_mq:
+    case ObjectKind::sysv_mq:
+    case ObjectKind::unix_dgram:
+    case ObjectKind::udp:
+      return static_cast<int64_t>(o.in_flight.size());
+    default: {
+      int64_t bytes = 0;
+      for (const InFlight& m : o.in_flight) bytes += m.bytes_left;
+      return bytes;
+    }
+  }
+}
+
+void StateModel::apply(Event& e) {
+  const bool has_obj = e.obj >= 0 && static_cast<size_t>(e.obj) < objects_.size();
+  ObjectModel* o = has_obj ? &objects_[static_cast<size_t>(e.obj)] : nullptr;
+  const size_t w = e.worker >= 0 ? static_cast<size_t>(e.worker) : 0;
+  switch (e.ev) {
+    case EventKind::block:
+      if (e.worker >= 0) blocked_on_[w] = e.obj;
+      if (o) o->waiters.push_back(e.worker);
+      break;
+    case EventKind::unblock:
+    case EventKind::exit:
+      if (e.worker >= 0 && blocked_on_[w] != -2) {
+        const int was = blocked_on_[w];
+        blocked_on_[w] = -2;
+        if (was >= 0) {
+          auto& ws = objects_[static_cast<size_t>(was)].waiters;
+          ws.erase(std::remove(ws.begin(), ws.end(), e.worker), ws.end());
+        }
+      }
+      if (e.ev == EventKind::exit) {
+        for (ObjectModel& m : objects_)
+          if (m.mechanism == ObjectKind::mutex && m.owner == e.worker) m.owner = -1;
+      }
+      break;
+    case EventKind::send:
+      if (o) o->in_flight.push_back({e.msg, e.bytes, e.value.value_or(0), e.data});
+      break;
+    case EventKind::recv: {
+      if (!o) break;
+      const bool boundaries = o->mechanism == ObjectKind::posix_mq ||
+                              o->mechanism == ObjectKind::sysv_mq ||
+                              o->mechanism == ObjectKind::unix_dgram;
+      if (boundaries) {
+        // The kernel hands out the highest priority first, oldest first
+        // within one priority: find the message it must have been.
+        auto it = std::find_if(o->in_flight.begin(), o->in_flight.end(), [&](const InFlight& m) {
+          return m.data.compare(0, e.data.size(), e.data) == 0 && m.priority == e.value.value_or(0);
+        });
+        if (it != o->in_flight.end()) {
+          e.msg = it->seq;
+          o->in_flight.erase(it);
+        }
+      } else {
+        // A byte stream: the bytes come out in the order they went in.
+        int64_t left = e.bytes;
+        if (!o->in_flight.empty() && left > 0) e.msg = o->in_flight.front().seq;
+        while (left > 0 && !o->in_flight.empty()) {
+          InFlight& m = o->in_flight.front();
+          const int64_t take = std::min(left, m.bytes_left);
+          m.bytes_left -= take;
+          left -= take;
+          if (m.bytes_left == 0) o->in_flight.pop_front();
+        }
+      }
+      break;
+    }
+    case EventKind::acquire:
+      if (!o) break;
+      if (o->mechanism == ObjectKind::semaphore) --o->count;
+      if (o->mechanism == ObjectKind::mutex) o->owner = e.worker;
+      break;
+    case EventKind::release:
+      if (!o) break;
+      if (o->mechanism == ObjectKind::semaphore) ++o->count;
+      if (o->mechanism == ObjectKind::mutex) o->owner = -1;
+      break;
+    case EventKind::value:
+      if (o && o->mechanism == ObjectKind::shared_memory && e.value && e.msg >= 0 &&
+          static_cast<size_t>(e.msg) < o->cells.size()) {
+        const auto cell = static_cast<size_t>(e.msg);
+        if (e.detail == "write" || e.detail == "add" || e.detail == "store") {
+          o->cells[cell] = *e.value;
+          o->cell_writer[cell] = e.worker;
+        }
+      }
+      break;
+    case EventKind::race:
+      ++lost_updates_;
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace ipclab

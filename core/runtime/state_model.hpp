@@ -1,0 +1,59 @@
+// What the events say about each object: bytes or messages in flight (and
+// which message a receive got), semaphore counts, mutex owners, waiters,
+// shared cells. Consumers see it beside the kernel's own numbers.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "runtime/plan.hpp"
+#include "scenario/scenario.hpp"
+#include "trace/event.hpp"
+
+namespace ipclab {
+
+class StateModel {
+ public:
+  StateModel(const Scenario& s, int nworkers);
+
+  // Updates the model with one decoded event, in time order. Fills in
+  // e.msg for receives (which message arrived).
+  void apply(Event& e);
+
+  int64_t fill(int obj) const;  // bytes (streams), messages (queues), count (semaphores)
+  int owner(int obj) const { return objects_[static_cast<size_t>(obj)].owner; }
+  const std::vector<int>& waiters(int obj) const {
+    return objects_[static_cast<size_t>(obj)].waiters;
+  }
+  const std::vector<int64_t>& cells(int obj) const {
+    return objects_[static_cast<size_t>(obj)].cells;
+  }
+  const std::vector<int>& cell_writers(int obj) const {
+    return objects_[static_cast<size_t>(obj)].cell_writer;
+  }
+  int64_t lost_updates() const { return lost_updates_; }
+
+ private:
+  struct InFlight {
+    int64_t seq = 0;
+    int64_t bytes_left = 0;
+    int64_t priority = 0;
+    std::string data;
+  };
+  struct ObjectModel {
+    ObjectKind mechanism = ObjectKind::pipe;
+    std::deque<InFlight> in_flight;
+    int64_t count = 0;  // semaphore
+    int owner = -1;
+    std::vector<int> waiters;
+    std::vector<int64_t> cells;
+    std::vector<int> cell_writer;
+  };
+  std::vector<ObjectModel> objects_;
+  std::vector<int> blocked_on_;  // per worker: object index or -2 when not blocked
+  int64_t lost_updates_ = 0;
+};
+
+}  // namespace ipclab
