@@ -58,6 +58,7 @@ struct ControlBlock {
   std::atomic<uint32_t> consumer_sleeping{0};  // the pump wants an eventfd write
   std::atomic<uint32_t> free_run{0};           // workers skip their gates
   std::atomic<uint32_t> stopping{0};           // workers leave at their next gate
+  uint32_t tracing = 1;                        // 0: workers write no events (benchmarks)
   WorkerSlot workers[kMaxWorkers];
   ObjectSlot objects[kMaxObjects];
 

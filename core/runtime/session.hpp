@@ -32,6 +32,7 @@ struct SessionOptions {
   bool sampling = false;          // full ring: drop and count instead of waiting
   std::chrono::milliseconds sample_period{200};  // kernel sampling while running
   bool sweep_at_start = true;                    // remove what dead sessions left first
+  bool tracing = true;  // false: workers report nothing (the benchmark baseline)
 };
 
 enum class RunMode { stepping, running, finished };

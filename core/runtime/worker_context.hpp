@@ -42,6 +42,7 @@ struct WorkerContext {
 
   // Appends one event to the ring and wakes the pump if it sleeps.
   void emit(EventRecord r) {
+    if (!ctl->tracing) return;
     r.t_ns = monotonic_ns();
     r.op = op;
     ring->push(r);
