@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 
@@ -180,7 +181,11 @@ SweepReport sweep_dead_sessions(const std::string& base) {
     unsigned long long start = 0;
     owner >> pid >> start;
     const bool alive = pid > 0 && process_start_time(static_cast<pid_t>(pid)) == start;
-    if (!alive) dead.push_back(dir);
+    // A folder without an owner file may be a session being created right
+    // now: leave young ones alone.
+    struct stat st {};
+    const bool young = pid == 0 && ::stat(dir.c_str(), &st) == 0 && st.st_mtime + 10 > ::time(nullptr);
+    if (!alive && !young) dead.push_back(dir);
   }
   ::closedir(d);
   for (const std::string& dir : dead) {

@@ -39,6 +39,7 @@ struct Session::Impl {
   std::thread pump;
   std::atomic<bool> quit{false};
   std::atomic<bool> stopped{false};
+  std::atomic<uint64_t> drain_wanted{0};  // pump keeps passing until drained_gen reaches it
 
   // Guarded by mu.
   mutable std::mutex mu;

@@ -190,6 +190,7 @@ bool Session::Impl::ctl_rings_empty() const {
 void Session::Impl::request_drain_and_wait() {
   std::unique_lock lock(mu);
   const uint64_t target = drained_gen + 2;
+  drain_wanted.store(target);
   poke_pump();
   cv.wait_for(lock, std::chrono::seconds(2), [&] { return drained_gen >= target || quit.load(); });
 }
@@ -260,6 +261,10 @@ void Session::Impl::pump_loop() {
     // write the eventfd: no syscall per event on their side.
     if (!free_running) ctl->consumer_sleeping.store(1, std::memory_order_seq_cst);
     if (!ctl_rings_empty()) timeout_ms = 0;
+    {
+      std::lock_guard lock(mu);
+      if (drained_gen < drain_wanted.load()) timeout_ms = 0;
+    }
     // All blocked by their own account: look again soon, the kernel may not
     // agree yet (a worker reports `block` just before its blocking call).
     const bool suspect = all_live_blocked();
