@@ -12,5 +12,6 @@ int cmd_list(const Args& args);
 int cmd_check(const Args& args);
 int cmd_run(const Args& args);
 int cmd_cleanup(const Args& args);
+int cmd_lesson(const Args& args);
 
 }  // namespace ipclab::cli

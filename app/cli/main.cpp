@@ -16,6 +16,7 @@ const char* kUsage =
     "                                run a bundled lesson (by id) or a file with real processes\n"
     "      --step reads commands from stdin: step PROC | step | run | pause | state | quit\n"
     "      exit codes: 0 all finished, 2 bad scenario or usage, 3 deadlock, 4 timeout\n"
+    "  lesson ID|FILE|--all          run a lesson's steps headless and check every expect\n"
     "  cleanup                       remove what dead sessions left behind\n";
 
 }  // namespace
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
   if (cmd == "list") return ipclab::cli::cmd_list(args);
   if (cmd == "check") return ipclab::cli::cmd_check(args);
   if (cmd == "run") return ipclab::cli::cmd_run(args);
+  if (cmd == "lesson") return ipclab::cli::cmd_lesson(args);
   if (cmd == "cleanup") return ipclab::cli::cmd_cleanup(args);
   std::fprintf(stderr, "ipclab-cli: unknown command '%s'\n%s", cmd.c_str(), kUsage);
   return 2;

@@ -1,0 +1,109 @@
+#include "runtime/lesson_check.hpp"
+
+namespace ipclab {
+
+namespace {
+
+std::vector<int> workers_named(const Session& s, const std::string& ref) {
+  return resolve_process_ref(s.workers(), s.scenario(), ref);
+}
+
+std::string state_words(const WorkerStatus& w, const Scenario& s) {
+  std::string out = to_string(w.state);
+  if (w.state == WorkerState::blocked && w.blocked_obj >= 0)
+    out += " on " + s.objects[static_cast<size_t>(w.blocked_obj)].name;
+  return out;
+}
+
+// The number an `expect: {value: {OBJ: N}}` compares: the kernel's count for
+// semaphores, the kernel's fill for channels, cell 0 for shared memory.
+std::optional<int64_t> value_of(const ObjectStatus& o) {
+  if (!o.cells.empty()) return o.cells[0];
+  if (o.kernel_fill) return o.kernel_fill;
+  return o.model_fill;
+}
+
+}  // namespace
+
+std::vector<std::string> perform_lesson_step(Session& session, const LessonStep& step) {
+  std::vector<std::string> problems;
+  for (const auto& [proc, count] : step.step) {
+    for (int n = 0; n < count; ++n) {
+      if (proc == "all") {
+        if (session.step_all() == 0) problems.push_back("no process could take a step");
+      } else {
+        for (int w : workers_named(session, proc)) {
+          const StepResult r = session.step(w);
+          if (r != StepResult::granted)
+            problems.push_back("could not step " + session.workers()[static_cast<size_t>(w)].name +
+                               ": " + describe(r));
+        }
+      }
+      if (!session.wait_settled(std::chrono::seconds(5)))
+        problems.push_back("a step of " + proc + " did not settle within 5 s");
+    }
+  }
+  return problems;
+}
+
+ExpectOutcome check_expect(Session& session, const Expect& expect) {
+  ExpectOutcome out;
+  const Snapshot snap = session.snapshot();
+  const Scenario& sc = session.scenario();
+  auto check_states = [&](const std::vector<std::string>& refs, const char* word, auto pred) {
+    for (const std::string& ref : refs) {
+      for (int w : workers_named(session, ref)) {
+        const WorkerStatus& st = snap.workers[static_cast<size_t>(w)];
+        const std::string what = st.id.name + " is " + state_words(st, sc);
+        if (pred(st))
+          out.passed.push_back(what);
+        else
+          out.failed.push_back("expected " + st.id.name + " " + word + ", but it is " +
+                               state_words(st, sc));
+      }
+    }
+  };
+  auto gone = [](const WorkerStatus& w) {
+    return w.state == WorkerState::exited || w.state == WorkerState::killed;
+  };
+  // Blocked means the kernel agrees: asleep in the call, not just reported.
+  check_states(expect.blocked, "blocked", [](const WorkerStatus& w) {
+    return w.state == WorkerState::blocked && (w.kernel.state == 'S' || w.kernel.state == 'D');
+  });
+  check_states(expect.running, "still running",
+               [&](const WorkerStatus& w) { return w.state != WorkerState::blocked && !gone(w); });
+  check_states(expect.finished, "finished", gone);
+  for (const auto& [name, want] : expect.value) {
+    const int obj = sc.object_index(name);
+    if (obj < 0) continue;
+    const ObjectStatus& o = snap.objects[static_cast<size_t>(obj)];
+    const auto got = value_of(o);
+    const std::string unit = o.unit.empty() ? "" : " " + o.unit;
+    if (got && *got == want)
+      out.passed.push_back(name + " is " + std::to_string(want) + unit);
+    else
+      out.failed.push_back("expected " + name + " to be " + std::to_string(want) + unit +
+                           ", but it is " + (got ? std::to_string(*got) : std::string("unknown")));
+  }
+  if (expect.owner_of) {
+    const int obj = sc.object_index(*expect.owner_of);
+    if (obj >= 0) {
+      const ObjectStatus& o = snap.objects[static_cast<size_t>(obj)];
+      const std::string holder =
+          o.owner >= 0 ? session.workers()[static_cast<size_t>(o.owner)].name : std::string();
+      const bool match = expect.owner.empty()
+                             ? holder.empty()
+                             : !holder.empty() && (holder == expect.owner ||
+                                                   session.worker_index(expect.owner) == o.owner);
+      const std::string want = expect.owner.empty() ? "free" : "held by " + expect.owner;
+      const std::string got = holder.empty() ? "free" : "held by " + holder;
+      if (match)
+        out.passed.push_back(*expect.owner_of + " is " + got);
+      else
+        out.failed.push_back("expected " + *expect.owner_of + " " + want + ", but it is " + got);
+    }
+  }
+  return out;
+}
+
+}  // namespace ipclab
