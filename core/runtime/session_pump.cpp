@@ -278,11 +278,17 @@ void Session::Impl::pump_loop() {
     [[maybe_unused]] ssize_t n1 = ::read(wake_fd, &drain, sizeof drain);
     [[maybe_unused]] ssize_t n2 = ::read(cmd_fd, &drain, sizeof drain);
 
+    // Reap before draining: a process that is gone has written its last
+    // event, so its exit comes after everything its ring still held.
+    std::vector<Event> exits;
+    reap_children(exits, false);
     if (drain_rings(batch) > 0) dirty = true;
-    const size_t before_reap = batch.size();
-    reap_children(batch, false);
-    if (batch.size() != before_reap) {
+    if (!exits.empty()) {
       dirty = true;
+      batch.insert(batch.end(), std::make_move_iterator(exits.begin()),
+                   std::make_move_iterator(exits.end()));
+      std::stable_sort(batch.begin(), batch.end(),
+                       [](const Event& a, const Event& b) { return a.t_ns < b.t_ns; });
       std::lock_guard lock(mu);
       child_view = children;
     }
