@@ -1,5 +1,7 @@
 #include "runtime/plan.hpp"
 
+#include "scenario/text_template.hpp"
+
 #include <signal.h>
 #include <string.h>
 
@@ -17,33 +19,7 @@ struct Context {
 };
 
 std::string fill_template(const std::string& text, const WorkerIdentity& me, int64_t i) {
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (size_t p = 0; p < text.size(); ++p) {
-    if (text[p] == '{') {
-      const size_t close = text.find('}', p);
-      if (close != std::string::npos) {
-        const std::string_view key(text.data() + p + 1, close - p - 1);
-        if (key == "i") {
-          out += std::to_string(i);
-          p = close;
-          continue;
-        }
-        if (key == "proc") {
-          out += me.name;
-          p = close;
-          continue;
-        }
-        if (key == "k") {
-          out += std::to_string(me.instance);
-          p = close;
-          continue;
-        }
-      }
-    }
-    out += text[p];
-  }
-  return out;
+  return expand_text(text, i, me.name, me.instance);
 }
 
 std::string quoted(const std::string& s) {
