@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <random>
 #include <sstream>
 
 #include "commands.hpp"
@@ -41,6 +42,7 @@ struct RunOptions {
   std::vector<std::pair<std::string, std::string>> switches;
   std::string trace_out;
   long seed = 0;
+  bool seeded = false;  // --seed: one random process steps at a time, reproducibly
 };
 
 bool parse(const Args& args, RunOptions* o, std::string* err) {
@@ -70,8 +72,10 @@ bool parse(const Args& args, RunOptions* o, std::string* err) {
         o->timeout_s = d;
       else if (a == "--speed")
         o->speed = d;
-      else
+      else {
         o->seed = static_cast<long>(d);
+        o->seeded = true;
+      }
     } else if (a == "--switch") {
       const std::string* v = value("--switch");
       if (!v) return false;
@@ -193,7 +197,37 @@ class Runner {
     return true;
   }
 
+  // --seed N: a reproducible interleaving. Each turn one process, picked by
+  // a seeded generator among those that can step, takes one action.
+  int seeded_loop() {
+    std::mt19937_64 rng(static_cast<uint64_t>(opts_.seed));
+    const auto deadline = std::chrono::steady_clock::now() +
+                          std::chrono::milliseconds(static_cast<long>(opts_.timeout_s * 1000));
+    const int n = static_cast<int>(session_.workers().size());
+    while (!session_.finished()) {
+      flush_events();
+      if (auto d = session_.deadlock()) {
+        say("deadlock: " + *d);
+        return 3;
+      }
+      if (std::chrono::steady_clock::now() >= deadline) {
+        say("timeout: the scenario did not finish within " + std::to_string(opts_.timeout_s) +
+            " s");
+        return 4;
+      }
+      const int first = static_cast<int>(rng() % static_cast<uint64_t>(n));
+      bool stepped = false;
+      for (int k = 0; k < n && !stepped; ++k)
+        stepped = session_.step((first + k) % n) == StepResult::granted;
+      session_.wait_settled(std::chrono::seconds(5));
+      if (!stepped) session_.wait_for_activity(std::chrono::milliseconds(20));
+    }
+    flush_events();
+    return 0;
+  }
+
   int loop() {
+    if (opts_.seeded && !opts_.step) return seeded_loop();
     if (!opts_.step) session_.run(opts_.speed);
     const auto deadline = std::chrono::steady_clock::now() +
                           std::chrono::milliseconds(static_cast<long>(opts_.timeout_s * 1000));
