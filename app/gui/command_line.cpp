@@ -1,0 +1,57 @@
+#include "command_line.h"
+
+QString CommandLine::usage() {
+  return tr(
+      "Usage: ipclab [--scenario ID|FILE] [--steps N] [--screenshot FILE.png] "
+      "[--lang en|zh_CN]\n"
+      "  --scenario   a bundled lesson id (ipclab-cli list) or a lesson file\n"
+      "  --steps      perform N \"step all\" commands after opening it\n"
+      "  --screenshot save the window as a PNG image and quit\n"
+      "  --lang       the language of the window\n");
+}
+
+bool CommandLine::parse(const QStringList& arguments, CommandLine* out, QString* error) {
+  for (qsizetype i = 1; i < arguments.size(); ++i) {
+    QString name = arguments[i];
+    QString value;
+    const qsizetype eq = name.indexOf(QLatin1Char('='));
+    const bool inlineValue = name.startsWith(QLatin1String("--")) && eq > 0;
+    if (inlineValue) {
+      value = name.mid(eq + 1);
+      name = name.left(eq);
+    }
+    if (name == QLatin1String("--help") || name == QLatin1String("-h")) {
+      *error = usage();
+      return false;
+    }
+    const bool known = name == QLatin1String("--scenario") || name == QLatin1String("--steps") ||
+                       name == QLatin1String("--screenshot") || name == QLatin1String("--lang");
+    if (!known) {
+      // Qt's own options (-platform, -style, ...) were taken by QApplication.
+      *error = tr("unknown option '%1'").arg(name) + QLatin1Char('\n') + usage();
+      return false;
+    }
+    if (!inlineValue) {
+      if (i + 1 >= arguments.size()) {
+        *error = tr("%1 needs a value").arg(name);
+        return false;
+      }
+      value = arguments[++i];
+    }
+    if (name == QLatin1String("--scenario")) {
+      out->scenario = value;
+    } else if (name == QLatin1String("--steps")) {
+      bool ok = false;
+      out->steps = value.toInt(&ok);
+      if (!ok || out->steps < 0) {
+        *error = tr("--steps needs a whole number of 0 or more, not '%1'").arg(value);
+        return false;
+      }
+    } else if (name == QLatin1String("--screenshot")) {
+      out->screenshot = value;
+    } else {
+      out->language = value;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,22 @@
+// The command line of `ipclab`:
+//   ipclab [--scenario ID|FILE] [--steps N] [--screenshot FILE.png] [--lang zh_CN]
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+struct CommandLine {
+  Q_DECLARE_TR_FUNCTIONS(CommandLine)
+
+ public:
+  QString scenario;    // "" = the last lesson, or the first one
+  int steps = 0;       // "step all" commands to perform after opening
+  QString screenshot;  // "" = stay open; else save the window there and exit
+  QString language;    // "" = saved or system language
+
+  // Parses the arguments (argv[0] included); on a mistake returns false and
+  // a sentence in *error.
+  static bool parse(const QStringList& arguments, CommandLine* out, QString* error);
+  static QString usage();
+};

@@ -1,0 +1,106 @@
+#include "event_log_panel.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "event_log_model.h"
+
+EventLogPanel::EventLogPanel(QWidget* parent)
+    : QWidget(parent),
+      model_(new EventLogModel(this)),
+      filter_(new EventFilterModel(this)),
+      filterEdit_(new QLineEdit(this)),
+      countLabel_(new QLabel(this)),
+      view_(new QTableView(this)) {
+  filter_->setSourceModel(model_);
+  filterEdit_->setClearButtonEnabled(true);
+  filterEdit_->setObjectName(QStringLiteral("eventFilter"));
+  connect(filterEdit_, &QLineEdit::textChanged, this, [this](const QString& text) {
+    filter_->setFilterText(text);
+    updateCount();
+  });
+
+  view_->setObjectName(QStringLiteral("eventLog"));
+  view_->setModel(filter_);
+  view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  view_->setAlternatingRowColors(true);
+  view_->setWordWrap(false);
+  view_->setShowGrid(false);
+  view_->verticalHeader()->hide();
+  view_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+  view_->horizontalHeader()->setStretchLastSection(true);
+  view_->horizontalHeader()->setHighlightSections(false);
+  view_->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+  fitRowHeight();
+
+  // Follow the tail only while the student has not scrolled away from it.
+  QScrollBar* bar = view_->verticalScrollBar();
+  connect(bar, &QScrollBar::valueChanged, this,
+          [this, bar](int value) { followTail_ = value >= bar->maximum() - 2; });
+  connect(filter_, &QAbstractItemModel::rowsInserted, this, [this] {
+    if (followTail_) view_->scrollToBottom();
+  });
+
+  auto* top = new QHBoxLayout;
+  top->setContentsMargins(0, 0, 0, 0);
+  top->addWidget(filterEdit_, 1);
+  top->addWidget(countLabel_);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(6, 4, 6, 6);
+  layout->setSpacing(4);
+  layout->addLayout(top);
+  layout->addWidget(view_, 1);
+  retranslate();
+}
+
+void EventLogPanel::append(const std::vector<ipclab::Event>& events) {
+  const bool first = model_->rowCount() == 0;
+  model_->append(events);
+  if (first && model_->rowCount() > 0) {
+    // Size the columns once, from the first rows, then leave them to the user.
+    view_->resizeColumnsToContents();
+    for (int c = EventLogModel::Time; c < EventLogModel::Detail; ++c)
+      view_->setColumnWidth(c, view_->columnWidth(c) + 16);
+    view_->setColumnWidth(EventLogModel::Data,
+                          std::max(view_->columnWidth(EventLogModel::Data),
+                                   view_->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 16));
+  }
+  updateCount();
+}
+
+void EventLogPanel::clear() {
+  model_->clear();
+  followTail_ = true;
+  updateCount();
+}
+
+void EventLogPanel::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  if (event->type() == QEvent::FontChange) fitRowHeight();
+  QWidget::changeEvent(event);
+}
+
+void EventLogPanel::retranslate() {
+  filterEdit_->setPlaceholderText(
+      tr("Filter: words to find in any column, e.g. “producer send” or “block”"));
+  filterEdit_->setToolTip(tr("Shows only the events whose row contains every word you type"));
+  model_->retranslate();
+  updateCount();
+}
+
+void EventLogPanel::updateCount() {
+  const int shown = filter_->rowCount();
+  const int total = model_->rowCount();
+  countLabel_->setText(shown == total ? tr("%1 events").arg(total)
+                                      : tr("%1 of %2 events").arg(shown).arg(total));
+}
+
+void EventLogPanel::fitRowHeight() {
+  view_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+}

@@ -1,0 +1,42 @@
+// EventLogPanel: the live event log: a filter box over a table that follows
+// the newest event while the view is scrolled to the bottom, and stays put
+// when the student scrolled up to read.
+#pragma once
+
+#include <QWidget>
+#include <vector>
+
+#include "trace/event.hpp"
+
+class QLabel;
+class QLineEdit;
+class QTableView;
+class EventLogModel;
+class EventFilterModel;
+
+class EventLogPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit EventLogPanel(QWidget* parent = nullptr);
+
+  EventLogModel* model() const { return model_; }
+  QTableView* view() const { return view_; }
+  void append(const std::vector<ipclab::Event>& events);
+  void clear();
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void retranslate();
+  void updateCount();
+  void fitRowHeight();
+
+  EventLogModel* model_;
+  EventFilterModel* filter_;
+  QLineEdit* filterEdit_;
+  QLabel* countLabel_;
+  QTableView* view_;
+  bool followTail_ = true;
+};

@@ -1,0 +1,42 @@
+#include "language.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+
+QString Language::normalize(const QString& code) {
+  const QString c = code.trimmed().toLower().replace(QLatin1Char('-'), QLatin1Char('_'));
+  if (c.startsWith(QLatin1String("zh"))) return QStringLiteral("zh_CN");
+  if (c.isEmpty() || c.startsWith(QLatin1String("en")) || c == QLatin1String("c"))
+    return QStringLiteral("en");
+  return QString();  // not a language we ship
+}
+
+QString Language::initial(const QString& saved) {
+  const QString fromSettings = normalize(saved);
+  if (!saved.isEmpty() && !fromSettings.isEmpty()) return fromSettings;
+  const QString system = normalize(QLocale::system().name());
+  return system.isEmpty() ? QStringLiteral("en") : system;
+}
+
+bool Language::apply(const QString& code) {
+  const QString wanted = normalize(code);
+  if (wanted.isEmpty()) return false;
+  if (installed_) {
+    QCoreApplication::removeTranslator(&app_);
+    QCoreApplication::removeTranslator(&qt_);
+    installed_ = false;
+  }
+  code_ = QStringLiteral("en");
+  if (wanted == QLatin1String("en")) return true;
+  if (!app_.load(QStringLiteral(":/i18n/ipclab_%1.qm").arg(wanted))) return false;
+  // Qt's own strings (file dialog, context menus) from the system catalogue,
+  // when it is installed.
+  const bool haveQt = qt_.load(QStringLiteral("qtbase_%1").arg(wanted),
+                               QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+  if (haveQt) QCoreApplication::installTranslator(&qt_);
+  QCoreApplication::installTranslator(&app_);
+  installed_ = true;
+  code_ = wanted;
+  return true;
+}

@@ -1,0 +1,36 @@
+// ipclab: the IPC Lab window.
+//   ipclab [--scenario ID|FILE] [--steps N] [--screenshot FILE.png] [--lang zh_CN]
+#include <QApplication>
+#include <QIcon>
+#include <cstdio>
+
+#include "app_icon.h"
+#include "command_line.h"
+#include "main_window.h"
+#include "scripted_run.h"
+
+int main(int argc, char* argv[]) {
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("IPC Lab"));
+  QApplication::setApplicationName(QStringLiteral("ipclab"));
+  QApplication::setApplicationDisplayName(QStringLiteral("IPC Lab"));
+  QApplication::setApplicationVersion(QStringLiteral(IPCLAB_VERSION));
+  QApplication::setDesktopFileName(QStringLiteral("ipclab"));
+  QApplication::setWindowIcon(appIcon());
+
+  CommandLine commandLine;
+  QString error;
+  if (!CommandLine::parse(QApplication::arguments(), &commandLine, &error)) {
+    const bool help = error == CommandLine::usage();
+    std::fprintf(help ? stdout : stderr, "%s\n", error.toLocal8Bit().constData());
+    return help ? 0 : 2;
+  }
+  MainWindow::Options options;
+  options.scripted = !commandLine.screenshot.isEmpty();
+  options.language = commandLine.language;
+  MainWindow window(options);
+  window.show();
+  const int code = ScriptedRun::perform(window, commandLine);
+  if (code >= 0) return code;
+  return QApplication::exec();
+}

@@ -1,0 +1,292 @@
+// MainWindow: construction, layout, language, presentation mode, settings.
+// The reactions to the session live in main_window_session.cpp.
+#include "main_window.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include "event_log_panel.h"
+#include "lesson_catalog.h"
+#include "message_bar.h"
+#include "object_table_model.h"
+#include "problems_panel.h"
+#include "process_table_model.h"
+#include "scenario/catalog.hpp"
+#include "scenario_chooser.h"
+#include "scenario_header.h"
+#include "session_controller.h"
+#include "session_status.h"
+#include "speed_control.h"
+#include "state_delegate.h"
+#include "window_actions.h"
+
+#ifndef IPCLAB_WORKER_BUILD_PATH
+#define IPCLAB_WORKER_BUILD_PATH "ipclab-worker"
+#endif
+
+namespace {
+
+constexpr int kDefaultWidth = 1400;
+constexpr int kDefaultHeight = 900;
+
+ipclab::SessionOptions sessionOptions() {
+  ipclab::SessionOptions options;
+  options.worker_path = ipclab::find_worker_binary(IPCLAB_WORKER_BUILD_PATH);
+  return options;
+}
+
+QTableView* makeTable(QAbstractItemModel* model, const QString& name, QWidget* parent) {
+  auto* view = new QTableView(parent);
+  view->setObjectName(name);
+  view->setModel(model);
+  view->setSelectionBehavior(QAbstractItemView::SelectRows);
+  view->setSelectionMode(QAbstractItemView::SingleSelection);
+  view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  view->setAlternatingRowColors(true);
+  view->setShowGrid(false);
+  view->setWordWrap(false);
+  view->verticalHeader()->hide();
+  view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+  view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  view->horizontalHeader()->setHighlightSections(false);
+  view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+  view->horizontalHeader()->setStretchLastSection(true);
+  return view;
+}
+
+QWidget* titled(QLabel* title, QWidget* body, QWidget* parent) {
+  auto* box = new QWidget(parent);
+  auto* layout = new QVBoxLayout(box);
+  layout->setContentsMargins(0, 4, 0, 0);
+  layout->setSpacing(4);
+  QFont font = title->font();
+  font.setBold(true);
+  title->setFont(font);
+  layout->addWidget(title);
+  layout->addWidget(body, 1);
+  return box;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(const Options& options, QWidget* parent)
+    : QMainWindow(parent),
+      options_(options),
+      baseFont_(QApplication::font()),
+      controller_(new SessionController(sessionOptions(), this)),
+      actions_(new WindowActions(this)) {
+  setObjectName(QStringLiteral("mainWindow"));
+  setCentralWidget(buildCentre());
+  buildDocks();
+  buildToolBar();
+  actions_->buildMenus();
+  status_ = new SessionStatus(this);
+  statusBar()->addWidget(status_, 1);
+  connectActions();
+  connectController();
+  resize(kDefaultWidth, kDefaultHeight);
+  resizeDocks({logDock_}, {340}, Qt::Vertical);
+  restoreSettings();
+  fitRowHeights();
+  retranslate();
+  updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget* MainWindow::buildCentre() {
+  auto* centre = new QWidget(this);
+  messageBar_ = new MessageBar(centre);
+  header_ = new ScenarioHeader(centre);
+  processes_ = new ProcessTableModel(this);
+  objects_ = new ObjectTableModel(this);
+  processView_ = makeTable(processes_, QStringLiteral("processTable"), centre);
+  processView_->horizontalHeader()->setStretchLastSection(false);
+  processView_->horizontalHeader()->setSectionResizeMode(ProcessTableModel::Action,
+                                                         QHeaderView::Stretch);
+  processView_->setIconSize(QSize(14, 14));
+  processView_->setItemDelegateForColumn(ProcessTableModel::State, new StateDelegate(processView_));
+  objectView_ = makeTable(objects_, QStringLiteral("objectTable"), centre);
+  processesTitle_ = new QLabel(centre);
+  objectsTitle_ = new QLabel(centre);
+  auto* split = new QSplitter(Qt::Vertical, centre);
+  split->setChildrenCollapsible(false);
+  split->addWidget(titled(processesTitle_, processView_, split));
+  split->addWidget(titled(objectsTitle_, objectView_, split));
+  auto* layout = new QVBoxLayout(centre);
+  layout->setContentsMargins(10, 8, 10, 4);
+  layout->setSpacing(8);
+  layout->addWidget(messageBar_);
+  layout->addWidget(header_);
+  layout->addWidget(split, 1);
+  return centre;
+}
+
+void MainWindow::buildDocks() {
+  log_ = new EventLogPanel(this);
+  logDock_ = new QDockWidget(this);
+  logDock_->setObjectName(QStringLiteral("eventLogDock"));
+  logDock_->setWidget(log_);
+  addDockWidget(Qt::BottomDockWidgetArea, logDock_);
+  problems_ = new ProblemsPanel(this);
+  problemsDock_ = new QDockWidget(this);
+  problemsDock_->setObjectName(QStringLiteral("problemsDock"));
+  problemsDock_->setWidget(problems_);
+  addDockWidget(Qt::BottomDockWidgetArea, problemsDock_);
+  tabifyDockWidget(logDock_, problemsDock_);
+  problemsDock_->hide();
+  logDock_->raise();
+}
+
+void MainWindow::buildToolBar() {
+  QToolBar* bar = addToolBar(QString());
+  bar->setObjectName(QStringLiteral("sessionToolBar"));
+  bar->setMovable(false);
+  bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  lessonLabel_ = new QLabel(bar);
+  lessonLabel_->setContentsMargins(6, 0, 4, 0);
+  chooser_ = new ScenarioChooser(bar);
+  chooser_->setMinimumWidth(260);
+  bar->addWidget(lessonLabel_);
+  bar->addWidget(chooser_);
+  bar->addSeparator();
+  actions_->fillToolBar(bar);
+  bar->addSeparator();
+  speed_ = new SpeedControl(bar);
+  bar->addWidget(speed_);
+}
+
+void MainWindow::connectActions() {
+  connect(actions_->open, &QAction::triggered, this, &MainWindow::openFileDialog);
+  connect(actions_->quit, &QAction::triggered, this, &QWidget::close);
+  connect(actions_->run, &QAction::triggered, this,
+          [this] { controller_->run(speed_->stepsPerSecond()); });
+  connect(actions_->pause, &QAction::triggered, controller_, &SessionController::pause);
+  connect(actions_->step, &QAction::triggered, this, &MainWindow::stepSelected);
+  connect(actions_->stepAll, &QAction::triggered, controller_, &SessionController::stepAll);
+  connect(actions_->reset, &QAction::triggered, controller_, &SessionController::reset);
+  connect(actions_->presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
+  connect(actions_->languages, &QActionGroup::triggered, this,
+          [this](QAction* action) { setLanguage(action->data().toString()); });
+  connect(actions_->about, &QAction::triggered, this, &MainWindow::showAbout);
+  connect(chooser_, &ScenarioChooser::scenarioChosen, this,
+          [this](const QString& id) { openScenario(id); });
+  connect(speed_, &SpeedControl::speedChanged, this, [this](double speed) {
+    if (status_->state() == SessionStatus::State::Running) controller_->run(speed);
+  });
+  connect(messageBar_, &MessageBar::actionTriggered, this, [this] {
+    problemsDock_->show();
+    problemsDock_->raise();
+  });
+}
+
+void MainWindow::setLanguage(const QString& code) {
+  if (!language_.apply(code) && Language::normalize(code) != QLatin1String("en"))
+    messageBar_->showMessage(MessageBar::Level::Warning,
+                             tr("The translation for “%1” is missing; showing English.").arg(code));
+  // English has no translator to install, so no LanguageChange arrives.
+  retranslate();
+}
+
+void MainWindow::setPresentationMode(bool on) {
+  QFont font = baseFont_;
+  if (on) font.setPointSizeF(baseFont_.pointSizeF() * 1.5);
+  setFont(font);
+  const int icon = style()->pixelMetric(QStyle::PM_ToolBarIconSize);
+  for (QToolBar* bar : findChildren<QToolBar*>())
+    bar->setIconSize(on ? QSize(icon * 3 / 2, icon * 3 / 2) : QSize(icon, icon));
+  if (actions_->presentation->isChecked() != on) actions_->presentation->setChecked(on);
+  fitRowHeights();
+}
+
+void MainWindow::fitRowHeights() {
+  const int row = fontMetrics().height() + 12;
+  processView_->verticalHeader()->setDefaultSectionSize(row);
+  objectView_->verticalHeader()->setDefaultSectionSize(row);
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  if (event->type() == QEvent::FontChange) fitRowHeights();
+  QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate() {
+  const QString code = language_.code();
+  actions_->retranslate();
+  (code == QLatin1String("zh_CN") ? actions_->chinese : actions_->english)->setChecked(true);
+  processesTitle_->setText(tr("Processes"));
+  processesTitle_->setToolTip(tr("Every row is a real process: ps -p PID shows it"));
+  objectsTitle_->setText(tr("IPC objects"));
+  objectsTitle_->setToolTip(
+      tr("The kernel objects the processes share, as their events say and as the kernel says"));
+  logDock_->setWindowTitle(tr("Event log"));
+  problemsDock_->setWindowTitle(tr("Problems"));
+  lessonLabel_->setText(tr("Lesson:"));
+  chooser_->setToolTip(tr("The lessons that come with IPC Lab, by topic"));
+  chooser_->setLanguage(code);
+  header_->setLanguage(code);
+  processes_->retranslate();
+  objects_->retranslate();
+  updateTitle();
+}
+
+void MainWindow::updateTitle() {
+  const ipclab::Scenario* scenario = controller_->scenario();
+  const QString app = tr("IPC Lab");
+  setWindowTitle(
+      scenario
+          ? QStringLiteral("%1 — %2").arg(
+                QString::fromStdString(scenario->title.in(language_.code().toStdString())), app)
+          : app);
+}
+
+QString MainWindow::initialScenario() const {
+  if (!options_.scripted) {
+    const QString last = QSettings().value(QStringLiteral("session/last")).toString();
+    if (!last.isEmpty() && ipclab::resolve_scenario(last.toStdString()).ok()) return last;
+  }
+  return LessonCatalog::defaultLessonId();
+}
+
+void MainWindow::restoreSettings() {
+  QSettings settings;
+  const QString saved = settings.value(QStringLiteral("view/language")).toString();
+  const QString lang = options_.language.isEmpty() ? Language::initial(saved) : options_.language;
+  if (!language_.apply(lang) && !options_.language.isEmpty())
+    messageBar_->showMessage(MessageBar::Level::Warning,
+                             tr("The translation for “%1” is missing; showing English.").arg(lang));
+  if (options_.scripted) return;  // screenshots: the default layout, always the same
+  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+  restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+  speed_->setPosition(settings.value(QStringLiteral("session/speed"), speed_->position()).toInt());
+  setPresentationMode(settings.value(QStringLiteral("view/presentation"), false).toBool());
+}
+
+void MainWindow::saveSettings() const {
+  if (options_.scripted) return;
+  QSettings settings;
+  settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("window/state"), saveState());
+  settings.setValue(QStringLiteral("view/language"), language_.code());
+  settings.setValue(QStringLiteral("view/presentation"), actions_->presentation->isChecked());
+  settings.setValue(QStringLiteral("session/speed"), speed_->position());
+  if (!current_.isEmpty()) settings.setValue(QStringLiteral("session/last"), current_);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  saveSettings();
+  controller_->stop();
+  QMainWindow::closeEvent(event);
+}

@@ -1,0 +1,137 @@
+// MainWindow: opening lessons and reacting to the session controller.
+#include <QAction>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTableView>
+
+#include "event_log_panel.h"
+#include "main_window.h"
+#include "message_bar.h"
+#include "object_table_model.h"
+#include "problems_panel.h"
+#include "process_table_model.h"
+#include "scenario/catalog.hpp"
+#include "scenario_chooser.h"
+#include "scenario_header.h"
+#include "session_controller.h"
+#include "session_status.h"
+#include "speed_control.h"
+#include "window_actions.h"
+
+void MainWindow::connectController() {
+  connect(controller_, &SessionController::sessionStarting, this, &MainWindow::onSessionStarting);
+  connect(controller_, &SessionController::sessionStarted, this, &MainWindow::onSessionStarted);
+  connect(controller_, &SessionController::sessionStopped, this, &MainWindow::onSessionStopped);
+  connect(controller_, &SessionController::eventsAvailable, log_, &EventLogPanel::append);
+  connect(controller_, &SessionController::snapshotAvailable, this, &MainWindow::onSnapshot);
+  connect(controller_, &SessionController::failed, this, &MainWindow::onFailed);
+  connect(controller_, &SessionController::notice, messageBar_, &MessageBar::showInformation);
+}
+
+bool MainWindow::openScenario(const QString& idOrPath) {
+  const ipclab::LoadResult result = ipclab::resolve_scenario(idOrPath.toStdString());
+  if (!result.ok()) {
+    const QString name = QFileInfo(idOrPath).fileName();
+    problems_->setDiagnostics(name, result.errors);
+    QString text = tr("“%1” cannot be opened; nothing was changed.").arg(name);
+    if (!result.errors.empty()) text += QLatin1Char('\n') + ProblemsPanel::format(result.errors[0]);
+    if (result.errors.size() > 1)
+      text += QLatin1Char('\n') +
+              tr("… and %1 more in the Problems panel.").arg(result.errors.size() - 1);
+    messageBar_->showMessage(MessageBar::Level::Error, text, tr("Show all problems"));
+    if (result.errors.size() > 1) {
+      problemsDock_->show();
+      problemsDock_->raise();
+    }
+    chooser_->setCurrentScenario(current_);  // the picker keeps showing what runs
+    return false;
+  }
+  messageBar_->dismiss();
+  problems_->clear();
+  current_ = idOrPath;
+  chooser_->setCurrentScenario(idOrPath);
+  header_->setScenario(*result.scenario);
+  controller_->open(*result.scenario);
+  updateTitle();
+  return true;
+}
+
+void MainWindow::onSessionStarting() {
+  status_->setStarting();
+  processes_->clear();
+  objects_->clear();
+  log_->clear();
+  updateActions();
+}
+
+void MainWindow::onSessionStarted() {
+  const ipclab::Session* session = controller_->session();
+  processes_->setWorkers(session->workers());
+  objects_->setScenario(session->scenario(), session->workers());
+  processView_->selectRow(0);
+  updateActions();
+}
+
+void MainWindow::onSessionStopped() {
+  status_->setNone();
+  updateActions();
+}
+
+void MainWindow::onSnapshot(const ipclab::Snapshot& snapshot) {
+  processes_->applySnapshot(snapshot);
+  objects_->applySnapshot(snapshot);
+  status_->setSnapshot(snapshot, speed_->stepsPerSecond());
+  updateActions();
+}
+
+void MainWindow::onFailed(const QString& text) {
+  messageBar_->showError(text);
+  status_->setFailed();
+  updateActions();
+}
+
+void MainWindow::updateActions() {
+  const SessionStatus::State state = status_ ? status_->state() : SessionStatus::State::None;
+  const bool live = controller_->session() != nullptr;
+  const bool stepping =
+      live && (state == SessionStatus::State::Stepping || state == SessionStatus::State::Deadlock);
+  actions_->run->setEnabled(stepping);
+  actions_->pause->setEnabled(live && state == SessionStatus::State::Running);
+  actions_->step->setEnabled(stepping);
+  actions_->stepAll->setEnabled(stepping);
+  actions_->reset->setEnabled(controller_->scenario() != nullptr && !controller_->isStarting());
+}
+
+void MainWindow::stepSelected() {
+  const QModelIndex current = processView_->currentIndex();
+  controller_->step(current.isValid() ? current.row() : -1);
+}
+
+void MainWindow::openFileDialog() {
+  QSettings settings;
+  const QString dir =
+      settings.value(QStringLiteral("session/lastDir"), QDir::homePath()).toString();
+  const QString path = QFileDialog::getOpenFileName(
+      this, tr("Open a lesson file"), dir, tr("Lesson files (*.yaml *.yml);;All files (*)"));
+  if (path.isEmpty()) return;
+  if (!options_.scripted)
+    settings.setValue(QStringLiteral("session/lastDir"), QFileInfo(path).absolutePath());
+  openScenario(path);
+}
+
+void MainWindow::showAbout() {
+  QMessageBox::about(
+      this, tr("About IPC Lab"),
+      tr("<h3>IPC Lab %1</h3>"
+         "<p>A teaching simulator for inter-process communication and synchronization on "
+         "Linux.</p>"
+         "<p>Every process you see is a real process, every message goes through a real pipe, "
+         "queue, socket or shared-memory region, and every semaphore is a real kernel object. "
+         "What the window shows comes from the processes' own events and from the kernel.</p>")
+          .arg(QStringLiteral(IPCLAB_VERSION)));
+}

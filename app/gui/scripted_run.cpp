@@ -1,0 +1,73 @@
+#include "scripted_run.h"
+
+#include <QImage>
+#include <QPixmap>
+#include <chrono>
+#include <cstdio>
+
+#include "command_line.h"
+#include "main_window.h"
+#include "message_bar.h"
+#include "session_controller.h"
+
+namespace {
+
+void say(const QString& text) {
+  std::fprintf(stderr, "ipclab: %s\n", text.toLocal8Bit().constData());
+}
+
+bool allGone(const ipclab::Snapshot& snap) {
+  for (const ipclab::WorkerStatus& w : snap.workers)
+    if (w.state != ipclab::WorkerState::exited && w.state != ipclab::WorkerState::killed)
+      return false;
+  return true;
+}
+
+// When the last process exited, the session marks itself finished a moment
+// later: wait for that (bounded) so the picture says "Finished".
+void awaitFinishedMode(ipclab::Session& session) {
+  for (int i = 0; i < 40; ++i) {
+    const ipclab::Snapshot snap = session.snapshot();
+    if (!allGone(snap) || snap.mode == ipclab::RunMode::finished) return;
+    session.wait_for_activity(std::chrono::milliseconds(25));
+  }
+}
+
+}  // namespace
+
+int ScriptedRun::perform(MainWindow& window, const CommandLine& commandLine) {
+  const bool screenshot = !commandLine.screenshot.isEmpty();
+  if (!screenshot && commandLine.steps == 0 && commandLine.scenario.isEmpty()) {
+    window.openScenario(window.initialScenario());  // the usual start: no waiting
+    return -1;
+  }
+  const QString id =
+      commandLine.scenario.isEmpty() ? window.initialScenario() : commandLine.scenario;
+  SessionController* controller = window.controller();
+  if (!window.openScenario(id)) {
+    say(window.messageBar()->text());
+    return screenshot ? 2 : -1;
+  }
+  controller->waitUntilIdle();
+  ipclab::Session* session = controller->session();
+  if (!session) {
+    say(window.messageBar()->text());
+    return screenshot ? 1 : -1;
+  }
+  for (int i = 0; i < commandLine.steps; ++i) {
+    controller->stepAll();
+    if (!session->wait_settled(std::chrono::seconds(5)))
+      say(tr("step %1 did not settle within 5 s").arg(i + 1));
+    controller->deliverNow();
+  }
+  awaitFinishedMode(*session);
+  controller->deliverNow();
+  QCoreApplication::processEvents();
+  if (!screenshot) return -1;
+  const QImage image = window.grab().toImage();
+  if (image.isNull() || !image.save(commandLine.screenshot, "PNG")) {
+    say(tr("could not write the screenshot to %1").arg(commandLine.screenshot));
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,250 @@
+#include "session_controller.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QSocketNotifier>
+#include <algorithm>
+#include <utility>
+
+namespace {
+
+constexpr int kFrameMs = 16;          // at most ~60 deliveries a second
+constexpr int kSettleMs = 100;        // kernel truth lags the events a little
+constexpr int kMaxSettleRounds = 30;  // stop looking after ~3 s without events
+
+// What the widgets show of a snapshot, as one comparable string: a snapshot
+// is delivered only when this changed (or events arrived).
+std::string signature(const ipclab::Snapshot& s) {
+  std::string out = std::to_string(static_cast<int>(s.mode));
+  out += s.deadlock ? "D" : "-";
+  for (const ipclab::WorkerStatus& w : s.workers) {
+    out += '|';
+    out += std::to_string(static_cast<int>(w.state)) + ',' + std::to_string(w.op) + ',' +
+           w.kernel.state + ',' + std::to_string(w.kernel.syscall_nr) + ',' + w.kernel.wchan;
+  }
+  for (const ipclab::ObjectStatus& o : s.objects) {
+    out += '|';
+    out += std::to_string(o.model_fill) + ',' +
+           (o.kernel_fill ? std::to_string(*o.kernel_fill) : "") + ',' + std::to_string(o.owner) +
+           ',' + std::to_string(o.owner_tid_kernel);
+    for (int w : o.waiters) out += ',' + std::to_string(w);
+    out += ';';
+    for (int64_t c : o.cells) out += std::to_string(c) + ',';
+  }
+  return out;
+}
+
+}  // namespace
+
+SessionController::SessionController(ipclab::SessionOptions options, QObject* parent)
+    : QObject(parent), options_(std::move(options)) {
+  lifecycle_.setMaxThreadCount(1);
+  lifecycle_.setExpiryTimeout(-1);
+  frameTimer_.setSingleShot(true);
+  connect(&frameTimer_, &QTimer::timeout, this, &SessionController::frame);
+  settleTimer_.setSingleShot(true);
+  connect(&settleTimer_, &QTimer::timeout, this, [this] { takeSnapshot(false); });
+  sinceFrame_.start();
+}
+
+SessionController::~SessionController() {
+  ++generation_;
+  retire();
+  // Start results still queued for us are dropped with our posted events;
+  // dropping one destroys its Session, which stops it.
+  lifecycle_.waitForDone();
+}
+
+void SessionController::open(const ipclab::Scenario& scenario) {
+  auto next = std::make_shared<const ipclab::Scenario>(scenario);
+  const bool hadSession = session_ != nullptr;
+  ++generation_;
+  retire();
+  scenario_ = next;
+  starting_ = true;
+  if (hadSession) emit sessionStopped();
+  emit sessionStarting(QString::fromStdString(next->id));
+  const uint64_t generation = generation_;
+  const ipclab::SessionOptions options = options_;
+  // Session::start spawns through core's long-lived spawner thread, so
+  // starting from a pool thread keeps the children's parent-death signal
+  // tied to a thread that lives as long as we do. The pool outlives every
+  // task (the destructor waits), so `this` is valid when the task posts back.
+  lifecycle_.start([this, generation, options, next] {
+    std::string error;
+    std::shared_ptr<ipclab::Session> session(ipclab::Session::start(*next, options, &error));
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, session, text = QString::fromStdString(error)]() mutable {
+          adopt(generation, std::move(session), text);
+        },
+        Qt::QueuedConnection);
+  });
+}
+
+void SessionController::adopt(uint64_t generation, std::shared_ptr<ipclab::Session> session,
+                              const QString& error) {
+  if (generation != generation_) {
+    // Superseded by a later open/stop while it started: stop it off-thread.
+    if (session) lifecycle_.start([session] { session->stop(); });
+    return;
+  }
+  starting_ = false;
+  if (!session) {
+    const QString title = QString::fromStdString(scenario_ ? scenario_->id : std::string());
+    emit failed(tr("The lesson “%1” could not start: %2").arg(title, error));
+    return;
+  }
+  session_ = std::move(session);
+  notifier_ = new QSocketNotifier(session_->notify_fd(), QSocketNotifier::Read, this);
+  connect(notifier_, &QSocketNotifier::activated, this, &SessionController::onNotify);
+  lastSignature_.clear();
+  emit sessionStarted();
+  frame();  // the spawn events and the first snapshot, right away
+}
+
+void SessionController::retire() {
+  frameTimer_.stop();
+  settleTimer_.stop();
+  delete notifier_;
+  notifier_ = nullptr;
+  if (!session_) return;
+  std::shared_ptr<ipclab::Session> doomed = std::move(session_);
+  session_.reset();
+  lifecycle_.start([doomed] { doomed->stop(); });
+}
+
+void SessionController::stop() {
+  const bool hadSession = session_ != nullptr || starting_;
+  ++generation_;
+  retire();
+  starting_ = false;
+  if (hadSession) emit sessionStopped();
+}
+
+void SessionController::reset() {
+  if (!scenario_) return;
+  const std::shared_ptr<const ipclab::Scenario> keep = scenario_;
+  open(*keep);
+}
+
+void SessionController::waitUntilIdle() {
+  lifecycle_.waitForDone();
+  QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+}
+
+void SessionController::deliverNow() {
+  frameTimer_.stop();
+  frame();
+}
+
+QString SessionController::processName(int worker) const {
+  if (!session_ || worker < 0 || static_cast<size_t>(worker) >= session_->workers().size())
+    return tr("process %1").arg(worker);
+  return QString::fromStdString(session_->workers()[static_cast<size_t>(worker)].name);
+}
+
+void SessionController::step(int worker) {
+  if (!session_) {
+    emit notice(starting_ ? tr("The processes are still starting.") : tr("No lesson is running."));
+    return;
+  }
+  const ipclab::StepResult result = session_->step(worker);
+  const QString name = processName(worker);
+  switch (result) {
+    case ipclab::StepResult::granted:
+      return;  // the events will tell what it did
+    case ipclab::StepResult::blocked:
+      emit notice(tr("%1 cannot take a step: it is blocked, and only another process's step can "
+                     "release it.")
+                      .arg(name));
+      return;
+    case ipclab::StepResult::finished:
+      emit notice(tr("%1 has finished.").arg(name));
+      return;
+    case ipclab::StepResult::not_ready:
+      emit notice(tr("%1 is still carrying out its previous step.").arg(name));
+      return;
+    case ipclab::StepResult::unknown_process:
+      emit notice(tr("Select a process first."));
+      return;
+    case ipclab::StepResult::not_stepping:
+      emit notice(tr("The processes are running freely: pause them first to step."));
+      return;
+  }
+}
+
+void SessionController::stepAll() {
+  if (!session_) {
+    emit notice(starting_ ? tr("The processes are still starting.") : tr("No lesson is running."));
+    return;
+  }
+  if (session_->mode() == ipclab::RunMode::running) {
+    emit notice(tr("The processes are running freely: pause them first to step."));
+    return;
+  }
+  if (session_->step_all() > 0) return;
+  if (session_->finished())
+    emit notice(tr("Every process has finished. Reset to start the lesson again."));
+  else if (session_->deadlock())
+    emit notice(tr("No process can take a step: they are deadlocked."));
+  else
+    emit notice(tr("No process can take a step now: each is blocked, busy or finished."));
+}
+
+void SessionController::run(double stepsPerSecond) {
+  if (!session_) return;
+  // A running session keeps free-running until paused, so a new speed is
+  // applied as pause + run.
+  if (session_->mode() == ipclab::RunMode::running) session_->pause();
+  session_->run(stepsPerSecond);
+  scheduleFrame();
+}
+
+void SessionController::pause() {
+  if (!session_) return;
+  session_->pause();
+  scheduleFrame();
+}
+
+void SessionController::onNotify() {
+  // The eventfd stays readable until take_events reads it: mute the notifier
+  // until the frame has drained it, so a burst costs one wake-up.
+  if (notifier_) notifier_->setEnabled(false);
+  scheduleFrame();
+}
+
+void SessionController::scheduleFrame() {
+  if (frameTimer_.isActive()) return;
+  const qint64 wait = std::max<qint64>(0, kFrameMs - sinceFrame_.elapsed());
+  frameTimer_.start(static_cast<int>(wait));
+}
+
+void SessionController::frame() {
+  sinceFrame_.restart();
+  if (!session_) return;
+  batch_.clear();
+  session_->take_events(batch_);
+  if (notifier_) notifier_->setEnabled(true);
+  if (!batch_.empty()) emit eventsAvailable(batch_);
+  if (session_) takeSnapshot(!batch_.empty());
+}
+
+void SessionController::takeSnapshot(bool force) {
+  if (!session_) return;
+  const ipclab::Snapshot snap = session_->snapshot();
+  std::string sig = signature(snap);
+  const bool changed = sig != lastSignature_;
+  if (force) settleRounds_ = 0;
+  if (changed || force) {
+    lastSignature_ = std::move(sig);
+    emit snapshotAvailable(snap);
+  }
+  // Kernel states and the finished mode trail the events: look again a
+  // little later while something is still changing.
+  if ((changed || force) && ++settleRounds_ <= kMaxSettleRounds &&
+      snap.mode != ipclab::RunMode::finished)
+    settleTimer_.start(kSettleMs);
+  else if (snap.mode == ipclab::RunMode::finished)
+    settleTimer_.stop();
+}

@@ -1,0 +1,91 @@
+// SessionController: the one adapter between core's ipclab::Session and the
+// widgets. It owns the running session, starts and stops it off the GUI
+// thread (both take about half a second), and turns the session's notify fd
+// into value signals delivered at most 60 times a second: a burst of events
+// becomes one eventsAvailable batch and at most one snapshotAvailable.
+//
+// Contract: every signal is emitted on the GUI thread. The references it
+// passes, including Snapshot::objects[].spec, are valid only while the signal
+// is being delivered: receivers copy what they keep. Widgets never call the
+// Session themselves; tests and the scripted command line may use session()
+// for wait_settled.
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <QThreadPool>
+#include <QTimer>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "runtime/session.hpp"
+
+class QSocketNotifier;
+
+class SessionController : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit SessionController(ipclab::SessionOptions options, QObject* parent = nullptr);
+  ~SessionController() override;  // stops the session: no process or object survives
+
+  // The live session; nullptr while none runs (starting, failed, stopped).
+  ipclab::Session* session() const { return session_.get(); }
+  // The scenario opened last (also while it starts); nullptr before any.
+  const ipclab::Scenario* scenario() const { return scenario_.get(); }
+  bool isStarting() const { return starting_; }
+
+  // For scripted runs and tests: blocks until pending starts and stops are
+  // done and their outcome was delivered (sessionStarted or failed).
+  void waitUntilIdle();
+  // Takes whatever events are pending now and delivers them with a fresh
+  // snapshot, without waiting for the next frame.
+  void deliverNow();
+
+ public slots:
+  void open(const ipclab::Scenario& scenario);
+  void step(int worker);
+  void stepAll();
+  // stepsPerSecond <= 0: as fast as possible.
+  void run(double stepsPerSecond);
+  void pause();
+  void reset();  // stop, then start the same scenario again
+  void stop();
+
+ signals:
+  void sessionStarting(const QString& scenarioId);
+  void sessionStarted();
+  void sessionStopped();
+  void eventsAvailable(const std::vector<ipclab::Event>& events);
+  void snapshotAvailable(const ipclab::Snapshot& snapshot);
+  // Information in words, e.g. why a step was not granted.
+  void notice(const QString& text);
+  // An error in words (the session could not start, ...).
+  void failed(const QString& text);
+
+ private:
+  void adopt(uint64_t generation, std::shared_ptr<ipclab::Session> session, const QString& error);
+  void retire();  // hands the current session to the pool to be stopped
+  void onNotify();
+  void scheduleFrame();
+  void frame();
+  void takeSnapshot(bool force);
+  QString processName(int worker) const;
+
+  ipclab::SessionOptions options_;
+  std::shared_ptr<const ipclab::Scenario> scenario_;
+  std::shared_ptr<ipclab::Session> session_;
+  uint64_t generation_ = 0;  // bumps on open/stop; stale start results are dropped
+  bool starting_ = false;
+  QThreadPool lifecycle_;  // one thread: starts and stops run in order
+  QSocketNotifier* notifier_ = nullptr;
+  QTimer frameTimer_;   // single shot: merges bursts into one frame
+  QTimer settleTimer_;  // looks again while the kernel's view is still changing
+  int settleRounds_ = 0;
+  QElapsedTimer sinceFrame_;
+  std::vector<ipclab::Event> batch_;
+  std::string lastSignature_;
+};
