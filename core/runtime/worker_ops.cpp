@@ -147,8 +147,12 @@ void do_sem(WorkerContext& w, const Op& op) {
   sem_t* s = w.objects[static_cast<size_t>(op.obj)].sem;
   if (!s) return emit_error(w, op.obj, EBADF, "semaphore not open");
   if (op.kind == OpKind::sem_post) {
-    if (::sem_post(s) != 0) return emit_error(w, op.obj, errno, "sem_post failed");
-    return emit_value(w, EventKind::release, op.obj, sem_value(s), "sem_post");
+    // Reported before the call, as a send is: a waiter this post wakes can
+    // never report its acquire before the release that allowed it. The
+    // value is the count this post makes.
+    emit_value(w, EventKind::release, op.obj, sem_value(s) + 1, "sem_post");
+    if (::sem_post(s) != 0) emit_error(w, op.obj, errno, "sem_post failed");
+    return;
   }
   int rc = ::sem_trywait(s);
   int err = rc == 0 ? 0 : errno;
@@ -187,13 +191,22 @@ void do_mutex(WorkerContext& w, const Op& op) {
   ObjectSlot& slot = w.ctl->objects[op.obj];
   if (op.kind == OpKind::mutex_unlock) {
     const int32_t was = slot.owner.load();
-    if (was == w.index) slot.owner.store(-1);
+    if (was != w.index) {
+      // Not ours: the error-checking mutex refuses and says why.
+      const int rc = pthread_mutex_unlock(&slot.mutex);
+      if (rc != 0) return emit_error(w, op.obj, rc, "unlock of a mutex this process does not hold");
+      return emit_value(w, EventKind::release, op.obj, 0, "pthread_mutex_unlock");
+    }
+    // Reported before the call: the waiter it wakes can never report its
+    // acquire before this release.
+    slot.owner.store(-1);
+    emit_value(w, EventKind::release, op.obj, 0, "pthread_mutex_unlock");
     const int rc = pthread_mutex_unlock(&slot.mutex);
     if (rc != 0) {
-      if (was == w.index) slot.owner.store(was);
-      return emit_error(w, op.obj, rc, "unlock of a mutex this process does not hold");
+      slot.owner.store(was);
+      emit_error(w, op.obj, rc, "pthread_mutex_unlock failed");
     }
-    return emit_value(w, EventKind::release, op.obj, 0, "pthread_mutex_unlock");
+    return;
   }
   int rc = pthread_mutex_trylock(&slot.mutex);
   if (rc == EBUSY && op.kind == OpKind::mutex_trylock) {
