@@ -116,6 +116,10 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
 
 QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation != Qt::Horizontal) return QVariant();
+  if (role == Qt::TextAlignmentRole) {
+    const bool number = section == Time || section == Pid || section == Bytes || section == Message;
+    return QVariant((number ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+  }
   if (role == Qt::ToolTipRole) {
     switch (section) {
       case Time:

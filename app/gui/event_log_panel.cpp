@@ -1,5 +1,6 @@
 #include "event_log_panel.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -10,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "event_log_model.h"
+#include "state_style.h"
 
 EventLogPanel::EventLogPanel(QWidget* parent)
     : QWidget(parent),
@@ -37,6 +39,7 @@ EventLogPanel::EventLogPanel(QWidget* parent)
   view_->horizontalHeader()->setStretchLastSection(true);
   view_->horizontalHeader()->setHighlightSections(false);
   view_->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+  view_->horizontalHeader()->setStyleSheet(StateStyle::headerStyleSheet());
   fitRowHeight();
 
   // Follow the tail only while the student has not scrolled away from it.
@@ -62,16 +65,24 @@ EventLogPanel::EventLogPanel(QWidget* parent)
 void EventLogPanel::append(const std::vector<ipclab::Event>& events) {
   const bool first = model_->rowCount() == 0;
   model_->append(events);
-  if (first && model_->rowCount() > 0) {
-    // Size the columns once, from the first rows, then leave them to the user.
-    view_->resizeColumnsToContents();
-    for (int c = EventLogModel::Time; c < EventLogModel::Detail; ++c)
-      view_->setColumnWidth(c, view_->columnWidth(c) + 16);
-    view_->setColumnWidth(EventLogModel::Data,
-                          std::max(view_->columnWidth(EventLogModel::Data),
-                                   view_->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 16));
-  }
+  if (first && model_->rowCount() > 0) fitColumns();  // then they are the user's
   updateCount();
+}
+
+void EventLogPanel::fitColumns() {
+  view_->resizeColumnsToContents();
+  for (int c = EventLogModel::Time; c < EventLogModel::Detail; ++c)
+    view_->setColumnWidth(c, view_->columnWidth(c) + 16);
+  view_->setColumnWidth(
+      EventLogModel::Data,
+      std::max(view_->columnWidth(EventLogModel::Data),
+               QFontMetrics(QApplication::font()).horizontalAdvance(QLatin1Char('x')) * 16));
+}
+
+void EventLogPanel::restyle() {
+  view_->horizontalHeader()->setStyleSheet(StateStyle::headerStyleSheet());
+  fitRowHeight();
+  if (model_->rowCount() > 0) fitColumns();
 }
 
 void EventLogPanel::clear() {
@@ -102,5 +113,5 @@ void EventLogPanel::updateCount() {
 }
 
 void EventLogPanel::fitRowHeight() {
-  view_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+  view_->verticalHeader()->setDefaultSectionSize(QFontMetrics(QApplication::font()).height() + 8);
 }

@@ -24,6 +24,8 @@ class EventLogPanel : public QWidget {
   QTableView* view() const { return view_; }
   void append(const std::vector<ipclab::Event>& events);
   void clear();
+  // The application font changed: header, row height and columns follow.
+  void restyle();
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -32,6 +34,7 @@ class EventLogPanel : public QWidget {
   void retranslate();
   void updateCount();
   void fitRowHeight();
+  void fitColumns();
 
   EventLogModel* model_;
   EventFilterModel* filter_;

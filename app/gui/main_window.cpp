@@ -29,6 +29,7 @@
 #include "session_status.h"
 #include "speed_control.h"
 #include "state_delegate.h"
+#include "state_style.h"
 #include "window_actions.h"
 
 #ifndef IPCLAB_WORKER_BUILD_PATH
@@ -58,10 +59,11 @@ QTableView* makeTable(QAbstractItemModel* model, const QString& name, QWidget* p
   view->setWordWrap(false);
   view->verticalHeader()->hide();
   view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-  view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
   view->horizontalHeader()->setHighlightSections(false);
   view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
   view->horizontalHeader()->setStretchLastSection(true);
+  view->horizontalHeader()->setStyleSheet(StateStyle::headerStyleSheet());
   return view;
 }
 
@@ -96,7 +98,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
   connectActions();
   connectController();
   resize(kDefaultWidth, kDefaultHeight);
-  resizeDocks({logDock_}, {340}, Qt::Vertical);
+  resizeDocks({logDock_}, {380}, Qt::Vertical);
   restoreSettings();
   fitRowHeights();
   retranslate();
@@ -112,9 +114,6 @@ QWidget* MainWindow::buildCentre() {
   processes_ = new ProcessTableModel(this);
   objects_ = new ObjectTableModel(this);
   processView_ = makeTable(processes_, QStringLiteral("processTable"), centre);
-  processView_->horizontalHeader()->setStretchLastSection(false);
-  processView_->horizontalHeader()->setSectionResizeMode(ProcessTableModel::Action,
-                                                         QHeaderView::Stretch);
   processView_->setIconSize(QSize(14, 14));
   processView_->setItemDelegateForColumn(ProcessTableModel::State, new StateDelegate(processView_));
   objectView_ = makeTable(objects_, QStringLiteral("objectTable"), centre);
@@ -202,18 +201,41 @@ void MainWindow::setLanguage(const QString& code) {
 void MainWindow::setPresentationMode(bool on) {
   QFont font = baseFont_;
   if (on) font.setPointSizeF(baseFont_.pointSizeF() * 1.5);
-  setFont(font);
+  // The application font, so menus, dialogs and style-sheeted labels grow too.
+  QApplication::setFont(font);
   const int icon = style()->pixelMetric(QStyle::PM_ToolBarIconSize);
   for (QToolBar* bar : findChildren<QToolBar*>())
     bar->setIconSize(on ? QSize(icon * 3 / 2, icon * 3 / 2) : QSize(icon, icon));
   if (actions_->presentation->isChecked() != on) actions_->presentation->setChecked(on);
+  // Style-sheeted widgets state their font size: set their sheets again.
+  for (QTableView* view : {processView_, objectView_})
+    view->horizontalHeader()->setStyleSheet(StateStyle::headerStyleSheet());
+  log_->restyle();
+  messageBar_->restyle();
+  header_->restyle();
+  status_->restyle();
   fitRowHeights();
 }
 
+void MainWindow::fitColumns(bool growOnly) {
+  // Columns widen to fit what they show but never narrow during a session,
+  // so they do not jump back and forth while the processes step.
+  for (QTableView* view : {processView_, objectView_}) {
+    QHeaderView* header = view->horizontalHeader();
+    for (int c = 0; c + 1 < header->count(); ++c) {
+      const int needed = std::max(static_cast<QAbstractItemView*>(view)->sizeHintForColumn(c),
+                                  header->sectionSizeHint(c)) +
+                         12;
+      if (!growOnly || needed > view->columnWidth(c)) view->setColumnWidth(c, needed);
+    }
+  }
+}
+
 void MainWindow::fitRowHeights() {
-  const int row = fontMetrics().height() + 12;
+  const int row = QFontMetrics(QApplication::font()).height() + 12;
   processView_->verticalHeader()->setDefaultSectionSize(row);
   objectView_->verticalHeader()->setDefaultSectionSize(row);
+  fitColumns(false);
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -239,6 +261,7 @@ void MainWindow::retranslate() {
   header_->setLanguage(code);
   processes_->retranslate();
   objects_->retranslate();
+  fitColumns(false);
   updateTitle();
 }
 

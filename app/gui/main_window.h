@@ -82,6 +82,7 @@ class MainWindow : public QMainWindow {
   void restoreSettings();
   void saveSettings() const;
   void fitRowHeights();
+  void fitColumns(bool growOnly);
   void updateActions();
   void updateTitle();
 

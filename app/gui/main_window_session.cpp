@@ -74,6 +74,7 @@ void MainWindow::onSessionStarted() {
   processes_->setWorkers(session->workers());
   objects_->setScenario(session->scenario(), session->workers());
   processView_->selectRow(0);
+  fitColumns(false);
   updateActions();
 }
 
@@ -86,6 +87,7 @@ void MainWindow::onSnapshot(const ipclab::Snapshot& snapshot) {
   processes_->applySnapshot(snapshot);
   objects_->applySnapshot(snapshot);
   status_->setSnapshot(snapshot, speed_->stepsPerSecond());
+  fitColumns(true);
   updateActions();
 }
 

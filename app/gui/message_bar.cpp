@@ -1,10 +1,13 @@
 #include "message_bar.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
 #include <QToolButton>
+
+#include "state_style.h"
 
 namespace {
 
@@ -63,13 +66,7 @@ MessageBar::MessageBar(QWidget* parent)
 
 void MessageBar::showMessage(Level level, const QString& text, const QString& actionText) {
   level_ = level;
-  const Look look = lookFor(level);
-  setStyleSheet(QStringLiteral("#messageBar { background: %1; border: 1px solid %2; "
-                               "border-radius: 4px; } #messageBar QLabel { color: %3; }")
-                    .arg(QLatin1String(look.background), QLatin1String(look.border),
-                         QLatin1String(look.text)));
-  const int size = fontMetrics().height();
-  icon_->setPixmap(style()->standardIcon(look.icon).pixmap(size, size));
+  restyle();
   text_->setText(text);
   action_->setText(actionText);
   action_->setVisible(!actionText.isEmpty());
@@ -78,6 +75,17 @@ void MessageBar::showMessage(Level level, const QString& text, const QString& ac
     fade_.start(8000);
   else
     fade_.stop();
+}
+
+void MessageBar::restyle() {
+  const Look look = lookFor(level_);
+  setStyleSheet(QStringLiteral("#messageBar { background: %1; border: 1px solid %2; "
+                               "border-radius: 4px; } #messageBar QLabel, #messageBar "
+                               "QToolButton { color: %3; %4 }")
+                    .arg(QLatin1String(look.background), QLatin1String(look.border),
+                         QLatin1String(look.text), StateStyle::fontSizeRule()));
+  const int size = QFontMetrics(QApplication::font()).height();
+  icon_->setPixmap(style()->standardIcon(look.icon).pixmap(size, size));
 }
 
 void MessageBar::dismiss() {

@@ -26,6 +26,7 @@ class MessageBar : public QFrame {
   void dismiss();
 
   QString text() const;
+  void restyle();  // the application font changed
   Level level() const { return level_; }
 
  signals:

@@ -20,6 +20,9 @@ ProblemsPanel::ProblemsPanel(QWidget* parent)
 }
 
 QString ProblemsPanel::format(const ipclab::Diagnostic& d) {
+  if (d.pos.line <= 0)  // not about a place in a file (e.g. no such file)
+    return QStringLiteral("%1: %2").arg(QString::fromStdString(d.file),
+                                        QString::fromStdString(d.message));
   return QStringLiteral("%1:%2:%3: %4")
       .arg(QString::fromStdString(d.file))
       .arg(d.pos.line)

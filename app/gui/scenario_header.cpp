@@ -1,11 +1,13 @@
 #include "scenario_header.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
 #include "lesson_catalog.h"
+#include "state_style.h"
 
 ScenarioHeader::ScenarioHeader(QWidget* parent)
     : QWidget(parent),
@@ -17,8 +19,6 @@ ScenarioHeader::ScenarioHeader(QWidget* parent)
   summary_->setTextFormat(Qt::PlainText);
   summary_->setWordWrap(true);
   summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  category_->setStyleSheet(QStringLiteral(
-      "QLabel { color: #33475b; background: #e6edf5; border-radius: 3px; padding: 1px 8px; }"));
   auto* top = new QHBoxLayout;
   top->setSpacing(12);
   top->addWidget(title_);
@@ -57,7 +57,10 @@ void ScenarioHeader::changeEvent(QEvent* event) {
 }
 
 void ScenarioHeader::refresh() {
-  QFont big = font();
+  category_->setStyleSheet(QStringLiteral("QLabel { color: #33475b; background: #e6edf5; "
+                                          "border-radius: 3px; padding: 1px 8px; %1 }")
+                               .arg(StateStyle::fontSizeRule()));
+  QFont big = QApplication::font();
   big.setPointSizeF(big.pointSizeF() * 1.45);
   big.setBold(true);
   title_->setFont(big);

@@ -17,6 +17,7 @@ class ScenarioHeader : public QWidget {
   void setScenario(const ipclab::Scenario& scenario);
   void setLanguage(const QString& lang);
   void clear();
+  void restyle() { refresh(); }  // the application font changed
 
  protected:
   void changeEvent(QEvent* event) override;

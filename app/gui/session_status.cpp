@@ -97,8 +97,8 @@ void SessionStatus::refresh() {
       break;
   }
   word_->setText(QStringLiteral("● ") + word);
-  word_->setStyleSheet(
-      QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(color.name()));
+  word_->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; %2 }")
+                           .arg(color.name(), StateStyle::fontSizeRule()));
   detail_->setText(detail);
   detail_->setToolTip(detail);
 }

@@ -25,6 +25,7 @@ class SessionStatus : public QWidget {
   void setSnapshot(const ipclab::Snapshot& snapshot, double speed);
 
   State state() const { return state_; }
+  void restyle() { refresh(); }  // the application font changed
   QString text() const;
 
  protected:

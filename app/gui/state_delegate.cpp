@@ -28,7 +28,9 @@ void StateDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
 
   const QFontMetrics fm(opt.font);
   QRect badge = opt.rect.adjusted(kMargin, kMargin, -kMargin, -kMargin);
-  badge.setWidth(std::min(badge.width(), fm.horizontalAdvance(text) + 2 * kPadX));
+  const int textWidth = fm.horizontalAdvance(text) + 2;  // + rounding slack
+  const bool fits = textWidth + 2 * kPadX <= badge.width();
+  if (fits) badge.setWidth(textWidth + 2 * kPadX);
   painter->save();
   painter->setRenderHint(QPainter::Antialiasing);
   painter->setPen(QPen(foreground.isValid() ? foreground.lighter(160) : Qt::gray, 1));
@@ -38,7 +40,7 @@ void StateDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
   painter->setFont(opt.font);
   painter->setPen(foreground.isValid() ? foreground : opt.palette.text().color());
   painter->drawText(badge.adjusted(kPadX, 0, -kPadX, 0), Qt::AlignCenter,
-                    fm.elidedText(text, Qt::ElideRight, badge.width() - 2 * kPadX));
+                    fits ? text : fm.elidedText(text, Qt::ElideRight, badge.width() - 2 * kPadX));
   painter->restore();
 }
 
@@ -46,6 +48,6 @@ QSize StateDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIn
   QStyleOptionViewItem opt(option);
   initStyleOption(&opt, index);
   const QFontMetrics fm(opt.font);
-  return QSize(fm.horizontalAdvance(opt.text) + 2 * (kPadX + kMargin),
+  return QSize(fm.horizontalAdvance(opt.text) + 2 + 2 * (kPadX + kMargin),
                fm.height() + 2 * kMargin + 4);
 }

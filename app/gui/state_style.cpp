@@ -1,5 +1,7 @@
 #include "state_style.h"
 
+#include <QApplication>
+#include <QFont>
 #include <array>
 
 QColor StateStyle::processColor(int index) {
@@ -110,4 +112,15 @@ QColor StateStyle::eventColor(ipclab::EventKind kind) {
     default:
       return QColor();
   }
+}
+
+QString StateStyle::headerStyleSheet() {
+  return QStringLiteral(
+             "QHeaderView::section { padding: 4px 8px; border: none; border-right: 1px solid "
+             "#dde1e6; border-bottom: 1px solid #c3c8cf; background: #f3f5f7; color: #2b3440; %1 }")
+      .arg(fontSizeRule());
+}
+
+QString StateStyle::fontSizeRule() {
+  return QStringLiteral("font-size: %1pt;").arg(QApplication::font().pointSizeF());
 }

@@ -29,6 +29,13 @@ class StateStyle {
   // Text colour for an event of this kind in the log.
   static QColor eventColor(ipclab::EventKind kind);
 
+  // Flat, padded column headers: the tables read as lists on a projector.
+  static QString headerStyleSheet();
+  // "font-size: 9pt;" from the application font. A style sheet freezes the
+  // font of the widget it styles, so every sheet states the size and is set
+  // again when presentation mode changes the application font.
+  static QString fontSizeRule();
+
   // Colours of the session's overall state in the status bar.
   static QColor runningColor() { return QColor(0x1e, 0x7b, 0x34); }
   static QColor deadlockColor() { return QColor(0xb0, 0x1e, 0x2d); }

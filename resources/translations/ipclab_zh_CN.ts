@@ -1,4 +1,693 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Usage: ipclab [--scenario ID|FILE] [--steps N] [--screenshot FILE.png] [--lang en|zh_CN]
+  --scenario   a bundled lesson id (ipclab-cli list) or a lesson file
+  --steps      perform N "step all" commands after opening it
+  --screenshot save the window as a PNG image and quit
+  --lang       the language of the window
+</source>
+        <translation>用法：ipclab [--scenario ID|文件] [--steps N] [--screenshot 文件.png] [--lang en|zh_CN]
+  --scenario   内置课程的 ID（见 ipclab-cli list）或课程文件
+  --steps      打开后执行 N 次“全部单步”
+  --screenshot 把窗口保存为 PNG 图片后退出
+  --lang       窗口使用的语言
+</translation>
+    </message>
+    <message>
+        <source>unknown option '%1'</source>
+        <translation>未知选项“%1”</translation>
+    </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 需要一个值</translation>
+    </message>
+    <message>
+        <source>--steps needs a whole number of 0 or more, not '%1'</source>
+        <translation>--steps 需要一个不小于 0 的整数，而不是“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogModel</name>
+    <message>
+        <source>session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Milliseconds since the session started</source>
+        <translation>自会话开始以来的毫秒数</translation>
+    </message>
+    <message>
+        <source>What happened: spawn, step, call, return, block, unblock, send, recv, acquire, release, value, signal, deliver, exit, deadlock, ...</source>
+        <translation>发生了什么：spawn（创建）、step（单步）、call（调用）、return（返回）、block（阻塞）、unblock（解除阻塞）、send（发送）、recv（接收）、acquire（获得）、release（释放）、value（数值）、signal（发信号）、deliver（递送）、exit（退出）、deadlock（死锁）……</translation>
+    </message>
+    <message>
+        <source>The message's sequence number on its channel</source>
+        <translation>消息在其通道上的序号</translation>
+    </message>
+    <message>
+        <source>The message text (its first 64 bytes) or the value</source>
+        <translation>消息文本（前 64 字节）或数值</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>时间（毫秒）</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Msg</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>Data / value</source>
+        <translation>数据 / 数值</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogPanel</name>
+    <message>
+        <source>Filter: words to find in any column, e.g. “producer send” or “block”</source>
+        <translation>过滤：输入要在任意列中查找的词，例如“producer send”或“block”</translation>
+    </message>
+    <message>
+        <source>Shows only the events whose row contains every word you type</source>
+        <translation>只显示整行包含你输入的每个词的事件</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 个事件</translation>
+    </message>
+    <message>
+        <source>%1 of %2 events</source>
+        <translation>%1 / %2 个事件</translation>
+    </message>
+</context>
+<context>
+    <name>LessonCatalog</name>
+    <message>
+        <source>Message passing</source>
+        <translation>消息传递</translation>
+    </message>
+    <message>
+        <source>Synchronization</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Shared memory</source>
+        <translation>共享内存</translation>
+    </message>
+    <message>
+        <source>Remote procedure call</source>
+        <translation>远程过程调用</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>The translation for “%1” is missing; showing English.</source>
+        <translation>缺少“%1”的翻译，改为显示英文。</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>Every row is a real process: ps -p PID shows it</source>
+        <translation>每一行都是一个真实的进程：ps -p PID 可以看到它</translation>
+    </message>
+    <message>
+        <source>IPC objects</source>
+        <translation>IPC 对象</translation>
+    </message>
+    <message>
+        <source>The kernel objects the processes share, as their events say and as the kernel says</source>
+        <translation>进程共享的内核对象：分别列出进程事件所反映的状态和内核报告的状态</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>事件日志</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Lesson:</source>
+        <translation>课程：</translation>
+    </message>
+    <message>
+        <source>The lessons that come with IPC Lab, by topic</source>
+        <translation>IPC 实验室自带的课程，按主题分组</translation>
+    </message>
+    <message>
+        <source>IPC Lab</source>
+        <translation>IPC 实验室</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened; nothing was changed.</source>
+        <translation>无法打开“%1”，没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>… and %1 more in the Problems panel.</source>
+        <translation>……另外还有 %1 个问题，见“问题”面板。</translation>
+    </message>
+    <message>
+        <source>Show all problems</source>
+        <translation>显示全部问题</translation>
+    </message>
+    <message>
+        <source>Open a lesson file</source>
+        <translation>打开课程文件</translation>
+    </message>
+    <message>
+        <source>Lesson files (*.yaml *.yml);;All files (*)</source>
+        <translation>课程文件 (*.yaml *.yml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>About IPC Lab</source>
+        <translation>关于 IPC 实验室</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;IPC Lab %1&lt;/h3&gt;&lt;p&gt;A teaching simulator for inter-process communication and synchronization on Linux.&lt;/p&gt;&lt;p&gt;Every process you see is a real process, every message goes through a real pipe, queue, socket or shared-memory region, and every semaphore is a real kernel object. What the window shows comes from the processes' own events and from the kernel.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;IPC 实验室 %1&lt;/h3&gt;&lt;p&gt;一个讲解 Linux 进程间通信与同步的教学模拟器。&lt;/p&gt;&lt;p&gt;你看到的每个进程都是真实的进程，每条消息都经过真实的管道、消息队列、套接字或共享内存区域，每个信号量都是真实的内核对象。窗口里显示的一切都来自进程自己报告的事件和内核。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>关闭这条消息</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectTableModel</name>
+    <message>
+        <source>channel over %1</source>
+        <translation>通道（基于 %1）</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>%1 messages</source>
+        <translation>%1 条消息</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已加锁</translation>
+    </message>
+    <message>
+        <source>unlocked</source>
+        <translation>未加锁</translation>
+    </message>
+    <message>
+        <source>locked by tid %1</source>
+        <translation>被线程 %1 锁住</translation>
+    </message>
+    <message>
+        <source>What the processes' own events say: bytes or messages in the channel, the semaphore's count, whether the mutex is locked</source>
+        <translation>进程自己报告的事件所反映的状态：通道中的字节数或消息数、信号量的计数、互斥锁是否已加锁</translation>
+    </message>
+    <message>
+        <source>What the kernel reports now: FIONREAD, mq_getattr, sem_getvalue, the mutex's lock word</source>
+        <translation>内核此刻报告的状态：FIONREAD、mq_getattr、sem_getvalue、互斥锁的锁字</translation>
+    </message>
+    <message>
+        <source>The process holding the mutex</source>
+        <translation>持有该互斥锁的进程</translation>
+    </message>
+    <message>
+        <source>Processes blocked on this object, in the order they blocked</source>
+        <translation>阻塞在该对象上的进程，按阻塞的先后顺序排列</translation>
+    </message>
+    <message>
+        <source>The shared-memory cells, read from the mapping itself</source>
+        <translation>共享内存单元，直接从映射区读取</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Mechanism</source>
+        <translation>机制</translation>
+    </message>
+    <message>
+        <source>Events say</source>
+        <translation>事件所示</translation>
+    </message>
+    <message>
+        <source>Kernel says</source>
+        <translation>内核所示</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>持有者</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待者</translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation>单元</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <source>No problems: the lesson files opened so far are valid.</source>
+        <translation>没有问题：目前打开的课程文件都是有效的。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 mistake(s). Fix them and open the file again; nothing was started.</source>
+        <translation>%1 中有 %2 处错误。请改正后重新打开该文件；没有启动任何进程。</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessTableModel</name>
+    <message>
+        <source>%1 on %2 (with timeout)</source>
+        <translation>%1于 %2（有超时）</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1于 %2</translation>
+    </message>
+    <message>
+        <source>%1 (exit code %2)</source>
+        <translation>%1（退出码 %2）</translation>
+    </message>
+    <message>
+        <source>%1 (signal %2)</source>
+        <translation>%1（信号 %2）</translation>
+    </message>
+    <message>
+        <source>done (%1 actions)</source>
+        <translation>已完成（共 %1 个动作）</translation>
+    </message>
+    <message>
+        <source>%1   (%2 of %3)</source>
+        <translation>%1   （第 %2 / %3 步）</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>已消失</translation>
+    </message>
+    <message>
+        <source>Read from /proc/%1/stat, /proc/%1/syscall and /proc/%1/wchan</source>
+        <translation>读自 /proc/%1/stat、/proc/%1/syscall 和 /proc/%1/wchan</translation>
+    </message>
+    <message>
+        <source>The real process id: ps shows the same process</source>
+        <translation>真实的进程号：ps 显示的就是这个进程</translation>
+    </message>
+    <message>
+        <source>What the process reports about itself</source>
+        <translation>进程对自身状态的报告</translation>
+    </message>
+    <message>
+        <source>The action it is carrying out, or the next one while it waits at its gate</source>
+        <translation>它正在执行的动作；在闸门处等待时则是下一个动作</translation>
+    </message>
+    <message>
+        <source>The process state the kernel reports</source>
+        <translation>内核报告的进程状态</translation>
+    </message>
+    <message>
+        <source>The system call the process is inside, if any</source>
+        <translation>进程当前所在的系统调用（如果有）</translation>
+    </message>
+    <message>
+        <source>The kernel function the process sleeps in (wchan)</source>
+        <translation>进程在其中睡眠的内核函数（wchan）</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Current action</source>
+        <translation>当前动作</translation>
+    </message>
+    <message>
+        <source>Kernel state</source>
+        <translation>内核状态</translation>
+    </message>
+    <message>
+        <source>System call</source>
+        <translation>系统调用</translation>
+    </message>
+    <message>
+        <source>Waits in (wchan)</source>
+        <translation>等待位置（wchan）</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioChooser</name>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Choose a lesson…</source>
+        <translation>选择一门课程……</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioHeader</name>
+    <message>
+        <source>No lesson open</source>
+        <translation>尚未打开课程</translation>
+    </message>
+    <message>
+        <source>Choose a lesson in the toolbar, or open a lesson file with File ▸ Open.</source>
+        <translation>请在工具栏中选择一门课程，或通过“文件 ▸ 打开”打开课程文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptedRun</name>
+    <message>
+        <source>step %1 did not settle within 5 s</source>
+        <translation>第 %1 步在 5 秒内没有完成</translation>
+    </message>
+    <message>
+        <source>could not write the screenshot to %1</source>
+        <translation>无法把截图写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <source>The lesson “%1” could not start: %2</source>
+        <translation>课程“%1”无法启动：%2</translation>
+    </message>
+    <message>
+        <source>process %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>The processes are still starting.</source>
+        <translation>进程仍在启动中。</translation>
+    </message>
+    <message>
+        <source>No lesson is running.</source>
+        <translation>当前没有运行的课程。</translation>
+    </message>
+    <message>
+        <source>%1 cannot take a step: it is blocked, and only another process's step can release it.</source>
+        <translation>%1 无法单步：它处于阻塞状态，只有其他进程的某一步才能让它继续。</translation>
+    </message>
+    <message>
+        <source>%1 has finished.</source>
+        <translation>%1 已经结束。</translation>
+    </message>
+    <message>
+        <source>%1 is still carrying out its previous step.</source>
+        <translation>%1 仍在执行上一步。</translation>
+    </message>
+    <message>
+        <source>Select a process first.</source>
+        <translation>请先选择一个进程。</translation>
+    </message>
+    <message>
+        <source>The processes are running freely: pause them first to step.</source>
+        <translation>进程正在自由运行：请先暂停，再单步执行。</translation>
+    </message>
+    <message>
+        <source>Every process has finished. Reset to start the lesson again.</source>
+        <translation>所有进程都已结束。点击“重置”可以重新开始本课。</translation>
+    </message>
+    <message>
+        <source>No process can take a step: they are deadlocked.</source>
+        <translation>没有进程能够单步：它们已经死锁。</translation>
+    </message>
+    <message>
+        <source>No process can take a step now: each is blocked, busy or finished.</source>
+        <translation>现在没有进程能够单步：每个进程都处于阻塞、忙碌或已结束状态。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionStatus</name>
+    <message>
+        <source>No session</source>
+        <translation>没有会话</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动……</translation>
+    </message>
+    <message>
+        <source>creating the objects and spawning one process per role</source>
+        <translation>正在创建对象，并为每个角色启动一个进程</translation>
+    </message>
+    <message>
+        <source>Stepping</source>
+        <translation>单步模式</translation>
+    </message>
+    <message>
+        <source>each process waits at its gate: Space steps the selected one, S steps all</source>
+        <translation>每个进程都在自己的闸门处等待：空格键让选中的进程走一步，S 键让所有进程各走一步</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>%1 steps per second</source>
+        <translation>每秒 %1 步</translation>
+    </message>
+    <message>
+        <source>as fast as possible</source>
+        <translation>全速运行</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>every process has exited; Reset starts the lesson again</source>
+        <translation>所有进程都已退出；点击“重置”可以重新开始本课</translation>
+    </message>
+    <message>
+        <source>Deadlock</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <source>Not running</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>see the message at the top of the window</source>
+        <translation>请查看窗口顶部的消息</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedControl</name>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最快</translation>
+    </message>
+    <message>
+        <source>1 step/s</source>
+        <translation>1 步/秒</translation>
+    </message>
+    <message>
+        <source>%1 steps/s</source>
+        <translation>%1 步/秒</translation>
+    </message>
+    <message>
+        <source>How many steps per second Run grants each process; at max they run freely, as fast as the kernel lets them</source>
+        <translation>“运行”时每个进程每秒执行多少步；设为最快时进程自由运行，速度只受内核限制</translation>
+    </message>
+</context>
+<context>
+    <name>StateStyle</name>
+    <message>
+        <source>starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <source>at gate</source>
+        <translation>在闸门处</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>killed</source>
+        <translation>被杀死</translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation>睡眠</translation>
+    </message>
+    <message>
+        <source>disk sleep</source>
+        <translation>不可中断睡眠</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation>僵尸</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>已死亡</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;Open Lesson File…</source>
+        <translation>打开课程文件(&amp;O)……</translation>
+    </message>
+    <message>
+        <source>Open a lesson written in YAML</source>
+        <translation>打开用 YAML 编写的课程</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Stop the processes and quit</source>
+        <translation>停止所有进程并退出</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Let every process run at the chosen speed</source>
+        <translation>让所有进程按选定的速度运行</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Hold every process at its step gate</source>
+        <translation>让每个进程停在自己的单步闸门处</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>单步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Let the selected process carry out one action</source>
+        <translation>让选中的进程执行一个动作</translation>
+    </message>
+    <message>
+        <source>Step &amp;All</source>
+        <translation>全部单步(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Let every process that can carry out one action</source>
+        <translation>让每个能走的进程各执行一个动作</translation>
+    </message>
+    <message>
+        <source>Rese&amp;t</source>
+        <translation>重置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stop the processes and start the lesson again</source>
+        <translation>停止所有进程并重新开始本课</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Bigger text for a classroom projector</source>
+        <translation>放大文字，适合教室投影</translation>
+    </message>
+    <message>
+        <source>&amp;About IPC Lab</source>
+        <translation>关于 IPC 实验室(&amp;A)</translation>
+    </message>
+    <message>
+        <source>What this program is</source>
+        <translation>这个程序是什么</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>P&amp;anels</source>
+        <translation>面板(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
 </TS>
