@@ -1,0 +1,154 @@
+// Nothing leaks: after a normal end, after stop() with processes blocked in
+// the kernel, and after a worker is killed with SIGKILL, no worker runs and
+// no shared memory, semaphore, queue, FIFO or session folder is left.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include "runtime/session_dir.hpp"
+#include "test_support.hpp"
+
+namespace ipclab::live {
+namespace {
+
+// Every kind of object the runtime creates, and processes that end up
+// blocked on each of them when stepped.
+const char* kEverything = R"(objects:
+  - {name: p, kind: pipe}
+  - {name: f, kind: fifo}
+  - {name: q, kind: posix_mq, capacity: 2}
+  - {name: s, kind: semaphore, initial: 0}
+  - {name: m, kind: mutex, robust: true}
+  - {name: mem, kind: shared_memory, cells: 4}
+processes:
+  - name: holder
+    steps: [{lock: m}, {recv: p}, {unlock: m}]
+  - name: waiter
+    steps: [{lock: m}, {unlock: m}]
+  - name: semw
+    steps: [{wait: s}]
+  - name: mqr
+    steps: [{recv: q}]
+  - name: fifor
+    steps: [{recv: f}]
+  - name: feeder
+    steps:
+      - send: {to: p, data: x}
+      - send: {to: f, data: y}
+      - send: {to: q, data: z}
+      - post: s
+      - add: {to: mem, cell: 0, value: 1}
+)";
+
+struct Footprint {
+  std::string tag, folder;
+  std::vector<pid_t> pids;
+  std::vector<std::string> queues;
+};
+
+Footprint footprint_of(LiveSession& ls) {
+  Footprint f{ls.tag(), ls.folder(), {}, {ipc_object_name(ls.tag(), "q")}};
+  for (const WorkerStatus& w : ls.snapshot().workers) f.pids.push_back(w.pid);
+  return f;
+}
+
+// What a live session holds, so an empty leftovers() later means something.
+void expect_objects_exist(const Footprint& f) {
+  const std::vector<std::string> shm = entries_with_tag("/dev/shm", f.tag);
+  EXPECT_GE(shm.size(), 3u) << "control block, shared memory, semaphore: " << join(shm);
+  EXPECT_TRUE(mq_exists(f.queues[0]));
+  EXPECT_TRUE(path_exists(f.folder + "/f")) << "the FIFO";
+  EXPECT_TRUE(path_exists(f.folder + "/manifest"));
+  EXPECT_EQ(live_workers(f.tag).size(), f.pids.size());
+}
+
+TEST(NothingLeaks, AfterANormalEnd) {
+  auto ls = LiveSession::start(scenario_text(kEverything));
+  ASSERT_TRUE(ls);
+  const Footprint f = footprint_of(*ls);
+  expect_objects_exist(f);
+  ls->session().run(0);
+  ASSERT_TRUE(ls->wait_finished());
+  EXPECT_EQ(ls->of(EventKind::exit).size(), 6u);
+  for (const Event& e : ls->of(EventKind::exit)) EXPECT_EQ(e.detail, "exit code 0") << e.proc;
+  ls.reset();
+  EXPECT_EQ(leftovers(f.tag, f.folder, f.pids, f.queues), "");
+}
+
+TEST(NothingLeaks, AfterStopWithProcessesBlockedInTheKernel) {
+  auto ls = LiveSession::start(scenario_text(kEverything));
+  ASSERT_TRUE(ls);
+  const Footprint f = footprint_of(*ls);
+  for (const char* p : {"holder", "holder", "waiter", "semw", "mqr", "fifor"})
+    ASSERT_EQ(ls->step(p), StepResult::granted) << p;
+  const Snapshot snap = ls->snapshot();
+  for (const char* p : {"holder", "waiter", "semw", "mqr", "fifor"}) {
+    EXPECT_EQ(worker_in(snap, p).state, WorkerState::blocked) << p;
+    EXPECT_EQ(worker_in(snap, p).kernel.state, 'S') << p;
+  }
+  expect_objects_exist(f);
+  const auto t0 = Clock::now();
+  ls->stop();
+  EXPECT_LT(Clock::now() - t0, 5s) << "stop() must not hang on blocked processes";
+  EXPECT_EQ(ls->session().mode(), RunMode::finished);
+  EXPECT_EQ(leftovers(f.tag, f.folder, f.pids, f.queues), "");
+  ls->stop();  // idempotent
+  ls.reset();
+  EXPECT_EQ(leftovers(f.tag, f.folder, f.pids, f.queues), "");
+}
+
+TEST(NothingLeaks, AfterAWorkerIsKilledHoldingAMutex) {
+  auto ls = LiveSession::start(scenario_text(kEverything));
+  ASSERT_TRUE(ls);
+  const Footprint f = footprint_of(*ls);
+  const pid_t holder = ls->pid("holder");
+  ASSERT_EQ(ls->step("holder"), StepResult::granted);  // holds m
+  ASSERT_EQ(ls->step("holder"), StepResult::granted);  // blocks in read, still holding m
+  ASSERT_EQ(ls->step("waiter"), StepResult::granted);  // blocks on m
+  ASSERT_EQ(worker_in(ls->snapshot(), "waiter").state, WorkerState::blocked);
+
+  ASSERT_GT(holder, 0);
+  ASSERT_EQ(::kill(holder, SIGKILL), 0);
+  auto has = [](EventKind ev, const std::string& proc) {
+    return [ev, proc](const std::vector<Event>& events) {
+      for (const Event& e : events)
+        if (e.ev == ev && e.proc == proc) return true;
+      return false;
+    };
+  };
+  ASSERT_TRUE(ls->wait_for(has(EventKind::exit, "holder")));
+  const std::vector<Event> exits = ls->of(EventKind::exit, "holder");
+  ASSERT_EQ(exits.size(), 1u);
+  EXPECT_EQ(exits[0].detail, "killed by SIGKILL");
+  EXPECT_EQ(exits[0].pid, holder);
+
+  // The mutex is robust: the kernel hands it to the waiter, which is told
+  // the owner died.
+  ASSERT_TRUE(ls->wait_for(has(EventKind::acquire, "waiter")));
+  const Event got = ls->of(EventKind::acquire, "waiter").at(0);
+  EXPECT_NE(got.detail.find("died"), std::string::npos) << got.detail;
+  ls->settle();
+  const Snapshot snap = ls->snapshot();
+  const WorkerStatus& h = worker_in(snap, "holder");
+  EXPECT_EQ(h.state, WorkerState::killed);
+  EXPECT_EQ(h.term_signal, SIGKILL);
+  EXPECT_EQ(object_in(snap, "m").owner, ls->index("waiter"));
+  EXPECT_EQ(object_in(snap, "m").owner_tid_kernel, ls->pid("waiter"));
+  EXPECT_EQ(ls->session().step(ls->index("holder")), StepResult::finished);
+
+  ls->stop();
+  EXPECT_EQ(leftovers(f.tag, f.folder, f.pids, f.queues), "");
+}
+
+// A session folder whose owner is gone is swept at the next start; a live
+// one is left alone.
+TEST(NothingLeaks, SweepLeavesLiveSessionsAlone) {
+  auto a = LiveSession::start(scenario_text(kEverything));
+  ASSERT_TRUE(a);
+  const SweepReport report = sweep_dead_sessions(a->runtime_base());
+  EXPECT_EQ(report.sessions_removed, 0);
+  EXPECT_TRUE(path_exists(a->folder()));
+  EXPECT_EQ(live_workers(a->tag()).size(), 6u);
+}
+
+}  // namespace
+}  // namespace ipclab::live
