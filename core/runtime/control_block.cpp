@@ -57,10 +57,20 @@ bool gate_pass(ControlBlock& ctl, WorkerSlot& slot) {
   for (;;) {
     const uint32_t seq = slot.gate_seq.load(std::memory_order_seq_cst);
     if (ctl.stopping.load(std::memory_order_seq_cst)) return false;
-    if (ctl.free_run.load(std::memory_order_seq_cst)) return true;
+    // Leave the gate (state running) before the grant is taken: the
+    // supervisor must never see "at the gate, no grant left" while this
+    // worker is about to run the step, or wait_settled returns too early.
+    if (ctl.free_run.load(std::memory_order_seq_cst)) {
+      slot.state.store(WorkerState::running, std::memory_order_seq_cst);
+      return true;
+    }
     uint32_t g = slot.grants.load(std::memory_order_seq_cst);
-    while (g > 0) {
-      if (slot.grants.compare_exchange_weak(g, g - 1, std::memory_order_seq_cst)) return true;
+    if (g > 0) {
+      slot.state.store(WorkerState::running, std::memory_order_seq_cst);
+      // Only this worker takes grants, so g stays > 0 until the exchange wins.
+      while (!slot.grants.compare_exchange_weak(g, g - 1, std::memory_order_seq_cst)) {
+      }
+      return true;
     }
     syscall(SYS_futex, reinterpret_cast<uint32_t*>(&slot.gate_seq), FUTEX_WAIT, seq, nullptr,
             nullptr, 0);
