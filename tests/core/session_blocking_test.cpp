@@ -195,6 +195,28 @@ TEST(Stepping, StepAllAdvancesEveryProcessAtItsGateByOne) {
             (std::map<std::string, int>{{"p", 3}, {"q", 2}, {"r", 1}}));
 }
 
+// wait_settled means the step took effect: many steps in a row, each one
+// visible in the snapshot right after the settle.
+TEST(Stepping, EverySettledStepHasTakenEffect) {
+  auto ls = LiveSession::start(scenario_text(R"(objects: []
+processes:
+  - name: p
+    steps: [{repeat: {times: 150, steps: [{print: x}]}}]
+)"));
+  ASSERT_TRUE(ls);
+  for (int i = 1; i <= 150; ++i) {
+    ASSERT_EQ(ls->session().step(0), StepResult::granted) << "step " << i;
+    ASSERT_TRUE(ls->session().wait_settled(kDeadline));
+    const WorkerStatus w = ls->snapshot().workers.at(0);
+    ASSERT_EQ(w.steps, static_cast<uint64_t>(i)) << "settled before step " << i << " ran";
+    if (i < 150) {
+      ASSERT_EQ(w.op, i);
+    }
+  }
+  ASSERT_TRUE(ls->wait_finished());
+  EXPECT_EQ(ls->of(EventKind::step).size(), 150u);
+}
+
 TEST(Stepping, RefusedWhileRunningAndForUnknownProcesses) {
   auto ls = LiveSession::start(scenario_text(R"(objects: []
 processes:
