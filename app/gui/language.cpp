@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QStringList>
 
 QString Language::normalize(const QString& code) {
   const QString c = code.trimmed().toLower().replace(QLatin1Char('-'), QLatin1Char('_'));
@@ -19,6 +20,19 @@ QString Language::initial(const QString& saved) {
   return system.isEmpty() ? QStringLiteral("en") : system;
 }
 
+namespace {
+
+QStringList& searchPaths() {
+  static QStringList paths{QStringLiteral(":/i18n")};
+  return paths;
+}
+
+}  // namespace
+
+void Language::addSearchPath(const QString& folder) {
+  searchPaths().prepend(folder);
+}
+
 bool Language::apply(const QString& code) {
   const QString wanted = normalize(code);
   if (wanted.isEmpty()) return false;
@@ -29,7 +43,12 @@ bool Language::apply(const QString& code) {
   }
   code_ = QStringLiteral("en");
   if (wanted == QLatin1String("en")) return true;
-  if (!app_.load(QStringLiteral(":/i18n/ipclab_%1.qm").arg(wanted))) return false;
+  bool loaded = false;
+  for (const QString& folder : searchPaths()) {
+    loaded = app_.load(QStringLiteral("ipclab_%1").arg(wanted), folder);
+    if (loaded) break;
+  }
+  if (!loaded) return false;
   // Qt's own strings (file dialog, context menus) from the system catalogue,
   // when it is installed.
   const bool haveQt = qt_.load(QStringLiteral("qtbase_%1").arg(wanted),

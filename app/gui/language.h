@@ -22,6 +22,9 @@ class Language {
   // else the system's.
   static QString initial(const QString& saved);
   static QString normalize(const QString& code);
+  // Another folder to look for ipclab_LANG.qm in, before the embedded
+  // copies under :/i18n (tests use the build folder's).
+  static void addSearchPath(const QString& folder);
 
  private:
   QTranslator app_;

@@ -7,6 +7,7 @@
 #include "app_icon.h"
 #include "command_line.h"
 #include "main_window.h"
+#include "quit_on_signal.h"
 #include "scripted_run.h"
 
 int main(int argc, char* argv[]) {
@@ -30,7 +31,10 @@ int main(int argc, char* argv[]) {
   options.language = commandLine.language;
   MainWindow window(options);
   window.show();
+  quitOnTerminationSignals(&app);
   const int code = ScriptedRun::perform(window, commandLine);
   if (code >= 0) return code;
-  return QApplication::exec();
+  const int status = QApplication::exec();
+  window.close();  // saves the layout and stops the session, also after a signal
+  return status;
 }

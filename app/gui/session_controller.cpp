@@ -8,7 +8,7 @@
 
 namespace {
 
-constexpr int kFrameMs = 16;          // at most ~60 deliveries a second
+constexpr int kFrameMs = 17;          // at most 60 deliveries a second
 constexpr int kSettleMs = 100;        // kernel truth lags the events a little
 constexpr int kMaxSettleRounds = 30;  // stop looking after ~3 s without events
 
