@@ -144,15 +144,11 @@ class Runner {
     if (!opts_.trace_out.empty()) all_.insert(all_.end(), batch.begin(), batch.end());
   }
 
+  // With --jsonl, stdout carries only event lines (and `state` replies);
+  // messages for the user go to stderr.
   void say(const std::string& text) {
-    if (opts_.jsonl) {
-      std::string line = "{\"info\":";
-      append_json_string(line, text);
-      std::printf("%s}\n", line.c_str());
-    } else {
-      std::printf("%s\n", text.c_str());
-    }
-    std::fflush(stdout);
+    std::fprintf(opts_.jsonl ? stderr : stdout, "%s\n", text.c_str());
+    std::fflush(opts_.jsonl ? stderr : stdout);
   }
 
   // Returns false on quit.

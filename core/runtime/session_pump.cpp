@@ -114,6 +114,9 @@ void Session::Impl::publish(std::vector<Event>& batch) {
   {
     std::lock_guard lock(mu);
     for (Event& e : batch) {
+      // The session's own events (kernel samples, deadlock) come from this
+      // process, the supervisor: they carry its real pid like any other.
+      if (e.worker < 0 && e.pid <= 0) e.pid = ::getpid();
       model.apply(e);
       if (e.ev == EventKind::value && e.obj >= 0 && e.msg >= 0 &&
           scenario.objects[static_cast<size_t>(e.obj)].mechanism == ObjectKind::shared_memory) {

@@ -62,11 +62,10 @@ std::string to_json_line(const Event& e) {
   out += std::to_string(e.t_ns);
   out += ",\"ev\":";
   append_json_string(out, to_string(e.ev));
-  if (!e.proc.empty()) {
-    out += ",\"proc\":";
-    append_json_string(out, e.proc);
-  }
-  if (e.pid > 0) out += ",\"pid\":" + std::to_string(e.pid);
+  // Every line names its process; the session's own events say "session".
+  out += ",\"proc\":";
+  append_json_string(out, e.proc.empty() ? std::string_view("session") : std::string_view(e.proc));
+  out += ",\"pid\":" + std::to_string(e.pid > 0 ? e.pid : 0);
   if (!e.obj_name.empty()) {
     out += ",\"obj\":";
     append_json_string(out, e.obj_name);
