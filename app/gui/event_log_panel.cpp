@@ -65,8 +65,33 @@ EventLogPanel::EventLogPanel(QWidget* parent)
 void EventLogPanel::append(const std::vector<ipclab::Event>& events) {
   const bool first = model_->rowCount() == 0;
   model_->append(events);
-  if (first && model_->rowCount() > 0) fitColumns();  // then they are the user's
+  if (first && model_->rowCount() > 0) fitColumns();
+  growColumns(events);
   updateCount();
+}
+
+void EventLogPanel::growColumns(const std::vector<ipclab::Event>& events) {
+  // Names and texts that arrive later (a second object, a long message)
+  // widen their column; a column never narrows under the reader's eyes.
+  QFont bold = QApplication::font();
+  bold.setBold(true);
+  const QFontMetrics plain(QApplication::font());
+  const QFontMetrics strong(bold);
+  int process = 0, object = 0, data = 0;
+  for (const ipclab::Event& e : events) {
+    process = std::max(process, strong.horizontalAdvance(QString::fromStdString(e.proc)));
+    object = std::max(object, plain.horizontalAdvance(QString::fromStdString(e.obj_name)));
+    if (!e.data.empty())
+      data = std::max(data, plain.horizontalAdvance(QString::fromStdString(e.data)) +
+                                plain.horizontalAdvance(QStringLiteral("“”")));
+  }
+  const int pad = 24;
+  const int dataCap = plain.horizontalAdvance(QLatin1Char('x')) * 44;
+  const std::pair<int, int> wanted[] = {{EventLogModel::Process, process + pad},
+                                        {EventLogModel::Object, object + pad},
+                                        {EventLogModel::Data, std::min(data + pad, dataCap)}};
+  for (const auto& [column, width] : wanted)
+    if (width > view_->columnWidth(column)) view_->setColumnWidth(column, width);
 }
 
 void EventLogPanel::fitColumns() {

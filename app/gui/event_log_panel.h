@@ -35,6 +35,7 @@ class EventLogPanel : public QWidget {
   void updateCount();
   void fitRowHeight();
   void fitColumns();
+  void growColumns(const std::vector<ipclab::Event>& events);
 
   EventLogModel* model_;
   EventFilterModel* filter_;
