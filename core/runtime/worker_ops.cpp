@@ -113,7 +113,10 @@ void do_send(WorkerContext& w, const Op& op) {
 void do_recv(WorkerContext& w, const Op& op) {
   ChannelEnd* ch = w.objects[static_cast<size_t>(op.obj)].channel.get();
   if (!ch) return emit_error(w, op.obj, EBADF, "this process has no end of the channel");
-  const bool queue = ch->max_message() < 65536;
+  // A queue hands out whole messages (mq_receive wants a buffer of at least
+  // mq_msgsize, whatever that is); a stream reads at most `max` bytes.
+  const bool queue =
+      w.scenario.objects[static_cast<size_t>(op.obj)].mechanism == ObjectKind::posix_mq;
   const size_t max = queue ? w.buf.size() : static_cast<size_t>(op.max);
   emit_call(w, op.obj, ch->recv_syscall());
   IoResult r = ch->recv(w.buf.data(), max, false);
