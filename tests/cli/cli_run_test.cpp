@@ -135,6 +135,36 @@ processes:
   expect_nothing_left();
 }
 
+// Messages of 64 KiB and more (allowed when msgsize_max is raised, here in
+// a private IPC namespace): a receive still gets the whole message.
+TEST_F(Run, BigQueueMessagesArriveWhole) {
+  const std::string path = lesson(R"(objects:
+  - {name: q, kind: posix_mq, capacity: 2, message_size: 70000}
+processes:
+  - name: writer
+    steps: [{send: {to: q, data: "hello"}}]
+  - name: reader
+    steps: [{recv: q}]
+)");
+  std::vector<std::string> argv{"/usr/bin/unshare", "--ipc"};
+  if (::geteuid() != 0) argv.insert(argv.end(), {"--user", "--map-root-user"});
+  argv.insert(argv.end(), {"/bin/sh", "-c",
+                           "echo 131072 > /proc/sys/fs/mqueue/msgsize_max || exit 90; "
+                           "exec \"$0\" run \"$1\" --jsonl",
+                           cli_path(), path});
+  if (!path_exists(argv[0])) GTEST_SKIP() << "unshare is not installed";
+  CliProcess p;
+  ASSERT_TRUE(p.start(argv, cli_env(dir_.path())));
+  p.close_stdin();
+  const CliResult r = p.wait(30s);
+  if (r.code == 90 || (r.code != 0 && r.err.find("unshare") != std::string::npos))
+    GTEST_SKIP() << "no private IPC namespace with a raised msgsize_max here: " << r.err;
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find(R"("ev":"recv","proc":"reader")"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(R"("data":"hello")"), std::string::npos);
+  EXPECT_EQ(r.out.find(R"("ev":"error")"), std::string::npos) << r.out;
+}
+
 TEST_F(Run, DeadlockIsThreeAndPrintsTheCycle) {
   const CliResult r = run({lesson(R"(objects:
   - {name: s1, kind: semaphore, initial: 0}
