@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -41,33 +42,30 @@ std::string self_dir() {
   return p.substr(0, p.rfind('/'));
 }
 
-// Sends sig to every live child, then waits up to `ms` for them to go.
+// True once the child has exited. WNOWAIT leaves it unreaped, so that
+// reap_children reports its exit like any other.
+bool has_exited(const Child& c) {
+  if (c.reaped) return true;
+  siginfo_t info{};
+  return ::waitid(static_cast<idtype_t>(P_PIDFD), static_cast<id_t>(c.pidfd), &info,
+                  WEXITED | WNOHANG | WNOWAIT) == 0 &&
+         info.si_pid != 0;
+}
+
+// Sends sig to every live child, then waits up to `ms` for them to exit.
 void signal_and_wait(std::vector<Child>& children, int sig, int ms) {
   for (Child& c : children)
-    if (!c.reaped && c.pidfd >= 0 && sig)
+    if (!has_exited(c) && c.pidfd >= 0 && sig)
       ::syscall(SYS_pidfd_send_signal, c.pidfd, sig, nullptr, 0);
   const uint64_t deadline = monotonic_ns() + static_cast<uint64_t>(ms) * 1'000'000ull;
   for (;;) {
     std::vector<pollfd> fds;
     for (Child& c : children)
-      if (!c.reaped) fds.push_back({c.pidfd, POLLIN, 0});
+      if (!has_exited(c)) fds.push_back({c.pidfd, POLLIN, 0});
     if (fds.empty()) return;
     const uint64_t now = monotonic_ns();
     if (now >= deadline) return;
     ::poll(fds.data(), fds.size(), static_cast<int>((deadline - now) / 1'000'000 + 1));
-    for (Child& c : children) {
-      if (c.reaped) continue;
-      siginfo_t info{};
-      if (::waitid(static_cast<idtype_t>(P_PIDFD), static_cast<id_t>(c.pidfd), &info,
-                   WEXITED | WNOHANG) == 0 &&
-          info.si_pid != 0) {
-        c.reaped = true;
-        if (info.si_code == CLD_EXITED)
-          c.exit_code = info.si_status;
-        else
-          c.term_signal = info.si_status;
-      }
-    }
   }
 }
 
@@ -437,8 +435,18 @@ void Session::stop() {
   signal_and_wait(m.children, 0, 200);
   signal_and_wait(m.children, SIGTERM, 300);
   signal_and_wait(m.children, SIGKILL, 2000);
-  std::vector<Event> tail;
-  if (m.ctl) m.drain_rings(tail);
+  if (m.ctl) {
+    // The last events, and how each process ended, still reach the
+    // consumer (take_events after stop). Reaped first, as in the pump.
+    std::vector<Event> tail, exits;
+    m.reap_children(exits, false);
+    m.drain_rings(tail);
+    tail.insert(tail.end(), std::make_move_iterator(exits.begin()),
+                std::make_move_iterator(exits.end()));
+    std::stable_sort(tail.begin(), tail.end(),
+                     [](const Event& a, const Event& b) { return a.t_ns < b.t_ns; });
+    m.publish(tail);
+  }
   for (Child& c : m.children)
     if (c.pidfd >= 0) ::close(c.pidfd);
   m.host.destroy();
@@ -453,6 +461,7 @@ void Session::stop() {
       *fd = -1;
     }
   std::lock_guard lock(m.mu);
+  m.child_view = m.children;
   m.mode = RunMode::finished;
   ++m.activity;
   m.cv.notify_all();
