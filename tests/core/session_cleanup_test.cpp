@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <map>
+
 #include "runtime/session_dir.hpp"
 #include "test_support.hpp"
 
@@ -137,6 +139,25 @@ TEST(NothingLeaks, AfterAWorkerIsKilledHoldingAMutex) {
 
   ls->stop();
   EXPECT_EQ(leftovers(f.tag, f.folder, f.pids, f.queues), "");
+}
+
+// stop() ends every process and says how: one exit event per process, the
+// one waiting at its gate left by itself, the ones asleep in the kernel
+// were terminated.
+TEST(NothingLeaks, StopReportsHowEveryProcessEnded) {
+  auto ls = LiveSession::start(scenario_text(kEverything));
+  ASSERT_TRUE(ls);
+  ASSERT_EQ(ls->step("semw"), StepResult::granted);  // asleep in sem_wait
+  ASSERT_EQ(ls->step("mqr"), StepResult::granted);   // asleep in mq_timedreceive
+  ls->collect();
+  ASSERT_TRUE(ls->of(EventKind::exit).empty());
+  ls->stop();
+  std::map<std::string, std::string> how;
+  for (const Event& e : ls->of(EventKind::exit)) how[e.proc] = e.detail;
+  EXPECT_EQ(how.size(), 6u);
+  EXPECT_EQ(how["feeder"], "exit code 0");
+  EXPECT_EQ(how["semw"], "killed by SIGTERM");
+  EXPECT_EQ(how["mqr"], "killed by SIGTERM");
 }
 
 // A session folder whose owner is gone is swept at the next start; a live
