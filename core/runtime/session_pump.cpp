@@ -297,7 +297,10 @@ void Session::Impl::pump_loop() {
     }
     const uint64_t t = monotonic_ns();
     if (mode_now == RunMode::running && speed_now > 0 && t >= next_tick) {
-      for (size_t i = 0; i < ids.size(); ++i) {
+      // mode_now may be stale by a whole tick: grant under the lock, and
+      // only if still running, so no step arrives after pause() returned.
+      std::lock_guard lock(mu);
+      for (size_t i = 0; i < ids.size() && mode == RunMode::running; ++i) {
         WorkerSlot& slot = ctl->workers[i];
         if (!children[i].reaped && slot.state.load() == WorkerState::at_gate &&
             slot.grants.load() == 0)
