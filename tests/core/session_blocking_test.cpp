@@ -217,6 +217,28 @@ processes:
   EXPECT_EQ(ls->of(EventKind::step).size(), 150u);
 }
 
+// After pause() the session is stepping again: no step granted by the run
+// arrives late, so the next step is exactly one action.
+TEST(Stepping, PauseStopsGrantingAtOnce) {
+  auto ls = LiveSession::start(scenario_text(R"(objects: []
+processes:
+  - name: p
+    steps: [{repeat: {times: 5000, steps: [{print: x}]}}]
+)"));
+  ASSERT_TRUE(ls);
+  for (int round = 0; round < 15; ++round) {
+    const uint64_t before = ls->snapshot().workers.at(0).steps;
+    ls->session().run(400);
+    ASSERT_TRUE(wait_until([&] { return ls->snapshot().workers.at(0).steps > before; }, kDeadline));
+    ls->session().pause();
+    ASSERT_TRUE(ls->session().wait_settled(kDeadline));
+    const uint64_t paused = ls->snapshot().workers.at(0).steps;
+    ASSERT_EQ(ls->session().step(0), StepResult::granted) << "round " << round;
+    ASSERT_TRUE(ls->session().wait_settled(kDeadline));
+    ASSERT_EQ(ls->snapshot().workers.at(0).steps, paused + 1) << "round " << round;
+  }
+}
+
 TEST(Stepping, RefusedWhileRunningAndForUnknownProcesses) {
   auto ls = LiveSession::start(scenario_text(R"(objects: []
 processes:
