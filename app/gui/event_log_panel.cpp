@@ -23,10 +23,11 @@ EventLogPanel::EventLogPanel(QWidget* parent)
   filter_->setSourceModel(model_);
   filterEdit_->setClearButtonEnabled(true);
   filterEdit_->setObjectName(QStringLiteral("eventFilter"));
-  connect(filterEdit_, &QLineEdit::textChanged, this, [this](const QString& text) {
-    filter_->setFilterText(text);
-    updateCount();
-  });
+  // Filtering a long log reads every row: wait until the typing pauses.
+  filterDelay_.setSingleShot(true);
+  filterDelay_.setInterval(150);
+  connect(filterEdit_, &QLineEdit::textChanged, &filterDelay_, qOverload<>(&QTimer::start));
+  connect(&filterDelay_, &QTimer::timeout, this, &EventLogPanel::applyFilter);
 
   view_->setObjectName(QStringLiteral("eventLog"));
   view_->setModel(filter_);
@@ -108,6 +109,12 @@ void EventLogPanel::restyle() {
   view_->horizontalHeader()->setStyleSheet(StateStyle::headerStyleSheet());
   fitRowHeight();
   if (model_->rowCount() > 0) fitColumns();
+}
+
+void EventLogPanel::applyFilter() {
+  filterDelay_.stop();
+  filter_->setFilterText(filterEdit_->text());
+  updateCount();
 }
 
 void EventLogPanel::clear() {

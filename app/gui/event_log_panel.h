@@ -3,6 +3,7 @@
 // when the student scrolled up to read.
 #pragma once
 
+#include <QTimer>
 #include <QWidget>
 #include <vector>
 
@@ -23,6 +24,8 @@ class EventLogPanel : public QWidget {
   EventLogModel* model() const { return model_; }
   QTableView* view() const { return view_; }
   void append(const std::vector<ipclab::Event>& events);
+  // Applies the filter box's text now (it otherwise waits for typing to pause).
+  void applyFilter();
   void clear();
   // The application font changed: header, row height and columns follow.
   void restyle();
@@ -42,5 +45,6 @@ class EventLogPanel : public QWidget {
   QLineEdit* filterEdit_;
   QLabel* countLabel_;
   QTableView* view_;
+  QTimer filterDelay_;
   bool followTail_ = true;
 };

@@ -72,6 +72,7 @@ TEST_F(GuiTest, KeyboardStepsTheSelectedProcessAndAll) {
   filter->setFocus();
   QTest::keyClicks(filter, QStringLiteral("consumer block"));
   EXPECT_EQ(filter->text(), QStringLiteral("consumer block"));
+  window_->eventLog()->applyFilter();
   ASSERT_TRUE(session->wait_settled(10s));
   EXPECT_EQ(session->snapshot().workers[static_cast<size_t>(producer)].steps, 1u);
   // ... and it narrows the log to the consumer's block.
