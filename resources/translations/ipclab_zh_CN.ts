@@ -6,7 +6,7 @@
     <message>
         <source>Usage: ipclab [--scenario ID|FILE] [--steps N] [--screenshot FILE.png] [--lang en|zh_CN]
   --scenario   a bundled lesson id (ipclab-cli list) or a lesson file
-  --steps      perform N "step all" commands after opening it
+  --steps      perform N &quot;step all&quot; commands after opening it
   --screenshot save the window as a PNG image and quit
   --lang       the language of the window
 </source>
@@ -18,7 +18,7 @@
 </translation>
     </message>
     <message>
-        <source>unknown option '%1'</source>
+        <source>unknown option &apos;%1&apos;</source>
         <translation>未知选项“%1”</translation>
     </message>
     <message>
@@ -26,7 +26,7 @@
         <translation>%1 需要一个值</translation>
     </message>
     <message>
-        <source>--steps needs a whole number of 0 or more, not '%1'</source>
+        <source>--steps needs a whole number of 0 or more, not &apos;%1&apos;</source>
         <translation>--steps 需要一个不小于 0 的整数，而不是“%1”</translation>
     </message>
 </context>
@@ -45,7 +45,7 @@
         <translation>发生了什么：spawn（创建）、step（单步）、call（调用）、return（返回）、block（阻塞）、unblock（解除阻塞）、send（发送）、recv（接收）、acquire（获得）、release（释放）、value（数值）、signal（发信号）、deliver（递送）、exit（退出）、deadlock（死锁）……</translation>
     </message>
     <message>
-        <source>The message's sequence number on its channel</source>
+        <source>The message&apos;s sequence number on its channel</source>
         <translation>消息在其通道上的序号</translation>
     </message>
     <message>
@@ -194,7 +194,7 @@
         <translation>关于 IPC 实验室</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;IPC Lab %1&lt;/h3&gt;&lt;p&gt;A teaching simulator for inter-process communication and synchronization on Linux.&lt;/p&gt;&lt;p&gt;Every process you see is a real process, every message goes through a real pipe, queue, socket or shared-memory region, and every semaphore is a real kernel object. What the window shows comes from the processes' own events and from the kernel.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;IPC Lab %1&lt;/h3&gt;&lt;p&gt;A teaching simulator for inter-process communication and synchronization on Linux.&lt;/p&gt;&lt;p&gt;Every process you see is a real process, every message goes through a real pipe, queue, socket or shared-memory region, and every semaphore is a real kernel object. What the window shows comes from the processes&apos; own events and from the kernel.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;IPC 实验室 %1&lt;/h3&gt;&lt;p&gt;一个讲解 Linux 进程间通信与同步的教学模拟器。&lt;/p&gt;&lt;p&gt;你看到的每个进程都是真实的进程，每条消息都经过真实的管道、消息队列、套接字或共享内存区域，每个信号量都是真实的内核对象。窗口里显示的一切都来自进程自己报告的事件和内核。&lt;/p&gt;</translation>
     </message>
 </context>
@@ -232,11 +232,11 @@
         <translation>被线程 %1 锁住</translation>
     </message>
     <message>
-        <source>What the processes' own events say: bytes or messages in the channel, the semaphore's count, whether the mutex is locked</source>
+        <source>What the processes&apos; own events say: bytes or messages in the channel, the semaphore&apos;s count, whether the mutex is locked</source>
         <translation>进程自己报告的事件所反映的状态：通道中的字节数或消息数、信号量的计数、互斥锁是否已加锁</translation>
     </message>
     <message>
-        <source>What the kernel reports now: FIONREAD, mq_getattr, sem_getvalue, the mutex's lock word</source>
+        <source>What the kernel reports now: FIONREAD, mq_getattr, sem_getvalue, the mutex&apos;s lock word</source>
         <translation>内核此刻报告的状态：FIONREAD、mq_getattr、sem_getvalue、互斥锁的锁字</translation>
     </message>
     <message>
@@ -430,7 +430,7 @@
         <translation>当前没有运行的课程。</translation>
     </message>
     <message>
-        <source>%1 cannot take a step: it is blocked, and only another process's step can release it.</source>
+        <source>%1 cannot take a step: it is blocked, and only another process&apos;s step can release it.</source>
         <translation>%1 无法单步：它处于阻塞状态，只有其他进程的某一步才能让它继续。</translation>
     </message>
     <message>
