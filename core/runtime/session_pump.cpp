@@ -13,6 +13,16 @@
 
 namespace ipclab {
 
+namespace {
+
+size_t fullest_ring(ControlBlock& ctl, size_t workers) {
+  size_t most = 0;
+  for (size_t i = 0; i < workers; ++i) most = std::max(most, ctl.ring(static_cast<int>(i))->size());
+  return most;
+}
+
+}  // namespace
+
 Session::Impl::~Impl() {
   if (notify_fd >= 0) ::close(notify_fd);
 }
@@ -258,12 +268,16 @@ void Session::Impl::pump_loop() {
       timeout_ms = free_running ? 1
                                 : static_cast<int>(std::max<int64_t>(
                                       0, static_cast<int64_t>(next_tick - now) / 1'000'000));
-      if (next_tick == 0) timeout_ms = 0;
+      if (next_tick == 0 && !free_running) timeout_ms = 0;  // the first paced tick is now
     }
     // While running freely, poll on a 1 ms tick without asking workers to
-    // write the eventfd: no syscall per event on their side.
+    // write the eventfd: no syscall per event on their side. The tick drains
+    // the rings; only a ring past half full cuts it short, so the pump does
+    // not spin beside workers that never stop writing.
     if (!free_running) ctl->consumer_sleeping.store(1, std::memory_order_seq_cst);
-    if (!ctl_rings_empty()) timeout_ms = 0;
+    if (free_running ? fullest_ring(*ctl, ids.size()) >= ctl->ring_capacity / 2
+                     : !ctl_rings_empty())
+      timeout_ms = 0;
     {
       std::lock_guard lock(mu);
       if (drained_gen < drain_wanted.load()) timeout_ms = 0;
