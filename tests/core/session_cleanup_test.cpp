@@ -155,7 +155,10 @@ TEST(NothingLeaks, StopReportsHowEveryProcessEnded) {
   std::map<std::string, std::string> how;
   for (const Event& e : ls->of(EventKind::exit)) how[e.proc] = e.detail;
   EXPECT_EQ(how.size(), 6u);
-  EXPECT_EQ(how["feeder"], "exit code 0");
+  // At its gate it leaves by itself (unless it is too slow to, e.g. under a
+  // sanitizer, and stop() terminates it after its grace period).
+  EXPECT_TRUE(how["feeder"] == "exit code 0" || how["feeder"] == "killed by SIGTERM")
+      << how["feeder"];
   EXPECT_EQ(how["semw"], "killed by SIGTERM");
   EXPECT_EQ(how["mqr"], "killed by SIGTERM");
 }

@@ -74,6 +74,13 @@ class LiveSession {
 
 const WorkerStatus& worker_in(const Snapshot& s, const std::string& name);
 const ObjectStatus& object_in(const Snapshot& s, const std::string& name);
+// From a temporary snapshot: a copy, so `const auto& w = worker_in(ls->snapshot(), ..)` is safe.
+inline WorkerStatus worker_in(Snapshot&& s, const std::string& name) {
+  return worker_in(static_cast<const Snapshot&>(s), name);
+}
+inline ObjectStatus object_in(Snapshot&& s, const std::string& name) {
+  return object_in(static_cast<const Snapshot&>(s), name);
+}
 std::vector<std::string> data_of(const std::vector<Event>& events);
 
 // What a session leaves behind: live workers, /dev/shm entries and
