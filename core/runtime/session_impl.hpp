@@ -54,6 +54,10 @@ struct Session::Impl {
   std::vector<std::optional<int64_t>> last_kernel_fill;
   std::vector<ProcessTruth> last_truth;
   std::vector<Child> child_view;  // copy of children for other threads
+  // Pump-thread scratch buffers for drain_rings.
+  std::vector<EventRecord> raw_records;
+  std::vector<uint16_t> raw_workers;
+  std::vector<uint32_t> raw_order;
 
   Impl(const Scenario& s, const SessionOptions& o) : scenario(s), opts(o), model(s, 0) {}
   ~Impl();

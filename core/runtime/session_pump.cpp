@@ -72,21 +72,36 @@ Event Session::Impl::decode(int worker, const EventRecord& r) const {
 }
 
 size_t Session::Impl::drain_rings(std::vector<Event>& out) {
-  EventRecord buf[256];
-  const size_t before = out.size();
+  // Raw records are gathered and ordered first, then decoded once each,
+  // straight into their place: sorting 128-byte PODs by key is cheap,
+  // sorting decoded Events (six strings each) is not. The buffers are
+  // members so a steady stream allocates nothing here.
+  raw_records.clear();
+  raw_workers.clear();
   // Two passes: a record another ring's record depends on (a send before
   // its receive) was published before it, so the second pass catches it.
   for (int pass = 0; pass < 2; ++pass) {
     for (size_t i = 0; i < ids.size(); ++i) {
       EventRing* ring = ctl->ring(static_cast<int>(i));
-      size_t n;
-      while ((n = ring->pop(buf, 256)) > 0)
-        for (size_t k = 0; k < n; ++k) out.push_back(decode(static_cast<int>(i), buf[k]));
+      for (;;) {
+        const size_t at = raw_records.size();
+        raw_records.resize(at + 256);
+        const size_t n = ring->pop(raw_records.data() + at, 256);
+        raw_records.resize(at + n);
+        raw_workers.resize(at + n, static_cast<uint16_t>(i));
+        if (n < 256) break;
+      }
     }
   }
-  std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
-                   [](const Event& a, const Event& b) { return a.t_ns < b.t_ns; });
-  return out.size() - before;
+  const size_t count = raw_records.size();
+  raw_order.resize(count);
+  for (size_t k = 0; k < count; ++k) raw_order[k] = static_cast<uint32_t>(k);
+  std::stable_sort(raw_order.begin(), raw_order.end(), [this](uint32_t a, uint32_t b) {
+    return raw_records[a].t_ns < raw_records[b].t_ns;
+  });
+  out.reserve(out.size() + count);
+  for (uint32_t k : raw_order) out.push_back(decode(raw_workers[k], raw_records[k]));
+  return count;
 }
 
 void Session::Impl::reap_children(std::vector<Event>& out, bool) {
