@@ -46,7 +46,9 @@ struct WorkerContext {
     r.t_ns = monotonic_ns();
     r.op = op;
     ring->push(r);
-    wake_consumer(*ctl);
+    // While the session runs freely the pump drains on its own tick and
+    // never sleeps waiting for a worker: no wake check (and no fence) then.
+    if (!ctl->free_run.load(std::memory_order_relaxed)) wake_consumer(*ctl);
   }
   EventRecord record(EventKind ev, int obj = -1) const {
     EventRecord r;
