@@ -9,13 +9,16 @@
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include "diagram/diagram_view.h"
 #include "event_log_panel.h"
 #include "lesson_catalog.h"
 #include "message_bar.h"
@@ -93,6 +96,12 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
   buildDocks();
   buildToolBar();
   actions_->buildMenus();
+  // View > Animations, under Presentation Mode.
+  for (QObject* owner : actions_->presentation->associatedObjects())
+    if (auto* menu = qobject_cast<QMenu*>(owner)) {
+      const auto at = menu->actions().indexOf(actions_->presentation) + 1;
+      menu->insertAction(menu->actions().value(at), diagram_->animationsAction());
+    }
   status_ = new SessionStatus(this);
   statusBar()->addWidget(status_, 1);
   connectActions();
@@ -128,7 +137,22 @@ QWidget* MainWindow::buildCentre() {
   layout->setSpacing(8);
   layout->addWidget(messageBar_);
   layout->addWidget(header_);
-  layout->addWidget(split, 1);
+  // The diagram in the centre; the tables stay one tab away.
+  diagram_ = new DiagramView(centre);
+  if (options_.scripted) {  // screenshots and tests: no tokens mid-flight, nothing saved
+    diagram_->setRemembered(false);
+    diagram_->setAnimationsEnabled(false);
+  }
+  centreTabs_ = new QTabWidget(centre);
+  centreTabs_->setObjectName(QStringLiteral("centreTabs"));
+  centreTabs_->setDocumentMode(true);
+  centreTabs_->addTab(diagram_, QString());
+  centreTabs_->addTab(split, QString());
+  connect(diagram_, &DiagramView::processClicked, this,
+          [this](int worker) { processView_->selectRow(worker); });
+  connect(processView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+          [this](const QModelIndex& current) { diagram_->setSelectedProcess(current.row()); });
+  layout->addWidget(centreTabs_, 1);
   return centre;
 }
 
@@ -259,6 +283,9 @@ void MainWindow::retranslate() {
   chooser_->setToolTip(tr("The lessons that come with IPC Lab, by topic"));
   chooser_->setLanguage(code);
   header_->setLanguage(code);
+  centreTabs_->setTabText(0, tr("Diagram"));
+  centreTabs_->setTabText(1, tr("Tables"));
+  diagram_->retranslate();
   processes_->retranslate();
   objects_->retranslate();
   fitColumns(false);

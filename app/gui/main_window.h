@@ -16,8 +16,10 @@
 #include "language.h"
 
 class QDockWidget;
+class QTabWidget;
 class QLabel;
 class QTableView;
+class DiagramView;
 class EventLogPanel;
 class MessageBar;
 class ObjectTableModel;
@@ -63,6 +65,7 @@ class MainWindow : public QMainWindow {
   ProcessTableModel* processModel() const { return processes_; }
   ObjectTableModel* objectModel() const { return objects_; }
   QTableView* processView() const { return processView_; }
+  DiagramView* diagram() const { return diagram_; }
   EventLogPanel* eventLog() const { return log_; }
   MessageBar* messageBar() const { return messageBar_; }
   ProblemsPanel* problems() const { return problems_; }
@@ -107,6 +110,8 @@ class MainWindow : public QMainWindow {
   QLabel* objectsTitle_ = nullptr;
   QLabel* lessonLabel_ = nullptr;
   QTableView* processView_ = nullptr;
+  DiagramView* diagram_ = nullptr;  // the centre; the tables are a tab beside it
+  QTabWidget* centreTabs_ = nullptr;
   QTableView* objectView_ = nullptr;
   ProcessTableModel* processes_ = nullptr;
   ObjectTableModel* objects_ = nullptr;

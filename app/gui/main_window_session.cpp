@@ -9,6 +9,7 @@
 #include <QSettings>
 #include <QTableView>
 
+#include "diagram/diagram_view.h"
 #include "event_log_panel.h"
 #include "main_window.h"
 #include "message_bar.h"
@@ -28,6 +29,7 @@ void MainWindow::connectController() {
   connect(controller_, &SessionController::sessionStarted, this, &MainWindow::onSessionStarted);
   connect(controller_, &SessionController::sessionStopped, this, &MainWindow::onSessionStopped);
   connect(controller_, &SessionController::eventsAvailable, log_, &EventLogPanel::append);
+  connect(controller_, &SessionController::eventsAvailable, diagram_, &DiagramView::applyEvents);
   connect(controller_, &SessionController::snapshotAvailable, this, &MainWindow::onSnapshot);
   connect(controller_, &SessionController::failed, this, &MainWindow::onFailed);
   connect(controller_, &SessionController::notice, messageBar_, &MessageBar::showInformation);
@@ -64,6 +66,7 @@ bool MainWindow::openScenario(const QString& idOrPath) {
 void MainWindow::onSessionStarting() {
   status_->setStarting();
   processes_->clear();
+  diagram_->clear();
   objects_->clear();
   log_->clear();
   updateActions();
@@ -72,6 +75,7 @@ void MainWindow::onSessionStarting() {
 void MainWindow::onSessionStarted() {
   const ipclab::Session* session = controller_->session();
   processes_->setWorkers(session->workers());
+  diagram_->setScenario(session->scenario(), session->workers());
   objects_->setScenario(session->scenario(), session->workers());
   processView_->selectRow(0);
   fitColumns(false);
@@ -85,6 +89,7 @@ void MainWindow::onSessionStopped() {
 
 void MainWindow::onSnapshot(const ipclab::Snapshot& snapshot) {
   processes_->applySnapshot(snapshot);
+  diagram_->applySnapshot(snapshot);
   objects_->applySnapshot(snapshot);
   status_->setSnapshot(snapshot, speed_->stepsPerSecond());
   fitColumns(true);

@@ -487,6 +487,7 @@ Snapshot Session::snapshot() {
       o.model_fill = m.model.fill(obj);
       o.owner = m.model.owner(obj);
       o.waiters = m.model.waiters(obj);
+      o.cell_writers = m.model.cell_writers(obj);
       switch (o.spec->mechanism) {
         case ObjectKind::pipe:
         case ObjectKind::fifo:

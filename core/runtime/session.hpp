@@ -58,6 +58,7 @@ struct ObjectStatus {
   std::optional<int64_t> kernel_fill;  // what the kernel says now
   std::string unit;                    // "bytes", "messages", "count", ""
   std::vector<int64_t> cells;          // shared memory (kernel = the mapping itself)
+  std::vector<int> cell_writers;       // shared memory: worker that wrote each cell last, or -1
   int owner = -1;                      // mutex: worker index (model)
   pid_t owner_tid_kernel = 0;          // mutex: from the lock word
   std::vector<int> waiters;            // worker indices blocked on it, in order

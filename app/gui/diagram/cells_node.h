@@ -1,0 +1,19 @@
+// CellsNode: shared memory as a row of cells with their values, read from
+// the mapping itself, each tinted by the process that wrote it last (and
+// that process's name under it).
+#pragma once
+
+#include "object_node.h"
+
+class CellsNode : public ObjectNode {
+ public:
+  using ObjectNode::ObjectNode;
+  QString text() const override;
+
+ protected:
+  QSizeF measure() const override;
+  void paintBody(QPainter* p, const QRectF& body) override;
+
+ private:
+  int rows() const;
+};

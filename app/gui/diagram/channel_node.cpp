@@ -1,0 +1,164 @@
+#include "channel_node.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <algorithm>
+
+#include "diagram_paint.h"
+#include "state_style.h"
+
+namespace {
+
+constexpr int kMaxSlotRows = 5;
+
+class Words {
+  Q_DECLARE_TR_FUNCTIONS(ChannelNode)
+ public:
+  static QString kernel(const QString& what) { return tr("kernel: %1").arg(what); }
+  static QString empty() { return tr("empty"); }
+  static QString priority(qint64 p) { return tr("prio %1").arg(p); }
+  static QString more(int n) { return tr("… and %1 more").arg(n); }
+  static QString ofCapacity(const QString& fill, int capacity) {
+    return tr("%1 (room for %2)").arg(fill).arg(capacity);
+  }
+};
+
+}  // namespace
+
+bool ChannelNode::keepsBoundaries(ipclab::ObjectKind m) {
+  using K = ipclab::ObjectKind;
+  return m == K::posix_mq || m == K::sysv_mq || m == K::unix_dgram || m == K::udp;
+}
+
+std::vector<InFlightMessage> ChannelNode::deliveryOrder() const {
+  std::vector<InFlightMessage> out = view_.messages;
+  if (view_.mechanism == ipclab::ObjectKind::posix_mq)
+    std::stable_sort(
+        out.begin(), out.end(),
+        [](const InFlightMessage& a, const InFlightMessage& b) { return a.priority > b.priority; });
+  return out;
+}
+
+QString ChannelNode::kernelText() const {
+  if (!view_.kernelFill) return QString();
+  if (view_.unit == QLatin1String("messages"))
+    return Words::kernel(ObjectNode::messagesText(*view_.kernelFill));
+  return Words::kernel(ObjectNode::bytesText(*view_.kernelFill));
+}
+
+QString ChannelNode::text() const {
+  QString out = ObjectNode::text();
+  for (const InFlightMessage& m : deliveryOrder())
+    out += QStringLiteral("\n#%1 “%2”").arg(m.seq).arg(m.data) +
+           (keepsBoundaries(view_.mechanism) ? QStringLiteral(" ") + Words::priority(m.priority)
+                                             : QString());
+  const QString kernel = kernelText();
+  if (!kernel.isEmpty()) out += QLatin1Char('\n') + kernel;
+  return out;
+}
+
+int ChannelNode::slotRows() const {
+  return std::clamp(static_cast<int>(view_.messages.size()), 3, kMaxSlotRows);
+}
+
+QSizeF ChannelNode::measure() const {
+  const qreal u = DiagramPaint::lineHeight();
+  if (keepsBoundaries(view_.mechanism)) return QSizeF(u * 16, u * (1.6 + slotRows() * 1.3 + 1.5));
+  return QSizeF(u * 16, u * 4.9);
+}
+
+void ChannelNode::paintBody(QPainter* p, const QRectF& body) {
+  if (keepsBoundaries(view_.mechanism))
+    paintSlots(p, body);
+  else
+    paintTube(p, body);
+}
+
+void ChannelNode::paintTube(QPainter* p, const QRectF& body) {
+  const qreal u = DiagramPaint::lineHeight();
+  const QRectF tube(body.left(), body.top() + u * 0.1, body.width(), u * 1.7);
+  p->save();
+  // The tube, open at both ends: data goes in on the left, comes out on the right.
+  p->setPen(QPen(QColor(0x7a, 0x86, 0x94), 1.5));
+  p->setBrush(QColor(0xf1, 0xf4, 0xf7));
+  p->drawRoundedRect(tube, tube.height() / 2, tube.height() / 2);
+  QPainterPath clip;
+  clip.addRoundedRect(tube.adjusted(1, 1, -1, -1), tube.height() / 2, tube.height() / 2);
+  p->setClipPath(clip);
+  const qreal perByte = tube.width() / std::max<qreal>(48.0, static_cast<qreal>(view_.fill) * 1.15);
+  qreal right = tube.right();
+  const qreal minW = DiagramPaint::chipWidth(QStringLiteral("#88"), 0.8) + 2;
+  if (!view_.messages.empty()) {
+    for (const InFlightMessage& m : view_.messages) {  // oldest at the exit end
+      const qreal w = std::max(minW, static_cast<qreal>(m.bytes) * perByte);
+      const QRectF seg(right - w, tube.top(), w, tube.height());
+      p->setPen(QPen(Qt::white, 1.5));
+      p->setBrush(DiagramPaint::tint(StateStyle::processColor(m.sender), 55));
+      p->drawRect(seg);
+      DiagramPaint::text(p, seg, QStringLiteral("#%1").arg(m.seq), DiagramPaint::ink(), 0.8, true,
+                         Qt::AlignHCenter);
+      right -= w;
+      if (right <= tube.left()) break;
+    }
+  } else if (view_.fill > 0) {
+    const qreal w = std::max(minW, static_cast<qreal>(view_.fill) * perByte);
+    p->setPen(Qt::NoPen);
+    p->setBrush(QColor(0x9f, 0xc5, 0xe8));
+    p->drawRect(QRectF(tube.right() - w, tube.top(), w, tube.height()));
+  }
+  p->restore();
+  const QRectF line(body.left(), tube.bottom() + u * 0.2, body.width(), u * 1.2);
+  const QString fill =
+      view_.fill == 0 ? QStringLiteral("%1 · %2").arg(fillText(), Words::empty()) : fillText();
+  DiagramPaint::text(p, line, fill, DiagramPaint::ink(), 1.05, true);
+  DiagramPaint::text(p, line, kernelText(), DiagramPaint::muted(), 0.85, false, Qt::AlignRight);
+}
+
+void ChannelNode::paintSlots(QPainter* p, const QRectF& body) {
+  const qreal u = DiagramPaint::lineHeight();
+  const std::vector<InFlightMessage> order = deliveryOrder();
+  const int rows = slotRows();
+  const bool priorities = view_.mechanism == ipclab::ObjectKind::posix_mq;
+  qreal y = body.top();
+  for (int i = 0; i < rows; ++i, y += u * 1.3) {
+    const QRectF slot(body.left(), y, body.width(), u * 1.15);
+    const bool filled = i < static_cast<int>(order.size());
+    const bool lastRow = i == rows - 1 && static_cast<int>(order.size()) > rows;
+    p->save();
+    p->setPen(QPen(QColor(0xa9, 0xb3, 0xbe), 1, filled ? Qt::SolidLine : Qt::DashLine));
+    p->setBrush(filled ? DiagramPaint::tint(
+                             StateStyle::processColor(order[static_cast<size_t>(i)].sender), 30)
+                       : QColor(0xf7, 0xf8, 0xfa));
+    p->drawRoundedRect(slot, 4, 4);
+    p->restore();
+    if (!filled) continue;
+    if (lastRow) {
+      DiagramPaint::text(p, slot.adjusted(6, 0, -6, 0),
+                         Words::more(static_cast<int>(order.size()) - rows + 1),
+                         DiagramPaint::muted(), 0.85);
+      continue;
+    }
+    const InFlightMessage& m = order[static_cast<size_t>(i)];
+    const QString seq = QStringLiteral("#%1").arg(m.seq);
+    const qreal seqW = DiagramPaint::textWidth(seq, 0.85, true) + 8;
+    DiagramPaint::text(p, QRectF(slot.left() + 6, slot.top(), seqW, slot.height()), seq,
+                       DiagramPaint::ink(), 0.85, true);
+    qreal right = slot.right() - 4;
+    if (priorities) {
+      const QString prio = Words::priority(m.priority);
+      const qreal w = DiagramPaint::chipWidth(prio, 0.8, true);
+      DiagramPaint::chip(p, QRectF(right - w, slot.top() + 2, w, slot.height() - 4),
+                         QColor(0x3b, 0x46, 0x55), Qt::white, prio, 0.8, true);
+      right -= w + 6;
+    }
+    DiagramPaint::text(
+        p,
+        QRectF(slot.left() + 6 + seqW, slot.top(), right - slot.left() - 6 - seqW, slot.height()),
+        QStringLiteral("“%1”").arg(m.data), DiagramPaint::ink(), 0.9);
+  }
+  const QRectF line(body.left(), y + u * 0.05, body.width(), u * 1.2);
+  const QString fill =
+      view_.capacity > 0 ? Words::ofCapacity(fillText(), view_.capacity) : fillText();
+  DiagramPaint::text(p, line, fill, DiagramPaint::ink(), 1.0, true);
+  DiagramPaint::text(p, line, kernelText(), DiagramPaint::muted(), 0.85, false, Qt::AlignRight);
+}

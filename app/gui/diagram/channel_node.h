@@ -1,0 +1,30 @@
+// ChannelNode: a channel that carries messages. A byte stream (pipe, FIFO,
+// stream socket, shared-memory ring) is a tube filled from its exit end with
+// the bytes in it, one segment per message still unread, and the fill in
+// bytes beside what the kernel says. A queue that keeps message boundaries
+// (POSIX or System V message queue, datagram socket) is a stack of slots,
+// each with its message's number, text and priority, in the order the
+// kernel will hand them out.
+#pragma once
+
+#include "object_node.h"
+
+class ChannelNode : public ObjectNode {
+ public:
+  using ObjectNode::ObjectNode;
+
+  static bool keepsBoundaries(ipclab::ObjectKind mechanism);
+  QString text() const override;
+  // The messages in the order a receiver gets them.
+  std::vector<InFlightMessage> deliveryOrder() const;
+
+ protected:
+  QSizeF measure() const override;
+  void paintBody(QPainter* p, const QRectF& body) override;
+
+ private:
+  int slotRows() const;
+  void paintTube(QPainter* p, const QRectF& body);
+  void paintSlots(QPainter* p, const QRectF& body);
+  QString kernelText() const;
+};

@@ -1,0 +1,390 @@
+#include "diagram_scene.h"
+
+#include <QCoreApplication>
+#include <algorithm>
+
+#include "diagram_paint.h"
+#include "edge_item.h"
+#include "message_token.h"
+#include "process_node.h"
+#include "state_style.h"
+
+namespace {
+
+class Words {
+  Q_DECLARE_TR_FUNCTIONS(DiagramScene)
+ public:
+  // What an edge says a process does with the object: short, a verb.
+  static std::pair<QString, EdgeItem::Flow> verb(ipclab::OpKind kind) {
+    using K = ipclab::OpKind;
+    switch (kind) {
+      case K::send:
+        return {tr("send"), EdgeItem::ToTarget};
+      case K::recv:
+        return {tr("receive"), EdgeItem::FromTarget};
+      case K::sem_wait:
+      case K::sem_trywait:
+        return {tr("wait"), EdgeItem::None};
+      case K::sem_post:
+        return {tr("post"), EdgeItem::None};
+      case K::mutex_lock:
+      case K::mutex_trylock:
+        return {tr("lock"), EdgeItem::None};
+      case K::mutex_unlock:
+        return {tr("unlock"), EdgeItem::None};
+      case K::shm_read:
+      case K::shm_load:
+        return {tr("read"), EdgeItem::FromTarget};
+      case K::shm_write:
+      case K::shm_add:
+      case K::shm_store:
+        return {tr("write"), EdgeItem::ToTarget};
+      default:
+        return {QString(), EdgeItem::None};
+    }
+  }
+};
+
+// Receiving ops that wait on an object do so through recv; shm_compute only
+// computes in the process and joins nothing.
+bool joinsObject(const ipclab::Op& op) {
+  return op.obj >= 0 && op.kind != ipclab::OpKind::shm_compute && op.kind != ipclab::OpKind::signal;
+}
+
+}  // namespace
+
+DiagramScene::DiagramScene(QObject* parent)
+    : QGraphicsScene(parent), tokens_(new MessageTokens(this, this)) {
+  setBackgroundBrush(QColor(0xfa, 0xfb, 0xfc));
+}
+
+DiagramScene::~DiagramScene() = default;
+
+void DiagramScene::clearSession() {
+  tokens_->clear();
+  for (auto& [key, edge] : edges_) delete edge;
+  for (auto& [key, edge] : signalEdges_) delete edge;
+  for (ProcessNode* node : processes_) delete node;
+  for (ObjectNode* node : objects_) delete node;
+  edges_.clear();
+  signalEdges_.clear();
+  edgeOps_.clear();
+  processes_.clear();
+  objects_.clear();
+  inFlight_.clear();
+  plans_.clear();
+  specs_.clear();
+  names_.clear();
+  selected_ = -1;
+  setSceneRect(QRectF(0, 0, 400, 200));
+}
+
+void DiagramScene::setScenario(const ipclab::Scenario& scenario,
+                               const std::vector<ipclab::WorkerIdentity>& workers) {
+  clearSession();
+  for (const ipclab::WorkerIdentity& w : workers) names_ << QString::fromStdString(w.name);
+  specs_ = scenario.objects;
+  for (size_t i = 0; i < workers.size(); ++i) {
+    plans_.push_back(ipclab::make_plan(scenario, workers, static_cast<int>(i)));
+    auto* node = new ProcessNode(static_cast<int>(i), names_.at(static_cast<int>(i)));
+    addItem(node);
+    processes_.push_back(node);
+  }
+  for (size_t i = 0; i < specs_.size(); ++i) {
+    ObjectNode* node = makeObjectNode(static_cast<int>(i), specs_[i], &names_);
+    ObjectView view;
+    view.name = QString::fromStdString(specs_[i].name);
+    view.kind = specs_[i].kind;
+    view.mechanism = specs_[i].mechanism;
+    view.capacity = specs_[i].mechanism == ipclab::ObjectKind::posix_mq
+                        ? (specs_[i].capacity > 0 ? specs_[i].capacity : 10)
+                        : 0;
+    node->setView(view);
+    addItem(node);
+    objects_.push_back(node);
+  }
+  inFlight_.assign(specs_.size(), {});
+  buildEdges();
+  layout();
+}
+
+void DiagramScene::buildEdges() {
+  for (size_t w = 0; w < plans_.size(); ++w) {
+    const int worker = static_cast<int>(w);
+    for (const ipclab::Op& op : plans_[w]) {
+      EdgeItem* edge = nullptr;
+      if (op.kind == ipclab::OpKind::signal) {
+        for (int target : op.targets) {
+          if (target < 0 || target >= processCount() || target == worker) continue;
+          EdgeItem*& e = signalEdges_[{worker, target}];
+          if (!e) {
+            e = new EdgeItem(processes_[w], processes_[static_cast<size_t>(target)], true);
+            addItem(e);
+          }
+          e->addVerb(QString::fromStdString(ipclab::signal_to_name(op.sig)), EdgeItem::ToTarget);
+        }
+        continue;
+      }
+      if (!joinsObject(op) || op.obj >= objectCount()) continue;
+      EdgeItem*& e = edges_[{worker, op.obj}];
+      if (!e) {
+        e = new EdgeItem(processes_[w], objects_[static_cast<size_t>(op.obj)], false);
+        addItem(e);
+      }
+      edge = e;
+      edgeOps_[edge].insert(op.kind);
+    }
+  }
+  labelEdges();
+}
+
+void DiagramScene::labelEdges() {
+  for (auto& [edge, ops] : edgeOps_) {
+    edge->clearVerbs();
+    for (ipclab::OpKind kind : ops) {
+      const auto [word, flow] = Words::verb(kind);
+      if (!word.isEmpty()) edge->addVerb(word, flow);
+    }
+  }
+}
+
+void DiagramScene::retranslate() {
+  labelEdges();
+  for (ProcessNode* node : processes_) node->update();
+  for (ObjectNode* node : objects_) node->setView(node->view());
+  update();
+}
+
+void DiagramScene::layout() {
+  const qreal u = DiagramPaint::lineHeight();
+  const QSizeF card = ProcessNode::cardSize();
+  const int n = processCount();
+  const int leftCount = n <= 1 ? n : (n + 1) / 2;
+  const int objCols = objectCount() <= 4 ? 1 : 2;
+  const qreal gapX = u * 8;
+  const qreal gapY = u * 1.3;
+
+  // The object columns: heights and widths.
+  std::vector<std::vector<ObjectNode*>> cols(static_cast<size_t>(objCols));
+  const int perCol = (objectCount() + objCols - 1) / std::max(1, objCols);
+  for (int i = 0; i < objectCount(); ++i)
+    cols[static_cast<size_t>(perCol > 0 ? i / perCol : 0)].push_back(
+        objects_[static_cast<size_t>(i)]);
+  std::vector<qreal> colW, colH;
+  for (const auto& col : cols) {
+    qreal w = 0, h = 0;
+    for (ObjectNode* node : col) {
+      w = std::max(w, node->size().width());
+      h += node->size().height() + gapY;
+    }
+    colW.push_back(w);
+    colH.push_back(std::max(0.0, h - gapY));
+  }
+  const int rightCount = n - leftCount;
+  const qreal leftH = leftCount * (card.height() + gapY) - gapY;
+  const qreal rightH = rightCount > 0 ? rightCount * (card.height() + gapY) - gapY : 0;
+  qreal height = std::max(leftH, rightH);
+  for (qreal h : colH) height = std::max(height, h);
+
+  qreal x = 0;
+  auto placeProcesses = [&](int from, int count) {
+    const qreal h = count * (card.height() + gapY) - gapY;
+    qreal y = (height - h) / 2;
+    for (int i = from; i < from + count; ++i) {
+      processes_[static_cast<size_t>(i)]->setPos(x, y);
+      y += card.height() + gapY;
+    }
+  };
+  placeProcesses(0, leftCount);
+  x += card.width() + gapX;
+  if (objectCount() == 0 && rightCount > 0) x += card.width() * 0.2;
+  for (size_t c = 0; c < cols.size(); ++c) {
+    qreal y = (height - colH[c]) / 2;
+    for (ObjectNode* node : cols[c]) {
+      node->setPos(x + (colW[c] - node->size().width()) / 2, y);
+      y += node->size().height() + gapY;
+    }
+    x += colW[c] + (c + 1 < cols.size() ? gapX * 0.6 : gapX);
+  }
+  if (rightCount > 0) {
+    placeProcesses(leftCount, rightCount);
+    x += card.width();
+  } else if (objectCount() > 0) {
+    x -= gapX;
+  } else {
+    x = card.width();
+  }
+  for (auto& [key, edge] : edges_) edge->adjust();
+  for (auto& [key, edge] : signalEdges_) edge->adjust();
+  const qreal margin = u * 1.5;
+  setSceneRect(QRectF(-margin, -margin, x + 2 * margin, height + 2 * margin));
+}
+
+void DiagramScene::relayout() {
+  for (ProcessNode* node : processes_) node->setState(node->state());
+  for (ObjectNode* node : objects_) node->setView(node->view());
+  layout();
+  update();
+}
+
+void DiagramScene::setSelectedProcess(int worker) {
+  selected_ = worker;
+  for (ProcessNode* node : processes_) node->setSelected(node->worker() == worker);
+}
+
+ProcessNode* DiagramScene::processNode(int worker) const {
+  if (worker < 0 || worker >= processCount()) return nullptr;
+  return processes_[static_cast<size_t>(worker)];
+}
+
+ObjectNode* DiagramScene::objectNode(int obj) const {
+  if (obj < 0 || obj >= objectCount()) return nullptr;
+  return objects_[static_cast<size_t>(obj)];
+}
+
+EdgeItem* DiagramScene::edge(int worker, int obj) const {
+  const auto it = edges_.find({worker, obj});
+  return it == edges_.end() ? nullptr : it->second;
+}
+
+EdgeItem* DiagramScene::signalEdge(int from, int to) const {
+  const auto it = signalEdges_.find({from, to});
+  return it == signalEdges_.end() ? nullptr : it->second;
+}
+
+void DiagramScene::applySnapshot(const ipclab::Snapshot& snap) {
+  if (snap.workers.size() != processes_.size() || snap.objects.size() != objects_.size()) return;
+  for (size_t i = 0; i < snap.workers.size(); ++i) {
+    const ipclab::WorkerStatus& w = snap.workers[i];
+    ProcessNode::State s;
+    s.pid = w.pid;
+    s.state = w.state;
+    if (w.state == ipclab::WorkerState::blocked && w.blocked_obj >= 0 &&
+        static_cast<size_t>(w.blocked_obj) < snap.objects.size())
+      s.blockedOn = QString::fromStdString(specs_[static_cast<size_t>(w.blocked_obj)].name);
+    s.action = QString::fromStdString(w.op_label);
+    s.op = w.op;
+    s.opCount = w.op_count;
+    s.exitCode = w.exit_code;
+    s.termSignal = w.term_signal;
+    processes_[i]->setState(s);
+  }
+  bool resized = false;
+  for (size_t i = 0; i < snap.objects.size(); ++i) {
+    const ipclab::ObjectStatus& o = snap.objects[i];
+    ObjectView view = objects_[i]->view();
+    view.mechanism = o.spec->mechanism;
+    view.unit = QString::fromStdString(o.unit);
+    view.fill = o.model_fill;
+    view.kernelFill = o.kernel_fill;
+    view.cells = o.cells;
+    view.cellWriters = o.cell_writers;
+    view.owner = o.owner;
+    view.waiters = o.waiters;
+    view.messages = inFlight_[i];
+    const QSizeF before = objects_[i]->size();
+    objects_[i]->setView(view);
+    resized = resized || objects_[i]->size() != before;
+  }
+  // Edges: the one a process is blocked on, and the one of its current action.
+  for (auto& [key, edge] : edges_) {
+    const ipclab::WorkerStatus& w = snap.workers[static_cast<size_t>(key.first)];
+    const bool blocked = w.state == ipclab::WorkerState::blocked && w.blocked_obj == key.second;
+    bool active = false;
+    const auto& plan = plans_[static_cast<size_t>(key.first)];
+    if (w.state != ipclab::WorkerState::exited && w.state != ipclab::WorkerState::killed &&
+        w.op >= 0 && static_cast<size_t>(w.op) < plan.size())
+      active = plan[static_cast<size_t>(w.op)].obj == key.second &&
+               joinsObject(plan[static_cast<size_t>(w.op)]);
+    edge->setStatus(blocked, active);
+  }
+  for (auto& [key, edge] : signalEdges_) {
+    const ipclab::WorkerStatus& w = snap.workers[static_cast<size_t>(key.first)];
+    const auto& plan = plans_[static_cast<size_t>(key.first)];
+    bool active = false;
+    if (w.op >= 0 && static_cast<size_t>(w.op) < plan.size() &&
+        w.state != ipclab::WorkerState::exited) {
+      const ipclab::Op& op = plan[static_cast<size_t>(w.op)];
+      active = op.kind == ipclab::OpKind::signal &&
+               std::find(op.targets.begin(), op.targets.end(), key.second) != op.targets.end();
+    }
+    edge->setStatus(false, active);
+  }
+  if (resized) layout();
+}
+
+void DiagramScene::consume(int obj, const ipclab::Event& e) {
+  auto& msgs = inFlight_[static_cast<size_t>(obj)];
+  const ipclab::ObjectKind mech = specs_[static_cast<size_t>(obj)].mechanism;
+  const bool boundaries = mech == ipclab::ObjectKind::posix_mq ||
+                          mech == ipclab::ObjectKind::sysv_mq ||
+                          mech == ipclab::ObjectKind::unix_dgram || mech == ipclab::ObjectKind::udp;
+  if (boundaries) {
+    const auto it = std::find_if(msgs.begin(), msgs.end(),
+                                 [&](const InFlightMessage& m) { return m.seq == e.msg; });
+    if (it != msgs.end()) msgs.erase(it);
+    return;
+  }
+  int64_t left = e.bytes;
+  while (left > 0 && !msgs.empty()) {
+    InFlightMessage& m = msgs.front();
+    const int64_t take = std::min(left, m.bytes);
+    m.bytes -= take;
+    left -= take;
+    if (m.bytes == 0) msgs.erase(msgs.begin());
+  }
+}
+
+QPointF DiagramScene::anchorOf(int worker, int obj) const {
+  if (EdgeItem* e = edge(worker, obj)) return e->processEnd();
+  if (ProcessNode* node = processNode(worker)) return node->sceneBoundingRect().center();
+  return {};
+}
+
+void DiagramScene::applyEvents(const std::vector<ipclab::Event>& events, bool animate) {
+  struct Flight {
+    QString text;
+    QColor color;
+    QPointF from;
+    QPointF to;
+  };
+  std::vector<Flight> flights;
+  for (const ipclab::Event& e : events) {
+    const bool onObject = e.obj >= 0 && e.obj < objectCount();
+    if (e.ev == ipclab::EventKind::send && onObject) {
+      inFlight_[static_cast<size_t>(e.obj)].push_back({e.msg, std::max<int64_t>(e.bytes, 0),
+                                                       e.value.value_or(0), e.worker,
+                                                       QString::fromStdString(e.data)});
+      // Keep the picture bounded when nobody reads.
+      auto& msgs = inFlight_[static_cast<size_t>(e.obj)];
+      if (msgs.size() > 256) msgs.erase(msgs.begin());
+    } else if (e.ev == ipclab::EventKind::recv && onObject) {
+      consume(e.obj, e);
+    }
+    if (!animate) continue;
+    const QString seq = QStringLiteral("#%1");
+    if (e.ev == ipclab::EventKind::send && onObject && e.msg >= 0) {
+      flights.push_back({seq.arg(e.msg), StateStyle::processColor(e.worker),
+                         anchorOf(e.worker, e.obj),
+                         objects_[static_cast<size_t>(e.obj)]->sceneBoundingRect().center()});
+    } else if (e.ev == ipclab::EventKind::recv && onObject && e.msg >= 0) {
+      flights.push_back({seq.arg(e.msg), StateStyle::processColor(e.worker),
+                         objects_[static_cast<size_t>(e.obj)]->sceneBoundingRect().center(),
+                         anchorOf(e.worker, e.obj)});
+    } else if (e.ev == ipclab::EventKind::signal && e.worker >= 0 && e.worker < processCount() &&
+               e.op >= 0 &&
+               static_cast<size_t>(e.op) < plans_[static_cast<size_t>(e.worker)].size()) {
+      const ipclab::Op& op = plans_[static_cast<size_t>(e.worker)][static_cast<size_t>(e.op)];
+      for (int target : op.targets)
+        if (EdgeItem* edge = signalEdge(e.worker, target))
+          flights.push_back({QString::fromStdString(ipclab::signal_to_name(op.sig)),
+                             QColor(0x8e, 0x44, 0xad), edge->processEnd(), edge->targetEnd()});
+    }
+  }
+  // One frame launches at most a pool's worth of tokens: the latest ones.
+  const size_t first = flights.size() > static_cast<size_t>(MessageTokens::kMaxTokens)
+                           ? flights.size() - MessageTokens::kMaxTokens
+                           : 0;
+  for (size_t i = first; i < flights.size(); ++i)
+    tokens_->launch(flights[i].text, flights[i].color, flights[i].from, flights[i].to);
+}

@@ -1,0 +1,72 @@
+// DiagramScene: the processes and IPC objects of the running session as
+// nodes, the edges between them, and the message tokens. It is built from
+// the scenario and the workers' plans (core's make_plan, the same plan the
+// workers execute), updated from snapshots (the state each node shows) and
+// from event batches (which messages sit in each channel; tokens).
+//
+// Layout: processes in two columns, the first half on the left and the rest
+// on the right, the objects in the middle (one column up to four, else two),
+// in scenario order; deterministic for a given font.
+#pragma once
+
+#include <QGraphicsScene>
+#include <QStringList>
+#include <map>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "object_node.h"
+#include "runtime/plan.hpp"
+#include "runtime/session.hpp"
+
+class EdgeItem;
+class MessageTokens;
+class ProcessNode;
+
+class DiagramScene : public QGraphicsScene {
+  Q_OBJECT
+
+ public:
+  explicit DiagramScene(QObject* parent = nullptr);
+  ~DiagramScene() override;
+
+  void setScenario(const ipclab::Scenario& scenario,
+                   const std::vector<ipclab::WorkerIdentity>& workers);
+  void clearSession();
+  void applySnapshot(const ipclab::Snapshot& snapshot);
+  // Updates the messages in each channel; launches tokens when `animate`.
+  void applyEvents(const std::vector<ipclab::Event>& events, bool animate);
+  // The font changed: every node measures itself again.
+  void relayout();
+  void retranslate();
+  void setSelectedProcess(int worker);
+
+  int processCount() const { return static_cast<int>(processes_.size()); }
+  int objectCount() const { return static_cast<int>(objects_.size()); }
+  ProcessNode* processNode(int worker) const;
+  ObjectNode* objectNode(int obj) const;
+  // The edge from a worker to an object (nullptr when its plan never uses it).
+  EdgeItem* edge(int worker, int obj) const;
+  EdgeItem* signalEdge(int from, int to) const;
+  MessageTokens* tokens() const { return tokens_; }
+
+ private:
+  void buildEdges();
+  void labelEdges();
+  void layout();
+  void consume(int obj, const ipclab::Event& e);
+  QPointF anchorOf(int worker, int obj) const;
+
+  QStringList names_;
+  std::vector<ipclab::ObjectSpec> specs_;
+  std::vector<std::vector<ipclab::Op>> plans_;
+  std::vector<ProcessNode*> processes_;
+  std::vector<ObjectNode*> objects_;
+  std::vector<std::vector<InFlightMessage>> inFlight_;
+  std::map<std::pair<int, int>, EdgeItem*> edges_;        // (worker, obj)
+  std::map<std::pair<int, int>, EdgeItem*> signalEdges_;  // (from, to)
+  std::map<EdgeItem*, std::set<ipclab::OpKind>> edgeOps_;
+  MessageTokens* tokens_;
+  int selected_ = -1;
+};

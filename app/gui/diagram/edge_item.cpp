@@ -1,0 +1,131 @@
+#include "edge_item.h"
+
+#include <QCoreApplication>
+#include <QPainter>
+#include <QtMath>
+
+#include "diagram_paint.h"
+#include "process_node.h"
+
+namespace {
+
+class Words {
+  Q_DECLARE_TR_FUNCTIONS(EdgeItem)
+ public:
+  static QString blocked() { return tr("blocked"); }
+};
+
+QPointF sideMid(const QGraphicsItem* item, bool right) {
+  const QRectF r = item->sceneBoundingRect();
+  return QPointF(right ? r.right() - 2 : r.left() + 2, r.center().y());
+}
+
+void arrowHead(QPainter* p, const QPointF& tip, const QPointF& from, qreal size) {
+  const QLineF line(tip, from);
+  const qreal angle = qDegreesToRadians(line.angle());
+  const QPointF a = tip + QPointF(std::cos(angle + 0.45) * size, -std::sin(angle + 0.45) * size);
+  const QPointF b = tip + QPointF(std::cos(angle - 0.45) * size, -std::sin(angle - 0.45) * size);
+  p->drawPolygon(QPolygonF({tip, a, b}));
+}
+
+}  // namespace
+
+EdgeItem::EdgeItem(ProcessNode* from, QGraphicsItem* target, bool signal)
+    : from_(from), target_(target), signal_(signal) {
+  setZValue(0);
+}
+
+void EdgeItem::addVerb(const QString& verb, Flow flow) {
+  if (!verbs_.contains(verb)) verbs_ << verb;
+  flow_ |= flow;
+  update();
+}
+
+void EdgeItem::clearVerbs() {
+  verbs_.clear();
+}
+
+bool EdgeItem::setStatus(bool blocked, bool active) {
+  if (blocked == blocked_ && active == active_) return false;
+  blocked_ = blocked;
+  active_ = active;
+  update();
+  return true;
+}
+
+void EdgeItem::adjust() {
+  prepareGeometryChange();
+  const QRectF a = from_->sceneBoundingRect();
+  const QRectF b = target_->sceneBoundingRect();
+  const bool targetRight = b.center().x() > a.center().x() + 1;
+  if (std::abs(b.center().x() - a.center().x()) < 1) {
+    // Same column (a signal between two processes on one side): join the
+    // sides facing the middle, bowing outwards.
+    start_ = sideMid(from_, true);
+    end_ = sideMid(target_, true);
+    const qreal bow = DiagramPaint::lineHeight() * 4;
+    path_ = QPainterPath(start_);
+    path_.cubicTo(start_ + QPointF(bow, 0), end_ + QPointF(bow, 0), end_);
+    return;
+  }
+  start_ = sideMid(from_, targetRight);
+  end_ = sideMid(target_, !targetRight);
+  const qreal dx = (end_.x() - start_.x()) * 0.5;
+  path_ = QPainterPath(start_);
+  path_.cubicTo(start_ + QPointF(dx, 0), end_ - QPointF(dx, 0), end_);
+}
+
+QRectF EdgeItem::labelRect(const QString& text, qreal t) const {
+  const QPointF at = path_.pointAtPercent(t);
+  const qreal u = DiagramPaint::lineHeight(0.8);
+  const qreal w = DiagramPaint::chipWidth(text, 0.8, true);
+  return QRectF(at.x() - w / 2, at.y() - u * 0.6, w, u * 1.2);
+}
+
+QRectF EdgeItem::boundingRect() const {
+  QRectF r = path_.boundingRect().adjusted(-12, -12, 12, 12);
+  r |= labelRect(label(), 0.7).adjusted(-2, -2, 2, 2);
+  if (blocked_) r |= labelRect(Words::blocked(), 0.4).adjusted(-2, -2, 2, 2);
+  return r;
+}
+
+QPainterPath EdgeItem::shape() const {
+  QPainterPathStroker stroker;
+  stroker.setWidth(8);
+  return stroker.createStroke(path_);
+}
+
+void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+  p->setRenderHint(QPainter::Antialiasing);
+  QColor color = signal_ ? QColor(0x8e, 0x44, 0xad) : QColor(0x9a, 0xa4, 0xb0);
+  qreal width = 1.6;
+  if (active_) {
+    color = from_->color();
+    width = 2.6;
+  }
+  if (blocked_) {
+    color = DiagramPaint::blocked();
+    width = 2.8;
+  }
+  Qt::PenStyle style = Qt::SolidLine;
+  if (blocked_)
+    style = Qt::DashLine;
+  else if (signal_)
+    style = Qt::DotLine;
+  p->setPen(QPen(color, width, style, Qt::RoundCap));
+  p->setBrush(Qt::NoBrush);
+  p->drawPath(path_);
+  p->setPen(Qt::NoPen);
+  p->setBrush(color);
+  const qreal head = 6 + width * 2;
+  if (flow_ & ToTarget) arrowHead(p, end_, path_.pointAtPercent(0.93), head);
+  if (flow_ & FromTarget) arrowHead(p, start_, path_.pointAtPercent(0.07), head);
+  const QString text = label();
+  if (!text.isEmpty())
+    DiagramPaint::chip(
+        p, labelRect(text, 0.7), blocked_ ? QColor(0xfb, 0xe3, 0xe5) : QColor(0xee, 0xf1, 0xf4),
+        blocked_ ? DiagramPaint::blocked() : DiagramPaint::ink(), text, 0.8, active_);
+  if (blocked_)
+    DiagramPaint::chip(p, labelRect(Words::blocked(), 0.4), DiagramPaint::blocked(), Qt::white,
+                       Words::blocked(), 0.8, true);
+}

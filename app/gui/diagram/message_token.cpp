@@ -1,0 +1,112 @@
+#include "message_token.h"
+
+#include <QEasingCurve>
+#include <QGraphicsItem>
+#include <QGraphicsScene>
+#include <QPainter>
+
+#include "diagram_paint.h"
+
+class TokenItem : public QGraphicsItem {
+ public:
+  TokenItem() {
+    setZValue(10);
+    hide();
+  }
+  void set(const QString& text, const QColor& color) {
+    prepareGeometryChange();
+    text_ = text;
+    color_ = color;
+    const qreal h = DiagramPaint::lineHeight(0.9) * 1.25;
+    rect_ = QRectF(0, 0, DiagramPaint::chipWidth(text_, 0.9, true) + 6, h);
+    rect_.moveCenter(QPointF(0, 0));
+  }
+  QString text() const { return text_; }
+  QRectF boundingRect() const override { return rect_.adjusted(-3, -3, 3, 3); }
+  void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override {
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setPen(QPen(Qt::white, 2));
+    p->setBrush(color_);
+    p->drawRoundedRect(rect_, rect_.height() / 2, rect_.height() / 2);
+    DiagramPaint::chip(p, rect_, color_, Qt::white, text_, 0.9, true);
+  }
+
+ private:
+  QString text_;
+  QColor color_;
+  QRectF rect_;
+};
+
+MessageTokens::MessageTokens(QGraphicsScene* scene, QObject* parent) : QObject(parent) {
+  for (int i = 0; i < kMaxTokens; ++i) {
+    auto* item = new TokenItem;
+    scene->addItem(item);
+    pool_.push_back({item, {}, {}, -1});
+  }
+  clock_.start();
+  timer_.setInterval(16);
+  connect(&timer_, &QTimer::timeout, this, &MessageTokens::tick);
+}
+
+MessageTokens::~MessageTokens() = default;  // the scene owns the items
+
+void MessageTokens::launch(const QString& text, const QColor& color, const QPointF& from,
+                           const QPointF& to) {
+  // An idle item, or else the one that has flown longest.
+  Flight* slot = nullptr;
+  for (Flight& f : pool_)
+    if (f.start < 0) {
+      slot = &f;
+      break;
+    }
+  if (!slot)
+    for (Flight& f : pool_)
+      if (!slot || f.start < slot->start) slot = &f;
+  slot->item->set(text, color);
+  slot->from = from;
+  slot->to = to;
+  slot->start = clock_.elapsed();
+  slot->item->setPos(from);
+  slot->item->show();
+  if (!timer_.isActive()) timer_.start();
+}
+
+void MessageTokens::clear() {
+  for (Flight& f : pool_) {
+    f.start = -1;
+    f.item->hide();
+  }
+  timer_.stop();
+}
+
+int MessageTokens::active() const {
+  int n = 0;
+  for (const Flight& f : pool_) n += f.start >= 0 ? 1 : 0;
+  return n;
+}
+
+QStringList MessageTokens::activeTexts() const {
+  QStringList out;
+  for (const Flight& f : pool_)
+    if (f.start >= 0) out << f.item->text();
+  return out;
+}
+
+void MessageTokens::tick() {
+  static const QEasingCurve ease(QEasingCurve::InOutQuad);
+  const qint64 now = clock_.elapsed();
+  bool any = false;
+  for (Flight& f : pool_) {
+    if (f.start < 0) continue;
+    const qreal t = std::min(1.0, static_cast<qreal>(now - f.start) / kDurationMs);
+    if (t >= 1.0) {
+      f.start = -1;
+      f.item->hide();
+      continue;
+    }
+    const qreal e = ease.valueForProgress(t);
+    f.item->setPos(f.from + (f.to - f.from) * e);
+    any = true;
+  }
+  if (!any) timer_.stop();
+}

@@ -1,0 +1,49 @@
+// MessageTokens: the small "#3" labels that travel along the diagram so a
+// student can follow one message: from the sender into the channel on a
+// send, from the channel to the receiver on a recv (and a signal's name
+// from sender to target). They are an overlay: the nodes already show the
+// new state. A fixed pool of items (kMaxTokens) is reused; a frame's
+// requests beyond the pool replace the oldest tokens, so a burst of events
+// never becomes a burst of graphics items.
+#pragma once
+
+#include <QColor>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointF>
+#include <QString>
+#include <QTimer>
+#include <vector>
+
+class QGraphicsScene;
+class TokenItem;
+
+class MessageTokens : public QObject {
+  Q_OBJECT
+
+ public:
+  static constexpr int kMaxTokens = 6;
+  static constexpr int kDurationMs = 320;
+
+  explicit MessageTokens(QGraphicsScene* scene, QObject* parent = nullptr);
+  ~MessageTokens() override;
+
+  void launch(const QString& text, const QColor& color, const QPointF& from, const QPointF& to);
+  void clear();
+  int active() const;
+  // For tests: the texts of the tokens in flight.
+  QStringList activeTexts() const;
+
+ private:
+  void tick();
+
+  struct Flight {
+    TokenItem* item = nullptr;
+    QPointF from;
+    QPointF to;
+    qint64 start = -1;  // ms on clock_; -1 = idle
+  };
+  std::vector<Flight> pool_;
+  QElapsedTimer clock_;
+  QTimer timer_;
+};

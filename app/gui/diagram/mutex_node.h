@@ -1,0 +1,15 @@
+// MutexNode: a mutex (or critical section) with a padlock, its owner as a
+// chip in the owner's colour (or "free") and the processes waiting for it.
+#pragma once
+
+#include "object_node.h"
+
+class MutexNode : public ObjectNode {
+ public:
+  using ObjectNode::ObjectNode;
+  QString text() const override;
+
+ protected:
+  QSizeF measure() const override;
+  void paintBody(QPainter* p, const QRectF& body) override;
+};

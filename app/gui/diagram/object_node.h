@@ -1,0 +1,81 @@
+// ObjectNode: the base of every IPC object in the diagram, and the facts a
+// node draws (ObjectView, copied from the snapshot and the events: nothing
+// points into the Session). Each kind draws itself in its own subclass
+// (channel_node, cells_node, semaphore_node, mutex_node); makeObjectNode
+// picks the right one. text() says in words what the node shows, for tests
+// and tooltips.
+#pragma once
+
+#include <QGraphicsItem>
+#include <QString>
+#include <QStringList>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "scenario/scenario.hpp"
+
+// A message in a channel, as the send and recv events told it.
+struct InFlightMessage {
+  int64_t seq = 0;
+  int64_t bytes = 0;  // bytes still unread (streams)
+  int64_t priority = 0;
+  int sender = -1;
+  QString data;
+  bool operator==(const InFlightMessage&) const = default;
+};
+
+struct ObjectView {
+  QString name;
+  ipclab::ObjectKind kind = ipclab::ObjectKind::pipe;
+  ipclab::ObjectKind mechanism = ipclab::ObjectKind::pipe;
+  QString unit;  // "bytes", "messages", "count", ""
+  int64_t fill = 0;
+  std::optional<int64_t> kernelFill;
+  std::vector<int64_t> cells;
+  std::vector<int> cellWriters;
+  int owner = -1;
+  std::vector<int> waiters;
+  std::vector<InFlightMessage> messages;  // oldest first
+  int capacity = 0;                       // message queue slots (0 = unknown)
+  bool operator==(const ObjectView&) const = default;
+};
+
+class ObjectNode : public QGraphicsItem {
+ public:
+  ObjectNode(int index, const QStringList* workerNames);
+
+  int index() const { return index_; }
+  const ObjectView& view() const { return view_; }
+  // True when it changed.
+  bool setView(const ObjectView& view);
+  // Size for the current font; layout places nodes by it.
+  QSizeF size() const { return size_; }
+  virtual QString text() const;
+  // "1 byte", "6 bytes", "3 messages".
+  static QString bytesText(qint64 n);
+  static QString messagesText(qint64 n);
+
+  QRectF boundingRect() const override;
+  void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+ protected:
+  virtual QSizeF measure() const;
+  // Draws what the kind shows inside `body` (below the title line).
+  virtual void paintBody(QPainter* p, const QRectF& body);
+  QString workerName(int worker) const;
+  // Chips with the names of `workers`, in order, from `x`; returns the x after them.
+  qreal paintWorkerChips(QPainter* p, const std::vector<int>& workers, qreal x, qreal y,
+                         qreal right, qreal height) const;
+  // "2 bytes", "3 messages", "1" (a count).
+  QString fillText() const;
+
+  ObjectView view_;
+
+ private:
+  int index_;
+  const QStringList* names_;
+  QSizeF size_;
+};
+
+ObjectNode* makeObjectNode(int index, const ipclab::ObjectSpec& spec, const QStringList* names);
