@@ -162,6 +162,7 @@ TEST_F(DiagramTest, AQueueShowsItsMessagesInTheOrderTheKernelHandsThemOut) {
   EXPECT_LT(at("#3"), at("#1")) << text.toStdString();
   EXPECT_TRUE(text.contains(QStringLiteral("“urgent: fire alarm” prio 9"))) << text.toStdString();
   expectDiagramMatches(session->snapshot(), "three messages queued");
+  shoot("diagram-queue");
 }
 
 TEST_F(DiagramTest, MessageTokensTravelOnlyWhenAnimationsAreOn) {
@@ -182,6 +183,7 @@ TEST_F(DiagramTest, MessageTokensTravelOnlyWhenAnimationsAreOn) {
   controller()->deliverNow();
   EXPECT_TRUE(diagram()->tokensInFlight().contains(QStringLiteral("#2")))
       << diagram()->tokensInFlight().join(QLatin1Char(' ')).toStdString();
+  shoot("diagram-token");
   // The token is an overlay: the pipe already shows both messages.
   EXPECT_TRUE(diagram()->objectText(0).startsWith(QLatin1String("pipe: 12 bytes")))
       << diagram()->objectText(0).toStdString();

@@ -63,7 +63,7 @@ int ChannelNode::slotRows() const {
 
 QSizeF ChannelNode::measure() const {
   const qreal u = DiagramPaint::lineHeight();
-  if (keepsBoundaries(view_.mechanism)) return QSizeF(u * 16, u * (1.6 + slotRows() * 1.3 + 1.5));
+  if (keepsBoundaries(view_.mechanism)) return QSizeF(u * 16, u * (1.6 + slotRows() * 1.3 + 2.5));
   return QSizeF(u * 16, u * 4.9);
 }
 
@@ -160,5 +160,5 @@ void ChannelNode::paintSlots(QPainter* p, const QRectF& body) {
   const QString fill =
       view_.capacity > 0 ? Words::ofCapacity(fillText(), view_.capacity) : fillText();
   DiagramPaint::text(p, line, fill, DiagramPaint::ink(), 1.0, true);
-  DiagramPaint::text(p, line, kernelText(), DiagramPaint::muted(), 0.85, false, Qt::AlignRight);
+  DiagramPaint::text(p, line.translated(0, u * 1.1), kernelText(), DiagramPaint::muted(), 0.85);
 }

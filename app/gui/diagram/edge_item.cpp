@@ -84,8 +84,8 @@ QRectF EdgeItem::labelRect(const QString& text, qreal t) const {
 
 QRectF EdgeItem::boundingRect() const {
   QRectF r = path_.boundingRect().adjusted(-12, -12, 12, 12);
-  r |= labelRect(label(), 0.7).adjusted(-2, -2, 2, 2);
-  if (blocked_) r |= labelRect(Words::blocked(), 0.4).adjusted(-2, -2, 2, 2);
+  r |= labelRect(label(), 0.5).adjusted(-2, -2, 2, 2);
+  r |= labelRect(Words::blocked(), 0.5).adjusted(-2, -2, 2, 2);
   return r;
 }
 
@@ -120,12 +120,14 @@ void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
   const qreal head = 6 + width * 2;
   if (flow_ & ToTarget) arrowHead(p, end_, path_.pointAtPercent(0.93), head);
   if (flow_ & FromTarget) arrowHead(p, start_, path_.pointAtPercent(0.07), head);
+  // One label in the middle, where edges that share an end are furthest apart.
+  if (blocked_) {
+    DiagramPaint::chip(p, labelRect(Words::blocked(), 0.5), DiagramPaint::blocked(), Qt::white,
+                       Words::blocked(), 0.8, true);
+    return;
+  }
   const QString text = label();
   if (!text.isEmpty())
-    DiagramPaint::chip(
-        p, labelRect(text, 0.7), blocked_ ? QColor(0xfb, 0xe3, 0xe5) : QColor(0xee, 0xf1, 0xf4),
-        blocked_ ? DiagramPaint::blocked() : DiagramPaint::ink(), text, 0.8, active_);
-  if (blocked_)
-    DiagramPaint::chip(p, labelRect(Words::blocked(), 0.4), DiagramPaint::blocked(), Qt::white,
-                       Words::blocked(), 0.8, true);
+    DiagramPaint::chip(p, labelRect(text, 0.5), QColor(0xee, 0xf1, 0xf4), DiagramPaint::ink(), text,
+                       0.8, active_);
 }
