@@ -23,6 +23,7 @@
 #include "lesson_catalog.h"
 #include "message_bar.h"
 #include "object_table_model.h"
+#include "panels/panel_docks.h"
 #include "problems_panel.h"
 #include "process_table_model.h"
 #include "scenario/catalog.hpp"
@@ -94,6 +95,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
   setObjectName(QStringLiteral("mainWindow"));
   setCentralWidget(buildCentre());
   buildDocks();
+  buildPanelDocks();
   buildToolBar();
   actions_->buildMenus();
   // View > Animations, under Presentation Mode.
@@ -108,6 +110,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
   connectController();
   resize(kDefaultWidth, kDefaultHeight);
   resizeDocks({logDock_}, {380}, Qt::Vertical);
+  panels_->arrange();
   restoreSettings();
   fitRowHeights();
   retranslate();
@@ -282,6 +285,7 @@ void MainWindow::retranslate() {
   lessonLabel_->setText(tr("Lesson:"));
   chooser_->setToolTip(tr("The lessons that come with IPC Lab, by topic"));
   chooser_->setLanguage(code);
+  panels_->setLanguage(code);
   header_->setLanguage(code);
   centreTabs_->setTabText(0, tr("Diagram"));
   centreTabs_->setTabText(1, tr("Tables"));

@@ -23,6 +23,7 @@ class DiagramView;
 class EventLogPanel;
 class MessageBar;
 class ObjectTableModel;
+class PanelDocks;
 class ProblemsPanel;
 class ProcessTableModel;
 class ScenarioChooser;
@@ -70,6 +71,7 @@ class MainWindow : public QMainWindow {
   MessageBar* messageBar() const { return messageBar_; }
   ProblemsPanel* problems() const { return problems_; }
   SessionStatus* sessionStatus() const { return status_; }
+  PanelDocks* panels() const { return panels_; }
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -78,6 +80,7 @@ class MainWindow : public QMainWindow {
  private:
   QWidget* buildCentre();
   void buildDocks();
+  void buildPanelDocks();  // main_window_panels.cpp
   void buildToolBar();
   void connectActions();
   void connectController();
@@ -122,4 +125,5 @@ class MainWindow : public QMainWindow {
   ScenarioChooser* chooser_ = nullptr;
   SpeedControl* speed_ = nullptr;
   SessionStatus* status_ = nullptr;
+  PanelDocks* panels_ = nullptr;
 };

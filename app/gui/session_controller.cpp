@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QEvent>
+#include <QPointer>
 #include <QSocketNotifier>
 #include <algorithm>
 #include <utility>
@@ -136,6 +137,30 @@ void SessionController::waitUntilIdle() {
 void SessionController::deliverNow() {
   frameTimer_.stop();
   frame();
+}
+
+bool SessionController::performLessonStep(const ipclab::LessonStep& step, QObject* receiver,
+                                          std::function<void(const LessonStepResult&)> done) {
+  if (!session_) return false;
+  if (session_->mode() == ipclab::RunMode::running) session_->pause();
+  const uint64_t generation = generation_;
+  // The same single thread as starts and stops: a stop queued after this
+  // step waits for it, so the session is never torn down under a step.
+  lifecycle_.start([this, generation, session = session_, step, guard = QPointer<QObject>(receiver),
+                    done = std::move(done)] {
+    LessonStepResult result;
+    result.problems = ipclab::perform_lesson_step(*session, step);
+    if (step.expect) result.checks = ipclab::check_expect(*session, *step.expect);
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, guard, done, result = std::move(result)] {
+          if (generation != generation_ || !guard) return;  // stale: the session changed
+          deliverNow();
+          done(result);
+        },
+        Qt::QueuedConnection);
+  });
+  return true;
 }
 
 QString SessionController::processName(int worker) const {

@@ -17,13 +17,23 @@
 #include <QThreadPool>
 #include <QTimer>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "runtime/lesson_check.hpp"
 #include "runtime/session.hpp"
 
 class QSocketNotifier;
+
+// What one lesson step did: the problems granting its `step` (in words, from
+// core), and the checks of its `expect` when it has one.
+struct LessonStepResult {
+  std::vector<std::string> problems;
+  std::optional<ipclab::ExpectOutcome> checks;
+};
 
 class SessionController : public QObject {
   Q_OBJECT
@@ -44,6 +54,14 @@ class SessionController : public QObject {
   // Takes whatever events are pending now and delivers them with a fresh
   // snapshot, without waiting for the next frame.
   void deliverNow();
+
+  // A lesson step: pauses free running, then grants the step's `step` and
+  // checks its `expect` on the worker thread (granting waits for the
+  // processes to settle). `done` runs on the GUI thread after a fresh
+  // snapshot was delivered, unless `receiver` is gone or the session was
+  // replaced meanwhile. False (and nothing happens) when no session runs.
+  bool performLessonStep(const ipclab::LessonStep& step, QObject* receiver,
+                         std::function<void(const LessonStepResult&)> done);
 
  public slots:
   void open(const ipclab::Scenario& scenario);

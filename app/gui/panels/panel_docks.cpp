@@ -1,0 +1,92 @@
+#include "panel_docks.h"
+
+#include <QDockWidget>
+#include <QMainWindow>
+
+#include "code_panel.h"
+#include "kernel_panel.h"
+#include "lesson_panel.h"
+#include "scenario_browser.h"
+#include "session_controller.h"
+
+PanelDocks::PanelDocks(QMainWindow* window, SessionController* controller)
+    : QObject(window),
+      window_(window),
+      controller_(controller),
+      code_(new CodePanel(window)),
+      kernel_(new KernelPanel(window)),
+      lesson_(new LessonPanel(controller, window)),
+      browser_(new ScenarioBrowser(window)) {
+  connect(controller_, &SessionController::sessionStarting, this, &PanelDocks::onStarting);
+  connect(controller_, &SessionController::sessionStarted, this, &PanelDocks::onStarted);
+  connect(controller_, &SessionController::sessionStopped, lesson_, &LessonPanel::onSessionStopped);
+  connect(controller_, &SessionController::snapshotAvailable, this,
+          [this](const ipclab::Snapshot& snapshot) {
+            code_->applySnapshot(snapshot);
+            kernel_->applySnapshot(snapshot);
+          });
+  connect(browser_, &ScenarioBrowser::lessonChosen, this, &PanelDocks::lessonChosen);
+  connect(browser_, &ScenarioBrowser::openFileRequested, this, &PanelDocks::openFileRequested);
+}
+
+QDockWidget* PanelDocks::dock(const QString& name, QWidget* panel) {
+  auto* d = new QDockWidget(window_);
+  d->setObjectName(name);
+  d->setWidget(panel);
+  return d;
+}
+
+void PanelDocks::install(QDockWidget* bottomTab) {
+  bottomTab_ = bottomTab;
+  browserDock_ = dock(QStringLiteral("lessonBrowserDock"), browser_);
+  lessonDock_ = dock(QStringLiteral("lessonDock"), lesson_);
+  codeDock_ = dock(QStringLiteral("codeDock"), code_);
+  kernelDock_ = dock(QStringLiteral("kernelDock"), kernel_);
+  window_->addDockWidget(Qt::LeftDockWidgetArea, browserDock_);
+  window_->addDockWidget(Qt::RightDockWidgetArea, lessonDock_);
+  if (bottomTab_) {
+    // The code on the left of the event log, the kernel panel tabbed with the log.
+    window_->addDockWidget(Qt::BottomDockWidgetArea, codeDock_);
+    window_->splitDockWidget(codeDock_, bottomTab_, Qt::Horizontal);
+    window_->tabifyDockWidget(bottomTab_, kernelDock_);
+  } else {
+    window_->addDockWidget(Qt::BottomDockWidgetArea, codeDock_);
+    window_->splitDockWidget(codeDock_, kernelDock_, Qt::Horizontal);
+  }
+  retranslate();
+}
+
+void PanelDocks::arrange() {
+  window_->resizeDocks({browserDock_, lessonDock_}, {265, 370}, Qt::Horizontal);
+  if (bottomTab_) window_->resizeDocks({codeDock_, bottomTab_}, {800, 600}, Qt::Horizontal);
+  kernelDock_->raise();
+}
+
+void PanelDocks::setLanguage(const QString& code) {
+  lesson_->setLanguage(code);
+  browser_->setLanguage(code);
+  retranslate();
+}
+
+void PanelDocks::retranslate() {
+  if (!codeDock_) return;
+  browserDock_->setWindowTitle(tr("Lessons"));
+  lessonDock_->setWindowTitle(tr("Lesson"));
+  codeDock_->setWindowTitle(tr("Code: each process's actions and the C calls behind them"));
+  kernelDock_->setWindowTitle(tr("Kernel"));
+}
+
+void PanelDocks::onStarting(const QString& id) {
+  code_->clear();
+  kernel_->clear();
+  browser_->setCurrentLesson(id);
+  lesson_->onSessionStarting();
+}
+
+void PanelDocks::onStarted() {
+  if (const ipclab::Session* session = controller_->session()) {
+    code_->setSession(*session);
+    kernel_->setSession(*session);
+  }
+  lesson_->onSessionStarted();
+}

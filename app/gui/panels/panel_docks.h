@@ -1,0 +1,64 @@
+// PanelDocks: the Code, Kernel, Lesson and Lessons (browser) panels as dock
+// widgets of the main window, fed by the SessionController's signals. The
+// window only creates it, passes it the language, and opens what the
+// browser asks for.
+//
+// Default arrangement (readable at 1400x900): the lesson browser on the
+// left, the guided lesson on the right, the code across the bottom with the
+// kernel panel beside it, tabbed with the dock given to install().
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class QDockWidget;
+class QMainWindow;
+class CodePanel;
+class KernelPanel;
+class LessonPanel;
+class ScenarioBrowser;
+class SessionController;
+
+class PanelDocks : public QObject {
+  Q_OBJECT
+
+ public:
+  PanelDocks(QMainWindow* window, SessionController* controller);
+
+  // Adds the docks; `bottomTab` (the event log) shares the kernel panel's place.
+  void install(QDockWidget* bottomTab);
+  // Default sizes; call once the window has its size.
+  void arrange();
+  void setLanguage(const QString& code);
+
+  CodePanel* code() const { return code_; }
+  KernelPanel* kernel() const { return kernel_; }
+  LessonPanel* lesson() const { return lesson_; }
+  ScenarioBrowser* browser() const { return browser_; }
+  QDockWidget* codeDock() const { return codeDock_; }
+  QDockWidget* kernelDock() const { return kernelDock_; }
+  QDockWidget* lessonDock() const { return lessonDock_; }
+  QDockWidget* browserDock() const { return browserDock_; }
+
+ signals:
+  void lessonChosen(const QString& id);
+  void openFileRequested();
+
+ private:
+  QDockWidget* dock(const QString& name, QWidget* panel);
+  void retranslate();
+  void onStarting(const QString& id);
+  void onStarted();
+
+  QMainWindow* window_;
+  SessionController* controller_;
+  CodePanel* code_;
+  KernelPanel* kernel_;
+  LessonPanel* lesson_;
+  ScenarioBrowser* browser_;
+  QDockWidget* codeDock_ = nullptr;
+  QDockWidget* kernelDock_ = nullptr;
+  QDockWidget* lessonDock_ = nullptr;
+  QDockWidget* browserDock_ = nullptr;
+  QDockWidget* bottomTab_ = nullptr;
+};
