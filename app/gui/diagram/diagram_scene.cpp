@@ -155,12 +155,46 @@ void DiagramScene::retranslate() {
   update();
 }
 
+void DiagramScene::setViewSize(const QSizeF& size) {
+  if (size == viewSize_) return;
+  viewSize_ = size;
+  if (bestColumns() != columns_) layout();
+}
+
+int DiagramScene::bestColumns() const {
+  // More columns of objects make the diagram wider and less tall, but their
+  // edges cross the other columns: take more only when that shows the
+  // diagram much larger (many objects in a wide, low view).
+  const int most = objectCount() <= 3 ? 1 : (objectCount() <= 6 ? 2 : 3);
+  if (most == 1 || viewSize_.isEmpty()) return 1;
+  int best = 1;
+  qreal bestScale = 0;
+  for (int cols = 1; cols <= most; ++cols) {
+    const QSizeF size = arrange(cols, false);
+    const qreal scale =
+        std::min(viewSize_.width() / size.width(), viewSize_.height() / size.height());
+    if (scale > bestScale * 1.6) {
+      best = cols;
+      bestScale = scale;
+    }
+  }
+  return best;
+}
+
 void DiagramScene::layout() {
+  columns_ = bestColumns();
+  const QSizeF size = arrange(columns_, true);
+  for (auto& [key, edge] : edges_) edge->adjust();
+  for (auto& [key, edge] : signalEdges_) edge->adjust();
+  const qreal margin = DiagramPaint::lineHeight() * 1.5;
+  setSceneRect(QRectF(-margin, -margin, size.width() + 2 * margin, size.height() + 2 * margin));
+}
+
+QSizeF DiagramScene::arrange(int objCols, bool place) const {
   const qreal u = DiagramPaint::lineHeight();
   const QSizeF card = ProcessNode::cardSize();
   const int n = processCount();
   const int leftCount = n <= 1 ? n : (n + 1) / 2;
-  const int objCols = objectCount() <= 4 ? 1 : 2;
   const qreal gapX = u * 8;
   const qreal gapY = u * 1.3;
 
@@ -190,7 +224,7 @@ void DiagramScene::layout() {
   auto placeProcesses = [&](int from, int count) {
     const qreal h = count * (card.height() + gapY) - gapY;
     qreal y = (height - h) / 2;
-    for (int i = from; i < from + count; ++i) {
+    for (int i = from; i < from + count && place; ++i) {
       processes_[static_cast<size_t>(i)]->setPos(x, y);
       y += card.height() + gapY;
     }
@@ -201,7 +235,7 @@ void DiagramScene::layout() {
   for (size_t c = 0; c < cols.size(); ++c) {
     qreal y = (height - colH[c]) / 2;
     for (ObjectNode* node : cols[c]) {
-      node->setPos(x + (colW[c] - node->size().width()) / 2, y);
+      if (place) node->setPos(x + (colW[c] - node->size().width()) / 2, y);
       y += node->size().height() + gapY;
     }
     x += colW[c] + (c + 1 < cols.size() ? gapX * 0.6 : gapX);
@@ -214,10 +248,7 @@ void DiagramScene::layout() {
   } else {
     x = card.width();
   }
-  for (auto& [key, edge] : edges_) edge->adjust();
-  for (auto& [key, edge] : signalEdges_) edge->adjust();
-  const qreal margin = u * 1.5;
-  setSceneRect(QRectF(-margin, -margin, x + 2 * margin, height + 2 * margin));
+  return QSizeF(x, height);
 }
 
 void DiagramScene::relayout() {

@@ -5,8 +5,9 @@
 // from event batches (which messages sit in each channel; tokens).
 //
 // Layout: processes in two columns, the first half on the left and the rest
-// on the right, the objects in the middle (one column up to four, else two),
-// in scenario order; deterministic for a given font.
+// on the right, the objects in the middle in scenario order, in one column,
+// or in two or three when that shows many objects much larger in a wide,
+// low view; deterministic for a given font and view size.
 #pragma once
 
 #include <QGraphicsScene>
@@ -41,6 +42,8 @@ class DiagramScene : public QGraphicsScene {
   void relayout();
   void retranslate();
   void setSelectedProcess(int worker);
+  // The view's size: the layout picks the number of object columns by it.
+  void setViewSize(const QSizeF& size);
 
   int processCount() const { return static_cast<int>(processes_.size()); }
   int objectCount() const { return static_cast<int>(objects_.size()); }
@@ -55,6 +58,9 @@ class DiagramScene : public QGraphicsScene {
   void buildEdges();
   void labelEdges();
   void layout();
+  int bestColumns() const;
+  // Places the nodes (when `place`) and returns the diagram's size.
+  QSizeF arrange(int objectColumns, bool place) const;
   void consume(int obj, const ipclab::Event& e);
   QPointF anchorOf(int worker, int obj) const;
 
@@ -69,4 +75,6 @@ class DiagramScene : public QGraphicsScene {
   std::map<EdgeItem*, std::set<ipclab::OpKind>> edgeOps_;
   MessageTokens* tokens_;
   int selected_ = -1;
+  QSizeF viewSize_;
+  int columns_ = 1;
 };

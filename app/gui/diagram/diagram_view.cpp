@@ -108,6 +108,7 @@ QStringList DiagramView::tokensInFlight() const {
 }
 
 void DiagramView::fit() {
+  scene_->setViewSize(viewport()->size());
   const QRectF rect = scene_->sceneRect();
   if (rect.isEmpty() || viewport()->width() < 10 || viewport()->height() < 10) return;
   const qreal s = std::min(

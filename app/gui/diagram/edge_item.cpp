@@ -1,6 +1,7 @@
 #include "edge_item.h"
 
 #include <QCoreApplication>
+#include <QGraphicsScene>
 #include <QPainter>
 #include <QtMath>
 
@@ -66,6 +67,7 @@ void EdgeItem::adjust() {
     const qreal bow = DiagramPaint::lineHeight() * 4;
     path_ = QPainterPath(start_);
     path_.cubicTo(start_ + QPointF(bow, 0), end_ + QPointF(bow, 0), end_);
+    placeLabel();
     return;
   }
   start_ = sideMid(from_, targetRight);
@@ -73,6 +75,23 @@ void EdgeItem::adjust() {
   const qreal dx = (end_.x() - start_.x()) * 0.5;
   path_ = QPainterPath(start_);
   path_.cubicTo(start_ + QPointF(dx, 0), end_ - QPointF(dx, 0), end_);
+  placeLabel();
+}
+
+void EdgeItem::placeLabel() {
+  // The middle, unless a node would hide the label there.
+  labelT_ = 0.5;
+  if (!scene()) return;
+  const QString text = blocked_ ? Words::blocked() : label();
+  for (qreal t : {0.5, 0.38, 0.62, 0.26, 0.74, 0.15, 0.85}) {
+    bool covered = false;
+    for (const QGraphicsItem* item : scene()->items(labelRect(text, t)))
+      covered = covered || (item != this && item->zValue() >= 1 && item->zValue() < 10);
+    if (!covered) {
+      labelT_ = t;
+      return;
+    }
+  }
 }
 
 QRectF EdgeItem::labelRect(const QString& text, qreal t) const {
@@ -84,8 +103,8 @@ QRectF EdgeItem::labelRect(const QString& text, qreal t) const {
 
 QRectF EdgeItem::boundingRect() const {
   QRectF r = path_.boundingRect().adjusted(-12, -12, 12, 12);
-  r |= labelRect(label(), 0.5).adjusted(-2, -2, 2, 2);
-  r |= labelRect(Words::blocked(), 0.5).adjusted(-2, -2, 2, 2);
+  r |= labelRect(label(), labelT_).adjusted(-2, -2, 2, 2);
+  r |= labelRect(Words::blocked(), labelT_).adjusted(-2, -2, 2, 2);
   return r;
 }
 
@@ -122,12 +141,12 @@ void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
   if (flow_ & FromTarget) arrowHead(p, start_, path_.pointAtPercent(0.07), head);
   // One label in the middle, where edges that share an end are furthest apart.
   if (blocked_) {
-    DiagramPaint::chip(p, labelRect(Words::blocked(), 0.5), DiagramPaint::blocked(), Qt::white,
+    DiagramPaint::chip(p, labelRect(Words::blocked(), labelT_), DiagramPaint::blocked(), Qt::white,
                        Words::blocked(), 0.8, true);
     return;
   }
   const QString text = label();
   if (!text.isEmpty())
-    DiagramPaint::chip(p, labelRect(text, 0.5), QColor(0xee, 0xf1, 0xf4), DiagramPaint::ink(), text,
-                       0.8, active_);
+    DiagramPaint::chip(p, labelRect(text, labelT_), QColor(0xee, 0xf1, 0xf4), DiagramPaint::ink(),
+                       text, 0.8, active_);
 }

@@ -39,6 +39,7 @@ class EdgeItem : public QGraphicsItem {
 
  private:
   QRectF labelRect(const QString& text, qreal t) const;
+  void placeLabel();
 
   ProcessNode* from_;
   QGraphicsItem* target_;
@@ -50,4 +51,5 @@ class EdgeItem : public QGraphicsItem {
   QPointF start_;
   QPointF end_;
   QPainterPath path_;
+  qreal labelT_ = 0.5;  // where along the path the label sits
 };
