@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CellsNode</name>
+    <message>
+        <source>not written yet</source>
+        <translation>尚未写入</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>由 %1 写入</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelNode</name>
+    <message>
+        <source>kernel: %1</source>
+        <translation>内核：%1</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>prio %1</source>
+        <translation>优先级 %1</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 还有 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 (room for %2)</source>
+        <translation>%1（可容纳 %2 条）</translation>
+    </message>
+</context>
+<context>
+    <name>CodePanel</name>
+    <message>
+        <source>pid %1</source>
+        <translation type="unfinished">pid %1</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The processes&apos; scripts appear here when a lesson runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Usage: ipclab [--scenario ID|FILE] [--steps N] [--screenshot FILE.png] [--lang en|zh_CN]
@@ -28,6 +77,150 @@
     <message>
         <source>--steps needs a whole number of 0 or more, not &apos;%1&apos;</source>
         <translation>--steps 需要一个不小于 0 的整数，而不是“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramPaint</name>
+    <message>
+        <source>pipe</source>
+        <translation>管道</translation>
+    </message>
+    <message>
+        <source>FIFO (named pipe)</source>
+        <translation>FIFO（命名管道）</translation>
+    </message>
+    <message>
+        <source>POSIX message queue</source>
+        <translation>POSIX 消息队列</translation>
+    </message>
+    <message>
+        <source>System V message queue</source>
+        <translation>System V 消息队列</translation>
+    </message>
+    <message>
+        <source>Unix stream socket</source>
+        <translation>Unix 流套接字</translation>
+    </message>
+    <message>
+        <source>Unix datagram socket</source>
+        <translation>Unix 数据报套接字</translation>
+    </message>
+    <message>
+        <source>TCP socket</source>
+        <translation>TCP 套接字</translation>
+    </message>
+    <message>
+        <source>UDP socket</source>
+        <translation>UDP 套接字</translation>
+    </message>
+    <message>
+        <source>shared-memory ring</source>
+        <translation>共享内存环形缓冲区</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>signal</source>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <source>shared memory</source>
+        <translation>共享内存</translation>
+    </message>
+    <message>
+        <source>semaphore</source>
+        <translation>信号量</translation>
+    </message>
+    <message>
+        <source>mutex</source>
+        <translation>互斥锁</translation>
+    </message>
+    <message>
+        <source>condition variable</source>
+        <translation>条件变量</translation>
+    </message>
+    <message>
+        <source>read-write lock</source>
+        <translation>读写锁</translation>
+    </message>
+    <message>
+        <source>file lock</source>
+        <translation>文件锁</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>barrier</source>
+        <translation>屏障</translation>
+    </message>
+    <message>
+        <source>remote procedure call</source>
+        <translation>远程过程调用</translation>
+    </message>
+    <message>
+        <source>channel: %1</source>
+        <translation>通道：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramScene</name>
+    <message>
+        <source>send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>receive</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>wait</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>释放</translation>
+    </message>
+    <message>
+        <source>lock</source>
+        <translation>加锁</translation>
+    </message>
+    <message>
+        <source>unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>读</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>写</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramView</name>
+    <message>
+        <source>&amp;Animations</source>
+        <translation>动画(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Let message tokens travel along the diagram</source>
+        <translation>让消息标记沿着图中的连线移动</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s processes appear here once they start.</source>
+        <translation>课程的进程启动后会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>EdgeItem</name>
+    <message>
+        <source>blocked</source>
+        <translation>阻塞</translation>
     </message>
 </context>
 <context>
@@ -109,6 +302,141 @@
     </message>
 </context>
 <context>
+    <name>KernelPanel</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished">%1于 %2</translation>
+    </message>
+    <message>
+        <source>no such process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The events say the process lives, the kernel says it is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The events say it ended, but the kernel still runs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The events say blocked, but the kernel has it runnable: it is on its way into the call, or was just woken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The events say it waits at its gate, but the kernel has it runnable: it is on its way there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≠ differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The events and the kernel agree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation type="unfinished">空闲</translation>
+    </message>
+    <message>
+        <source>locked by tid %1</source>
+        <translation type="unfinished">被线程 %1 锁住</translation>
+    </message>
+    <message>
+        <source>the lock word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The owner the events name is not the thread id in the lock word.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the mapping itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished">%1 字节</translation>
+    </message>
+    <message>
+        <source>%1 messages</source>
+        <translation type="unfinished">%1 条消息</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s number is not yet what the events say: a call is under way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(waiting: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from /proc/%1/stat, /proc/%1/syscall, /proc/%1/wchan and /proc/%1/status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processes: the events say / the kernel says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPC objects: the events say / the kernel says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation type="unfinished">进程</translation>
+    </message>
+    <message>
+        <source>Agree?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events say</source>
+        <translation type="unfinished">事件所示</translation>
+    </message>
+    <message>
+        <source>Kernel state</source>
+        <translation type="unfinished">内核状态</translation>
+    </message>
+    <message>
+        <source>System call</source>
+        <translation type="unfinished">系统调用</translation>
+    </message>
+    <message>
+        <source>wchan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished">对象</translation>
+    </message>
+    <message>
+        <source>Kernel says</source>
+        <translation type="unfinished">内核所示</translation>
+    </message>
+    <message>
+        <source>Asked with</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LessonCatalog</name>
     <message>
         <source>Message passing</source>
@@ -125,6 +453,73 @@
     <message>
         <source>Remote procedure call</source>
         <translation>远程过程调用</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>No lesson is running: press Reset to start it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ Not this one: think again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This scenario has no guided lesson: step the processes yourself, or run them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a lesson to begin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The processes are starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The processes carry out this step…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;End of the lesson.&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Challenge:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry out the next lesson step and check what it expects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◂ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look back at the previous step (the processes stay where they are)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the processes again and go back to step 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -197,12 +592,58 @@
         <source>&lt;h3&gt;IPC Lab %1&lt;/h3&gt;&lt;p&gt;A teaching simulator for inter-process communication and synchronization on Linux.&lt;/p&gt;&lt;p&gt;Every process you see is a real process, every message goes through a real pipe, queue, socket or shared-memory region, and every semaphore is a real kernel object. What the window shows comes from the processes&apos; own events and from the kernel.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;IPC 实验室 %1&lt;/h3&gt;&lt;p&gt;一个讲解 Linux 进程间通信与同步的教学模拟器。&lt;/p&gt;&lt;p&gt;你看到的每个进程都是真实的进程，每条消息都经过真实的管道、消息队列、套接字或共享内存区域，每个信号量都是真实的内核对象。窗口里显示的一切都来自进程自己报告的事件和内核。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Diagram</source>
+        <translation>示意图</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>表格</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
         <source>Dismiss this message</source>
         <translation>关闭这条消息</translation>
+    </message>
+</context>
+<context>
+    <name>MutexNode</name>
+    <message>
+        <source>owner:</source>
+        <translation>持有者：</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>waiting:</source>
+        <translation>等待：</translation>
+    </message>
+    <message>
+        <source>nobody waits</source>
+        <translation>无人等待</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectNode</name>
+    <message>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>1 message</source>
+        <translation>1 条消息</translation>
+    </message>
+    <message>
+        <source>%1 messages</source>
+        <translation>%1 条消息</translation>
     </message>
 </context>
 <context>
@@ -281,6 +722,44 @@
     </message>
 </context>
 <context>
+    <name>PanelDocks</name>
+    <message>
+        <source>Lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code: each process&apos;s actions and the C calls behind them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <source>The system call or library call the process really makes for this action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C call</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message>
         <source>No problems: the lesson files opened so far are valid.</source>
@@ -289,6 +768,37 @@
     <message>
         <source>%1 has %2 mistake(s). Fix them and open the file again; nothing was started.</source>
         <translation>%1 中有 %2 处错误。请改正后重新打开该文件；没有启动任何进程。</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessNode</name>
+    <message>
+        <source>blocked on %1</source>
+        <translation>阻塞于 %1</translation>
+    </message>
+    <message>
+        <source>blocked, waiting for a signal</source>
+        <translation>阻塞，等待信号</translation>
+    </message>
+    <message>
+        <source>finished (exit code %1)</source>
+        <translation>已结束（退出码 %1）</translation>
+    </message>
+    <message>
+        <source>killed (signal %1)</source>
+        <translation>被杀死（信号 %1）</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source>no more actions</source>
+        <translation>没有更多动作</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>
@@ -379,6 +889,25 @@
     </message>
 </context>
 <context>
+    <name>ScenarioBrowser</name>
+    <message>
+        <source>Double-click or press Enter to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no lessons yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a Lesson File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lesson written in YAML; mistakes are listed with line and column</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScenarioChooser</name>
     <message>
         <source>Files</source>
@@ -409,6 +938,25 @@
     <message>
         <source>could not write the screenshot to %1</source>
         <translation>无法把截图写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SemaphoreNode</name>
+    <message>
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>waiting:</source>
+        <translation>等待：</translation>
+    </message>
+    <message>
+        <source>nobody waits</source>
+        <translation>无人等待</translation>
+    </message>
+    <message>
+        <source>kernel: %1</source>
+        <translation>内核：%1</translation>
     </message>
 </context>
 <context>
