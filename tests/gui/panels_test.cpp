@@ -2,6 +2,7 @@
 // panel follows the op each process is on, the kernel panel shows what the
 // kernel reports, the lesson panel runs a lesson to its end with ticks (and a
 // cross for a wrong expect), the browser lists and opens every bundled lesson.
+#include <QDockWidget>
 #include <QFile>
 #include <QPushButton>
 #include <QTableView>
@@ -109,6 +110,8 @@ TEST_F(PanelsTest, KernelPanelShowsSleepingForABlockedProcessAndTheSemaphoreValu
   EXPECT_TRUE(kernel->objectText(full, KernelPanel::OModel).contains(QLatin1String("consumer")));
   // The code panel marks the blocked process's current action as blocked.
   EXPECT_EQ(panels()->code()->plan(consumer)->state(), ipclab::WorkerState::blocked);
+  panels()->kernelDock()->raise();
+  shoot("kernel-panel");
 }
 
 TEST_F(PanelsTest, LessonPanelRunsProducerConsumerToItsEndWithOnlyTicks) {
@@ -141,6 +144,7 @@ TEST_F(PanelsTest, LessonPanelRunsProducerConsumerToItsEndWithOnlyTicks) {
     for (const QString& line : lesson->checkLines())
       EXPECT_TRUE(line.startsWith(QStringLiteral("✓"))) << line.toStdString();
     EXPECT_EQ(lesson->sayText().toStdString(), step.say.en);
+    if (i == 2) shoot("lesson-step-3");
   }
   EXPECT_FALSE(lesson->nextButton()->isEnabled());
   shoot("lesson-end");

@@ -15,7 +15,7 @@
 
 namespace {
 
-constexpr int kMinColumnWidth = 330;
+constexpr int kMinColumnWidth = 300;
 
 QTableView* makePlanView(PlanModel* model, QWidget* parent) {
   auto* view = new QTableView(parent);
@@ -161,7 +161,7 @@ void CodePanel::fitColumns(Column& column) {
   for (int r = 0; r < rows; ++r)
     widest = std::max(widest, metrics.horizontalAdvance(
                                   column.model->index(r, PlanModel::Action).data().toString()));
-  view->setColumnWidth(PlanModel::Action, std::min(widest + 16, 220));
+  view->setColumnWidth(PlanModel::Action, std::min(widest + 12, 180));
 }
 
 void CodePanel::restyle() {

@@ -13,6 +13,7 @@
 
 namespace {
 
+constexpr int kMaxChoices = 8;  // the format allows 2 to 8 choices
 const QColor kPass(0x1e, 0x7b, 0x34);
 const QColor kFail(0xb0, 0x1e, 0x2d);
 
@@ -41,6 +42,7 @@ LessonPanel::LessonPanel(SessionController* controller, QWidget* parent)
       progress_(new QLabel(this)),
       say_(wrapped(this)),
       status_(wrapped(this)),
+      checksTitle_(new QLabel(this)),
       checksBox_(new QWidget(this)),
       checks_(new QVBoxLayout(checksBox_)),
       askBox_(new QWidget(this)),
@@ -58,12 +60,17 @@ LessonPanel::LessonPanel(SessionController* controller, QWidget* parent)
   next_->setObjectName(QStringLiteral("lessonNext"));
   previous_->setObjectName(QStringLiteral("lessonPrevious"));
   reset_->setObjectName(QStringLiteral("lessonReset"));
-  checks_->setContentsMargins(0, 4, 0, 4);
+  checks_->setContentsMargins(0, 2, 0, 2);
   checks_->setSpacing(3);
   auto* askLayout = new QVBoxLayout(askBox_);
   askLayout->setContentsMargins(0, 6, 0, 0);
   askLayout->addWidget(question_);
   askLayout->addLayout(choices_);
+  for (int i = 0; i < kMaxChoices; ++i) {
+    auto* radio = new QRadioButton(askBox_);
+    choiceGroup_->addButton(radio, i);
+    choices_->addWidget(radio);
+  }
   auto* checkRow = new QHBoxLayout;
   checkRow->addWidget(check_);
   checkRow->addWidget(answer_, 1);
@@ -78,8 +85,9 @@ LessonPanel::LessonPanel(SessionController* controller, QWidget* parent)
   head->addWidget(progress_, 0, Qt::AlignTop);
   body->addLayout(head);
   body->addWidget(status_);
-  body->addWidget(checksBox_);
   body->addWidget(say_);
+  body->addWidget(checksTitle_);
+  body->addWidget(checksBox_);
   body->addWidget(askBox_);
   body->addWidget(ending_);
   body->addStretch(1);
@@ -246,31 +254,27 @@ QString LessonPanel::answerText() const {
 }
 
 void LessonPanel::clearLayout(QVBoxLayout* layout) {
-  // deleteLater: a radio button may be the sender of the click being handled.
   while (QLayoutItem* item = layout->takeAt(0)) {
-    if (QWidget* widget = item->widget()) {
-      widget->hide();
-      widget->deleteLater();
-    }
+    delete item->widget();
     delete item;
   }
 }
 
 void LessonPanel::renderChecks(const Record& record) {
   clearLayout(checks_);
+  auto add = [this](const QString& mark, const std::string& sentence, const QColor& color) {
+    QLabel* label = coloured(mark + QString::fromStdString(sentence), color, checksBox_);
+    checks_->addWidget(label);
+    label->show();  // at once, not when the layout next gets round to it
+  };
   const LessonStepResult& r = record.result;
-  for (const std::string& p : r.problems)
-    checks_->addWidget(
-        coloured(QStringLiteral("✗ ") + QString::fromStdString(p), kFail, checksBox_));
+  for (const std::string& p : r.problems) add(QStringLiteral("✗ "), p, kFail);
   if (r.checks) {
-    for (const std::string& s : r.checks->passed)
-      checks_->addWidget(
-          coloured(QStringLiteral("✓ ") + QString::fromStdString(s), kPass, checksBox_));
-    for (const std::string& s : r.checks->failed)
-      checks_->addWidget(
-          coloured(QStringLiteral("✗ ") + QString::fromStdString(s), kFail, checksBox_));
+    for (const std::string& s : r.checks->passed) add(QStringLiteral("✓ "), s, kPass);
+    for (const std::string& s : r.checks->failed) add(QStringLiteral("✗ "), s, kFail);
   }
   checksBox_->setVisible(checks_->count() > 0);
+  checksTitle_->setVisible(checks_->count() > 0);
 }
 
 void LessonPanel::renderAsk(const ipclab::LessonStep& step, const Record& record) {
@@ -278,14 +282,16 @@ void LessonPanel::renderAsk(const ipclab::LessonStep& step, const Record& record
   if (!step.ask) return;
   const ipclab::Ask& ask = *step.ask;
   question_->setText(QStringLiteral("<b>%1</b>").arg(text(ask.question).toHtmlEscaped()));
-  for (QAbstractButton* b : choiceGroup_->buttons()) choiceGroup_->removeButton(b);
-  clearLayout(choices_);
-  for (size_t i = 0; i < ask.choices.size(); ++i) {
-    auto* radio = new QRadioButton(text(ask.choices[i]), askBox_);
-    radio->setChecked(static_cast<int>(i) == record.chosen);
-    choiceGroup_->addButton(radio, static_cast<int>(i));
-    choices_->addWidget(radio);
+  // A fixed set of buttons, relabelled: none is deleted under a click.
+  choiceGroup_->setExclusive(false);
+  for (int i = 0; i < kMaxChoices; ++i) {
+    QAbstractButton* radio = choiceGroup_->button(i);
+    const bool used = static_cast<size_t>(i) < ask.choices.size();
+    if (used) radio->setText(text(ask.choices[static_cast<size_t>(i)]));
+    radio->setChecked(used && i == record.chosen);
+    radio->setVisible(used);
   }
+  choiceGroup_->setExclusive(true);
   check_->setEnabled(record.chosen >= 0);
   if (!record.answered) {
     answer_->clear();
@@ -309,6 +315,7 @@ void LessonPanel::render() {
                                           : tr("Open a lesson to begin."));
     say_->show();
     checksBox_->hide();
+    checksTitle_->hide();
     askBox_->hide();
     status_->hide();
     ending_->hide();
@@ -326,6 +333,7 @@ void LessonPanel::render() {
       renderChecks(record);
     else
       checksBox_->hide();
+    if (!showResult) checksTitle_->hide();
     if (showResult)
       renderAsk(step, record);
     else
@@ -366,6 +374,7 @@ void LessonPanel::retranslate() {
   reset_->setText(tr("Reset"));
   reset_->setToolTip(tr("Start the processes again and go back to step 1"));
   check_->setText(tr("Check"));
+  checksTitle_->setText(tr("<b>Checked against the real processes:</b>"));
   render();
 }
 

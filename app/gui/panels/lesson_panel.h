@@ -102,6 +102,7 @@ class LessonPanel : public QWidget {
   QLabel* progress_;
   QLabel* say_;
   QLabel* status_;
+  QLabel* checksTitle_;
   QWidget* checksBox_;
   QVBoxLayout* checks_;
   QWidget* askBox_;

@@ -58,8 +58,7 @@ void PanelDocks::install(QDockWidget* bottomTab) {
 
 void PanelDocks::arrange() {
   window_->resizeDocks({browserDock_, lessonDock_}, {265, 370}, Qt::Horizontal);
-  if (bottomTab_) window_->resizeDocks({codeDock_, bottomTab_}, {800, 600}, Qt::Horizontal);
-  kernelDock_->raise();
+  window_->resizeDocks({codeDock_}, {840}, Qt::Horizontal);
 }
 
 void PanelDocks::setLanguage(const QString& code) {

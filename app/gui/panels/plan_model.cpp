@@ -91,7 +91,7 @@ QVariant PlanModel::data(const QModelIndex& index, int role) const {
     case Qt::FontRole: {
       QFont font =
           index.column() == CCall ? QFontDatabase::systemFont(QFontDatabase::FixedFont) : QFont();
-      if (index.column() == CCall) font.setPointSizeF(QFont().pointSizeF());
+      if (index.column() == CCall) font.setPointSizeF(QFont().pointSizeF() * 0.92);
       font.setBold(isCurrent);
       return font;
     }

@@ -175,7 +175,6 @@ void ScenarioBrowser::setCurrentLesson(const QString& id) {
   QTreeWidgetItem* item = lessonItem(id);
   if (item) {
     tree_->setCurrentItem(item);
-    tree_->scrollToItem(item);
   } else {
     tree_->clearSelection();
   }
