@@ -39,15 +39,15 @@
     <name>CodePanel</name>
     <message>
         <source>pid %1</source>
-        <translation type="unfinished">pid %1</translation>
+        <translation>pid %1</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>动作</translation>
     </message>
     <message>
         <source>The processes&apos; scripts appear here when a lesson runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>课程运行时，这里显示各进程的脚本。</translation>
     </message>
 </context>
 <context>
@@ -305,135 +305,135 @@
     <name>KernelPanel</name>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished">%1于 %2</translation>
+        <translation>%1于 %2</translation>
     </message>
     <message>
         <source>no such process</source>
-        <translation type="unfinished"></translation>
+        <translation>没有这个进程</translation>
     </message>
     <message>
         <source>The events say the process lives, the kernel says it is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>事件显示进程还活着，内核却说它已不存在。</translation>
     </message>
     <message>
         <source>The events say it ended, but the kernel still runs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>事件显示它已结束，但内核仍在运行它。</translation>
     </message>
     <message>
         <source>The events say blocked, but the kernel has it runnable: it is on its way into the call, or was just woken.</source>
-        <translation type="unfinished"></translation>
+        <translation>事件显示它被阻塞，但内核认为它可运行：它正在进入调用，或者刚被唤醒。</translation>
     </message>
     <message>
         <source>The events say it waits at its gate, but the kernel has it runnable: it is on its way there.</source>
-        <translation type="unfinished"></translation>
+        <translation>事件显示它在闸门处等待，但内核认为它可运行：它正在去闸门的路上。</translation>
     </message>
     <message>
         <source>≠ differs</source>
-        <translation type="unfinished"></translation>
+        <translation>≠ 不同</translation>
     </message>
     <message>
         <source>✓ same</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 一致</translation>
     </message>
     <message>
         <source>The events and the kernel agree.</source>
-        <translation type="unfinished"></translation>
+        <translation>事件与内核的说法一致。</translation>
     </message>
     <message>
         <source>held by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>由 %1 持有</translation>
     </message>
     <message>
         <source>free</source>
-        <translation type="unfinished">空闲</translation>
+        <translation>空闲</translation>
     </message>
     <message>
         <source>locked by tid %1</source>
-        <translation type="unfinished">被线程 %1 锁住</translation>
+        <translation>被线程 %1 锁住</translation>
     </message>
     <message>
         <source>the lock word</source>
-        <translation type="unfinished"></translation>
+        <translation>锁字</translation>
     </message>
     <message>
         <source>The owner the events name is not the thread id in the lock word.</source>
-        <translation type="unfinished"></translation>
+        <translation>事件给出的持有者与锁字中的线程号不一致。</translation>
     </message>
     <message>
         <source>the mapping itself</source>
-        <translation type="unfinished"></translation>
+        <translation>映射本身</translation>
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished">%1 字节</translation>
+        <translation>%1 字节</translation>
     </message>
     <message>
         <source>%1 messages</source>
-        <translation type="unfinished">%1 条消息</translation>
+        <translation>%1 条消息</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>The kernel&apos;s number is not yet what the events say: a call is under way.</source>
-        <translation type="unfinished"></translation>
+        <translation>内核的数值还没有跟上事件：有一个调用正在进行。</translation>
     </message>
     <message>
         <source>(waiting: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（等待者：%1）</translation>
     </message>
     <message>
         <source>Read from /proc/%1/stat, /proc/%1/syscall, /proc/%1/wchan and /proc/%1/status</source>
-        <translation type="unfinished"></translation>
+        <translation>读自 /proc/%1/stat、/proc/%1/syscall、/proc/%1/wchan 和 /proc/%1/status</translation>
     </message>
     <message>
         <source>Processes: the events say / the kernel says</source>
-        <translation type="unfinished"></translation>
+        <translation>进程：事件所示 / 内核所示</translation>
     </message>
     <message>
         <source>IPC objects: the events say / the kernel says</source>
-        <translation type="unfinished"></translation>
+        <translation>IPC 对象：事件所示 / 内核所示</translation>
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished">进程</translation>
+        <translation>进程</translation>
     </message>
     <message>
         <source>Agree?</source>
-        <translation type="unfinished"></translation>
+        <translation>一致？</translation>
     </message>
     <message>
         <source>Events say</source>
-        <translation type="unfinished">事件所示</translation>
+        <translation>事件所示</translation>
     </message>
     <message>
         <source>Kernel state</source>
-        <translation type="unfinished">内核状态</translation>
+        <translation>内核状态</translation>
     </message>
     <message>
         <source>System call</source>
-        <translation type="unfinished">系统调用</translation>
+        <translation>系统调用</translation>
     </message>
     <message>
         <source>wchan</source>
-        <translation type="unfinished"></translation>
+        <translation>等待点 (wchan)</translation>
     </message>
     <message>
         <source>Pending signals</source>
-        <translation type="unfinished"></translation>
+        <translation>未决信号</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished">对象</translation>
+        <translation>对象</translation>
     </message>
     <message>
         <source>Kernel says</source>
-        <translation type="unfinished">内核所示</translation>
+        <translation>内核所示</translation>
     </message>
     <message>
         <source>Asked with</source>
-        <translation type="unfinished"></translation>
+        <translation>查询方式</translation>
     </message>
 </context>
 <context>
@@ -459,67 +459,71 @@
     <name>LessonPanel</name>
     <message>
         <source>No lesson is running: press Reset to start it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有正在运行的课程：按“重置”重新开始。</translation>
     </message>
     <message>
         <source>✓ Right.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 答对了。</translation>
     </message>
     <message>
         <source>✗ Not this one: think again.</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ 不是这个，再想想。</translation>
     </message>
     <message>
         <source>This scenario has no guided lesson: step the processes yourself, or run them.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个场景没有引导课程：请自己单步执行各进程，或让它们运行。</translation>
     </message>
     <message>
         <source>Open a lesson to begin.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开一门课程开始学习。</translation>
     </message>
     <message>
         <source>The processes are starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>进程正在启动…</translation>
     </message>
     <message>
         <source>The processes carry out this step…</source>
-        <translation type="unfinished"></translation>
+        <translation>进程正在执行这一步…</translation>
     </message>
     <message>
         <source>&lt;b&gt;End of the lesson.&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;本课结束。&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Challenge:</source>
-        <translation type="unfinished"></translation>
+        <translation>挑战：</translation>
     </message>
     <message>
         <source>Next ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步 ▸</translation>
     </message>
     <message>
         <source>Carry out the next lesson step and check what it expects</source>
-        <translation type="unfinished"></translation>
+        <translation>执行课程的下一步，并检查它预期的结果</translation>
     </message>
     <message>
         <source>◂ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◂ 上一步</translation>
     </message>
     <message>
         <source>Look back at the previous step (the processes stay where they are)</source>
-        <translation type="unfinished"></translation>
+        <translation>回看上一步（进程保持当前状态不变）</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
         <source>Start the processes again and go back to step 1</source>
-        <translation type="unfinished"></translation>
+        <translation>重新启动进程，回到第 1 步</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Checked against the real processes:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;对照真实进程的检查结果：&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -725,38 +729,38 @@
     <name>PanelDocks</name>
     <message>
         <source>Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>课程列表</translation>
     </message>
     <message>
         <source>Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>课程</translation>
     </message>
     <message>
         <source>Code: each process&apos;s actions and the C calls behind them</source>
-        <translation type="unfinished"></translation>
+        <translation>代码：每个进程的动作及其背后的 C 调用</translation>
     </message>
     <message>
         <source>Kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>内核</translation>
     </message>
 </context>
 <context>
     <name>PlanModel</name>
     <message>
         <source>The system call or library call the process really makes for this action</source>
-        <translation type="unfinished"></translation>
+        <translation>进程为这个动作真正执行的系统调用或库函数调用</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>动作</translation>
     </message>
     <message>
         <source>C call</source>
-        <translation type="unfinished"></translation>
+        <translation>C 调用</translation>
     </message>
 </context>
 <context>
@@ -892,19 +896,19 @@
     <name>ScenarioBrowser</name>
     <message>
         <source>Double-click or press Enter to open</source>
-        <translation type="unfinished"></translation>
+        <translation>双击或按回车键打开</translation>
     </message>
     <message>
         <source>no lessons yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无课程</translation>
     </message>
     <message>
         <source>Open a Lesson File…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开课程文件…</translation>
     </message>
     <message>
         <source>A lesson written in YAML; mistakes are listed with line and column</source>
-        <translation type="unfinished"></translation>
+        <translation>用 YAML 编写的课程；错误会连同行号和列号一起列出</translation>
     </message>
 </context>
 <context>
