@@ -10,6 +10,7 @@ EventLogModel::EventLogModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void EventLogModel::append(const std::vector<ipclab::Event>& events) {
   if (events.empty()) return;
+  total_ += events.size();
   const size_t incoming = std::min(events.size(), kMaxEvents);
   if (events_.size() + incoming > kMaxEvents) {
     // Drop a tenth at a time so trimming is rare.
@@ -28,6 +29,7 @@ void EventLogModel::append(const std::vector<ipclab::Event>& events) {
 void EventLogModel::clear() {
   beginResetModel();
   events_.clear();
+  total_ = 0;
   endResetModel();
 }
 

@@ -1,12 +1,14 @@
 // EventLogModel: the session's events as rows, appended in batches (one
 // beginInsertRows per batch, whatever its size). Keeps the newest
-// kMaxEvents; older rows are dropped in chunks. EventFilterModel narrows it
+// kMaxEvents; older rows are dropped in chunks, and total() still counts
+// every event of the session. EventFilterModel narrows it
 // to the rows whose text contains the filter, in any column.
 #pragma once
 
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
 #include <QStringList>
+#include <cstdint>
 #include <deque>
 #include <vector>
 
@@ -27,6 +29,8 @@ class EventLogModel : public QAbstractTableModel {
   void clear();
   void retranslate();
   const ipclab::Event& event(int row) const { return events_[static_cast<size_t>(row)]; }
+  // Every event appended since the last clear(), also those no longer kept.
+  uint64_t total() const { return total_; }
 
   int rowCount(const QModelIndex& parent = QModelIndex()) const override;
   int columnCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -38,6 +42,7 @@ class EventLogModel : public QAbstractTableModel {
   QVariant display(const ipclab::Event& e, int column) const;
 
   std::deque<ipclab::Event> events_;
+  uint64_t total_ = 0;
 };
 
 class EventFilterModel : public QSortFilterProxyModel {

@@ -78,13 +78,19 @@ void EventLogPanel::growColumns(const std::vector<ipclab::Event>& events) {
   bold.setBold(true);
   const QFontMetrics plain(QApplication::font());
   const QFontMetrics strong(bold);
+  // Only names not seen before and texts longer than any before are
+  // measured: a batch of 16,000 events repeats a handful of names.
   int process = 0, object = 0, data = 0;
   for (const ipclab::Event& e : events) {
-    process = std::max(process, strong.horizontalAdvance(QString::fromStdString(e.proc)));
-    object = std::max(object, plain.horizontalAdvance(QString::fromStdString(e.obj_name)));
-    if (!e.data.empty())
+    if (measured_.insert(e.proc).second)
+      process = std::max(process, strong.horizontalAdvance(QString::fromStdString(e.proc)));
+    if (measured_.insert(e.obj_name).second)
+      object = std::max(object, plain.horizontalAdvance(QString::fromStdString(e.obj_name)));
+    if (e.data.size() > longestData_) {
+      longestData_ = e.data.size();
       data = std::max(data, plain.horizontalAdvance(QString::fromStdString(e.data)) +
                                 plain.horizontalAdvance(QStringLiteral("“”")));
+    }
   }
   const int pad = 24;
   const int dataCap = plain.horizontalAdvance(QLatin1Char('x')) * 44;
@@ -119,6 +125,8 @@ void EventLogPanel::applyFilter() {
 
 void EventLogPanel::clear() {
   model_->clear();
+  measured_.clear();
+  longestData_ = 0;
   followTail_ = true;
   updateCount();
 }
@@ -139,9 +147,15 @@ void EventLogPanel::retranslate() {
 
 void EventLogPanel::updateCount() {
   const int shown = filter_->rowCount();
-  const int total = model_->rowCount();
-  countLabel_->setText(shown == total ? tr("%1 events").arg(total)
-                                      : tr("%1 of %2 events").arg(shown).arg(total));
+  const int kept = model_->rowCount();
+  const auto total = static_cast<qulonglong>(model_->total());
+  if (total > static_cast<qulonglong>(kept))  // the oldest rows were let go
+    countLabel_->setText(
+        shown == kept ? tr("showing the last %1 of %2 events").arg(kept).arg(total)
+                      : tr("%1 of the last %2 of %3 events").arg(shown).arg(kept).arg(total));
+  else
+    countLabel_->setText(shown == kept ? tr("%1 events").arg(kept)
+                                       : tr("%1 of %2 events").arg(shown).arg(kept));
 }
 
 void EventLogPanel::fitRowHeight() {

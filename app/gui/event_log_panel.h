@@ -5,6 +5,8 @@
 
 #include <QTimer>
 #include <QWidget>
+#include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "trace/event.hpp"
@@ -47,4 +49,6 @@ class EventLogPanel : public QWidget {
   QTableView* view_;
   QTimer filterDelay_;
   bool followTail_ = true;
+  std::unordered_set<std::string> measured_;  // names growColumns has seen
+  size_t longestData_ = 0;
 };

@@ -96,6 +96,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
   setCentralWidget(buildCentre());
   buildDocks();
   buildPanelDocks();
+  buildTimelineDocks();
   buildToolBar();
   actions_->buildMenus();
   // View > Animations, under Presentation Mode.

@@ -27,6 +27,8 @@ class PanelDocks;
 class ProblemsPanel;
 class ProcessTableModel;
 class ScenarioChooser;
+class ChartsPanel;
+class TimelinePanel;
 class ScenarioHeader;
 class SessionController;
 class SessionStatus;
@@ -72,6 +74,8 @@ class MainWindow : public QMainWindow {
   ProblemsPanel* problems() const { return problems_; }
   SessionStatus* sessionStatus() const { return status_; }
   PanelDocks* panels() const { return panels_; }
+  TimelinePanel* timeline() const { return timeline_; }
+  ChartsPanel* charts() const { return charts_; }
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -81,6 +85,7 @@ class MainWindow : public QMainWindow {
   QWidget* buildCentre();
   void buildDocks();
   void buildPanelDocks();  // main_window_panels.cpp
+  void buildTimelineDocks();  // main_window_timeline.cpp
   void buildToolBar();
   void connectActions();
   void connectController();
@@ -126,4 +131,8 @@ class MainWindow : public QMainWindow {
   SpeedControl* speed_ = nullptr;
   SessionStatus* status_ = nullptr;
   PanelDocks* panels_ = nullptr;
+  TimelinePanel* timeline_ = nullptr;
+  ChartsPanel* charts_ = nullptr;
+  QDockWidget* timelineDock_ = nullptr;
+  QDockWidget* chartsDock_ = nullptr;
 };

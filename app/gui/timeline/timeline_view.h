@@ -1,0 +1,88 @@
+// TimelineView: paints a TimelineModel: a time axis in ms, one lane per
+// process with its state as coloured bars (the state's word written inside
+// when it fits), the locks it held as a thin named bar under the lane, and
+// an arrow from each send to its receive.
+//
+// It follows the newest time until the user scrolls back (drag, wheel,
+// scrollbar) and follows again once they return to the end. Ctrl+wheel and
+// zoomIn/zoomOut change the scale; until the user zooms, the scale fits the
+// whole session (up to kAutoSpanNs). Painting costs the pixels, not the
+// events: runs of spans narrower than a pixel are drawn as one pixel.
+#pragma once
+
+#include <QWidget>
+#include <cstdint>
+
+class TimelineModel;
+
+class TimelineView : public QWidget {
+  Q_OBJECT
+
+ public:
+  static constexpr uint64_t kAutoSpanNs = 10'000'000'000ULL;  // auto-fit up to 10 s
+
+  explicit TimelineView(const TimelineModel* model, QWidget* parent = nullptr);
+
+  // The model changed (a batch arrived): move with it when following.
+  void modelChanged();
+  void zoomIn();
+  void zoomOut();
+  void setFollowing(bool on);
+  bool isFollowing() const { return following_; }
+
+  // The shown range: [start, start + visibleNs()), in ns since session start.
+  uint64_t start() const { return start_; }
+  uint64_t visibleNs() const;
+  double nsPerPixel() const { return nsPerPx_; }
+  // Scrolls so the range starts at `t`; following stops unless that is the end.
+  void scrollTo(uint64_t t);
+  // The latest time to show (the end of the session so far).
+  uint64_t endTime() const;
+  // Measures the lane names and the font (new lanes, new names); never
+  // done while painting.
+  void relayout();
+
+  QSize sizeHint() const override;
+  QSize minimumSizeHint() const override;
+
+ signals:
+  void rangeChanged();  // start, scale or following changed
+  void followingChanged(bool following);
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+  void wheelEvent(QWheelEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
+  bool event(QEvent* event) override;
+
+ private:
+  struct Geometry {
+    int nameWidth = 0, axisHeight = 0, laneHeight = 0, barHeight = 0, lockHeight = 0;
+  };
+  const Geometry& metrics() const { return geo_; }
+  int plotLeft() const { return geo_.nameWidth; }
+  int plotWidth() const;
+  double xOf(uint64_t t) const;
+  uint64_t timeAt(double x) const;
+  int laneTop(int lane) const;
+  void zoomAround(double factor, double x);
+  void clampStart();
+  void paintAxis(class QPainter& p, const Geometry& g);
+  void paintLane(QPainter& p, const Geometry& g, int lane);
+  void paintLocks(QPainter& p, const Geometry& g, int lane);
+  void paintArrows(QPainter& p, const Geometry& g);
+  QString toolTipAt(const QPoint& pos) const;
+
+  const TimelineModel* model_;
+  Geometry geo_;
+  size_t laidOutLanes_ = 0;
+  uint64_t start_ = 0;
+  double nsPerPx_ = 100'000.0;  // 0.1 ms per pixel
+  bool following_ = true;
+  bool autoZoom_ = true;
+  bool dragging_ = false;
+  QPoint dragFrom_;
+  uint64_t dragStart_ = 0;
+};
