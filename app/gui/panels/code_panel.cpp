@@ -151,9 +151,9 @@ void CodePanel::fitColumns(Column& column) {
   QTableView* view = column.view;
   const QFontMetrics metrics(QApplication::font());
   view->verticalHeader()->setDefaultSectionSize(metrics.height() + 8);
-  view->setColumnWidth(PlanModel::Mark, metrics.horizontalAdvance(QStringLiteral("■▶")) + 6);
-  view->setColumnWidth(PlanModel::Line,
-                       metrics.horizontalAdvance(QString::number(column.model->rowCount())) + 16);
+  view->setColumnWidth(
+      PlanModel::Line,
+      metrics.horizontalAdvance(QStringLiteral("■ %1").arg(column.model->rowCount())) + 14);
   // The action column fits its longest label (up to a limit), the C call
   // takes the rest.
   int widest = metrics.horizontalAdvance(tr("Action"));
@@ -161,7 +161,7 @@ void CodePanel::fitColumns(Column& column) {
   for (int r = 0; r < rows; ++r)
     widest = std::max(widest, metrics.horizontalAdvance(
                                   column.model->index(r, PlanModel::Action).data().toString()));
-  view->setColumnWidth(PlanModel::Action, std::min(widest + 12, 180));
+  view->setColumnWidth(PlanModel::Action, std::min(widest + 10, 165));
 }
 
 void CodePanel::restyle() {

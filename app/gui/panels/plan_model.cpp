@@ -65,10 +65,9 @@ QVariant PlanModel::data(const QModelIndex& index, int role) const {
   switch (role) {
     case Qt::DisplayRole:
       switch (index.column()) {
-        case Mark:
-          return isCurrent ? markText() : QString();
         case Line:
-          return index.row() + 1;
+          return isCurrent ? QStringLiteral("%1 %2").arg(markText()).arg(index.row() + 1)
+                           : QString::number(index.row() + 1);
         case Action:
           return QString::fromStdString(row.label);
         case CCall:
@@ -77,7 +76,7 @@ QVariant PlanModel::data(const QModelIndex& index, int role) const {
           return QVariant();
       }
     case Qt::ToolTipRole:
-      if (isCurrent && index.column() == Mark) return StateStyle::stateWord(state_);
+      if (isCurrent && index.column() == Line) return StateStyle::stateWord(state_);
       if (index.column() == CCall) return QString::fromStdString(row.call);
       return QString::fromStdString(row.label);
     case Qt::BackgroundRole:

@@ -16,7 +16,8 @@ class PlanModel : public QAbstractTableModel {
   Q_OBJECT
 
  public:
-  enum Column { Mark, Line, Action, CCall, ColumnCount };
+  // Line: the action's number, with ▶ (or ■ when blocked) on the current one.
+  enum Column { Line, Action, CCall, ColumnCount };
   // True on the current row, for tests and delegates.
   static constexpr int CurrentRole = Qt::UserRole + 1;
 
