@@ -22,9 +22,10 @@ void MainWindow::buildTimelineDocks() {
   chartsDock_->setWindowTitle(charts_->windowTitle());
   connect(charts_, &QWidget::windowTitleChanged, chartsDock_, &QWidget::setWindowTitle);
   // Bottom: the timeline tabbed with the event log, the charts beside them.
-  addDockWidget(Qt::BottomDockWidgetArea, timelineDock_);
+  // (splitDockWidget would tab it: the log is already tabbed with Problems.)
+  addDockWidget(Qt::BottomDockWidgetArea, chartsDock_, Qt::Horizontal);
   tabifyDockWidget(logDock_, timelineDock_);
-  splitDockWidget(timelineDock_, chartsDock_, Qt::Horizontal);
+  resizeDocks({logDock_, chartsDock_}, {3, 2}, Qt::Horizontal);
   timelineDock_->raise();
 
   connect(controller_, &SessionController::sessionStarting, this, [this] {

@@ -62,7 +62,8 @@ ChartsPanel::ChartsPanel(QWidget* parent)
   chart_->addAxis(count_, Qt::AlignLeft);
   chart_->addAxis(fill_, Qt::AlignRight);
   time_->setLabelFormat(QStringLiteral("%.0f"));
-  time_->setTickCount(5);
+  time_->setTickType(QValueAxis::TicksDynamic);
+  time_->setTickAnchor(0);
   for (QValueAxis* axis : {count_, fill_}) {
     axis->setLabelFormat(QStringLiteral("%.0f"));
     axis->setTickType(QValueAxis::TicksDynamic);
@@ -156,7 +157,10 @@ void ChartsPanel::refresh() {
     (series[i].kind == ChartsModel::Kind::channel ? fills : counts) =
         std::max(series[i].kind == ChartsModel::Kind::channel ? fills : counts, h.peak());
   }
-  time_->setRange(0, std::max(1.0, now));
+  const double end = std::max(1.0, now);
+  if (time_->max() != end) time_->setRange(0, end);
+  const double tick = niceRange(end / 1.15).second;
+  if (time_->tickInterval() != tick) time_->setTickInterval(tick);
   setAxis(count_, counts);
   setAxis(fill_, fills);
   // A channel's unit may arrive with the first snapshot.

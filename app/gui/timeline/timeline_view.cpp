@@ -223,12 +223,15 @@ void TimelineView::paintEvent(QPaintEvent*) {
   p.fillRect(rect(), palette().base());
   const Geometry& g = metrics();
   const int lanes = static_cast<int>(model_->lanes().size());
+  for (int i = 1; i < lanes; i += 2)  // striped lanes, then the grid under the bars
+    p.fillRect(QRect(0, laneTop(i), width(), g.laneHeight), QColor(0xfa, 0xfb, 0xfc));
+  paintAxis(p, g, true);
   for (int i = 0; i < lanes; ++i) paintLane(p, g, i);
   p.save();
   p.setClipRect(QRect(g.nameWidth, g.axisHeight, plotWidth() + kRightMargin, height()));
   paintArrows(p, g);
   p.restore();
-  paintAxis(p, g);
+  paintAxis(p, g, false);
   if (lanes == 0) {
     p.setPen(palette().color(QPalette::PlaceholderText));
     p.drawText(rect().adjusted(g.nameWidth, g.axisHeight, 0, 0), Qt::AlignCenter,
@@ -236,10 +239,12 @@ void TimelineView::paintEvent(QPaintEvent*) {
   }
 }
 
-void TimelineView::paintAxis(QPainter& p, const Geometry& g) {
-  p.fillRect(QRect(0, 0, width(), g.axisHeight), QColor(0xf3, 0xf5, 0xf7));
-  p.setPen(QColor(0xc3, 0xc8, 0xcf));
-  p.drawLine(0, g.axisHeight - 1, width(), g.axisHeight - 1);
+void TimelineView::paintAxis(QPainter& p, const Geometry& g, bool grid) {
+  if (!grid) {
+    p.fillRect(QRect(0, 0, width(), g.axisHeight), QColor(0xf3, 0xf5, 0xf7));
+    p.setPen(QColor(0xc3, 0xc8, 0xcf));
+    p.drawLine(0, g.axisHeight - 1, width(), g.axisHeight - 1);
+  }
   const double minStep = 90.0 * nsPerPx_;  // at least 90 px between labels
   double step = std::pow(10.0, std::floor(std::log10(minStep)));
   for (double m : {1.0, 2.0, 5.0, 10.0})
@@ -249,16 +254,20 @@ void TimelineView::paintAxis(QPainter& p, const Geometry& g) {
     }
   const double first = std::ceil(static_cast<double>(start_) / step) * step;
   const double last = static_cast<double>(start_) + visibleNs() + step;
-  const QColor grid(0xe6, 0xe9, 0xed);
+  const QColor gridColor(0xe6, 0xe9, 0xed);
   for (double t = first; t <= last; t += step) {
     const double x = xOf(static_cast<uint64_t>(t));
     if (x > width()) break;
-    p.setPen(grid);
-    p.drawLine(QPointF(x, g.axisHeight), QPointF(x, height()));
+    if (grid) {
+      p.setPen(gridColor);
+      p.drawLine(QPointF(x, g.axisHeight), QPointF(x, height()));
+      continue;
+    }
     p.setPen(QColor(0x4a, 0x55, 0x63));
     p.drawText(QRectF(x + 3, 0, 120, g.axisHeight), Qt::AlignVCenter | Qt::AlignLeft,
                formatMs(t, step));
   }
+  if (grid) return;
   p.fillRect(QRect(0, 0, g.nameWidth, g.axisHeight), QColor(0xf3, 0xf5, 0xf7));
   p.drawText(QRect(6, 0, g.nameWidth - 6, g.axisHeight), Qt::AlignVCenter | Qt::AlignLeft,
              tr("time"));
@@ -268,7 +277,6 @@ void TimelineView::paintLane(QPainter& p, const Geometry& g, int lane) {
   const TimelineModel::Lane& l = model_->lanes()[static_cast<size_t>(lane)];
   const int top = laneTop(lane);
   const int barY = top + 6;
-  if (lane % 2 == 1) p.fillRect(QRect(0, top, width(), g.laneHeight), QColor(0xfa, 0xfb, 0xfc));
   p.setPen(QColor(0xe1, 0xe4, 0xe8));
   p.drawLine(0, top + g.laneHeight - 1, width(), top + g.laneHeight - 1);
 
@@ -298,7 +306,8 @@ void TimelineView::paintLane(QPainter& p, const Geometry& g, int lane) {
   paintLocks(p, g, lane);
   p.restore();
 
-  p.fillRect(QRect(0, top, g.nameWidth, g.laneHeight - 1), palette().base());
+  p.fillRect(QRect(0, top, g.nameWidth, g.laneHeight - 1),
+             lane % 2 ? QColor(0xfa, 0xfb, 0xfc) : palette().base().color());
   p.fillRect(QRect(0, top + 4, 4, g.laneHeight - 9), StateStyle::processColor(lane));
   QFont bold = font();
   bold.setBold(true);

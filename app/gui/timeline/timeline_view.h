@@ -69,7 +69,7 @@ class TimelineView : public QWidget {
   int laneTop(int lane) const;
   void zoomAround(double factor, double x);
   void clampStart();
-  void paintAxis(class QPainter& p, const Geometry& g);
+  void paintAxis(class QPainter& p, const Geometry& g, bool grid);
   void paintLane(QPainter& p, const Geometry& g, int lane);
   void paintLocks(QPainter& p, const Geometry& g, int lane);
   void paintArrows(QPainter& p, const Geometry& g);
