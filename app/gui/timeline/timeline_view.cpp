@@ -283,9 +283,12 @@ void TimelineView::paintLane(QPainter& p, const Geometry& g, int lane) {
   p.save();
   p.setClipRect(QRect(g.nameWidth, top, plotWidth() + kRightMargin, g.laneHeight));
   const uint64_t t0 = start_, t1 = start_ + visibleNs() + static_cast<uint64_t>(nsPerPx_ * 2);
+  double bucketRight = -1e9;
   for (const TimelineModel::Bucket& b : l.buckets) {  // summarized: stacked by share
     if (b.t1 < t0 || b.t0 > t1) continue;
     const double x0 = xOf(b.t0), w = std::max(1.0, xOf(b.t1) - x0);
+    if (x0 + w <= bucketRight + 1) continue;  // one bucket per pixel is all one can see
+    bucketRight = x0 + w;
     uint64_t total = 0;
     for (uint64_t ns : b.ns) total += ns;
     double y = barY;
@@ -333,7 +336,7 @@ void TimelineView::paintLocks(QPainter& p, const Geometry& g, int lane) {
     if (end < t0 || s.t0 > t1) continue;
     const double x0 = xOf(s.t0);
     const double w = std::max(2.0, xOf(end) - x0);
-    if (x0 + w <= lastRight && w < 2.5) continue;  // many holds in one pixel: drawn once
+    if (x0 + w <= lastRight + 1) continue;  // many holds in one pixel: drawn once
     lastRight = x0 + w;
     const QRectF r(x0, y, w, g.lockHeight);
     p.fillRect(r, fill);
