@@ -36,6 +36,41 @@
     </message>
 </context>
 <context>
+    <name>ChartsPanel</name>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>time (ms)</source>
+        <translation>时间（毫秒）</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>in channel</source>
+        <translation>通道中</translation>
+    </message>
+    <message>
+        <source>semaphore %1</source>
+        <translation>信号量 %1</translation>
+    </message>
+    <message>
+        <source>%1 (messages)</source>
+        <translation>%1（消息数）</translation>
+    </message>
+    <message>
+        <source>%1 (bytes)</source>
+        <translation>%1（字节）</translation>
+    </message>
+    <message>
+        <source>blocked processes</source>
+        <translation>阻塞的进程数</translation>
+    </message>
+</context>
+<context>
     <name>CodePanel</name>
     <message>
         <source>pid %1</source>
@@ -299,6 +334,14 @@
     <message>
         <source>%1 of %2 events</source>
         <translation>%1 / %2 个事件</translation>
+    </message>
+    <message>
+        <source>showing the last %1 of %2 events</source>
+        <translation>显示 %2 个事件中的最后 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 of the last %2 of %3 events</source>
+        <translation>%3 个事件的最后 %2 个中的 %1 个</translation>
     </message>
 </context>
 <context>
@@ -1141,6 +1184,64 @@
     <message>
         <source>idle</source>
         <translation>空闲</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>message (send → receive)</source>
+        <translation>消息（发送 → 接收）</translation>
+    </message>
+    <message>
+        <source>lock held</source>
+        <translation>持有锁</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Follow the newest events; scrolling back stops following</source>
+        <translation>跟随最新事件；向回滚动时停止跟随</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>放大（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>缩小（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>blocked on %1</source>
+        <translation>阻塞于 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 for %3, from %4</source>
+        <translation>%1：%2，持续 %3，从 %4 起</translation>
+    </message>
+    <message>
+        <source>%1: %2 since %3</source>
+        <translation>%1：自 %3 起 %2</translation>
+    </message>
+    <message>
+        <source>%1 (older history is summarized)</source>
+        <translation>%1（较早的历史已汇总）</translation>
+    </message>
+    <message>
+        <source>The processes&apos; states appear here as they run.</source>
+        <translation>进程运行时，它们的状态显示在这里。</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
     </message>
 </context>
 <context>
