@@ -21,11 +21,12 @@ void MainWindow::buildTimelineDocks() {
   chartsDock_->setWidget(charts_);
   chartsDock_->setWindowTitle(charts_->windowTitle());
   connect(charts_, &QWidget::windowTitleChanged, chartsDock_, &QWidget::setWindowTitle);
-  // Bottom: the timeline tabbed with the event log, the charts beside them.
-  // (splitDockWidget would tab it: the log is already tabbed with Problems.)
-  addDockWidget(Qt::BottomDockWidgetArea, chartsDock_, Qt::Horizontal);
+  // Bottom: the timeline and the charts tabbed with the event log (the
+  // Code and Kernel docks share that row, which leaves no room for a
+  // readable chart beside the timeline); drag a tab out to see both.
+  addDockWidget(Qt::BottomDockWidgetArea, timelineDock_);
   tabifyDockWidget(logDock_, timelineDock_);
-  resizeDocks({logDock_, chartsDock_}, {3, 2}, Qt::Horizontal);
+  tabifyDockWidget(timelineDock_, chartsDock_);
   timelineDock_->raise();
 
   connect(controller_, &SessionController::sessionStarting, this, [this] {

@@ -2,6 +2,7 @@
 // producer-consumer session (a blocked span, a send->recv arrow, a lock
 // span, the semaphore's last value), and that a long synthetic stream keeps
 // their storage bounded while the totals stay exact.
+#include <QDockWidget>
 #include <QLineSeries>
 #include <chrono>
 
@@ -46,6 +47,12 @@ TEST_F(GuiTest, TimelineAndChartsFollowASteppedProducerConsumer) {
   ASSERT_TRUE(producer >= 0 && consumer >= 0 && full >= 0 && guard >= 0 && buffer >= 0);
   const TimelineModel& model = window_->timeline()->model();
   ASSERT_EQ(model.lanes().size(), 2u);
+  // The charts draw only while shown (a tab beside the timeline): show them.
+  auto* chartsDock = qobject_cast<QDockWidget*>(window_->charts()->parentWidget());
+  ASSERT_NE(chartsDock, nullptr);
+  chartsDock->raise();
+  QCoreApplication::processEvents();
+  ASSERT_TRUE(window_->charts()->isVisible());
 
   bool sawConsumerBlocked = false;
   for (int steps = 0; steps < 500; ++steps) {
