@@ -11,11 +11,13 @@
 // snapshotAvailable per frame, then the event loop runs so every view
 // repaints. Frame time = those three, on the GUI thread.
 //
-//   gui_frame_bench [--events N] [--rate EVENTS_PER_S] [--json]
+//   gui_frame_bench [--events N] [--rate EVENTS_PER_S] [--charts] [--json]
+//   --charts  shows the Charts tab instead of the Timeline tab
 #include <sys/resource.h>
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
@@ -26,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "charts_panel.h"
 #include "main_window.h"
 #include "runtime/session.hpp"
 #include "session_controller.h"
@@ -226,6 +229,7 @@ int main(int argc, char** argv) {
   uint64_t total = 10'000'000;
   uint64_t rate = 1'000'000;
   bool json = false;
+  bool charts = false;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--events") && i + 1 < argc)
       total = std::stoull(argv[++i]);
@@ -233,8 +237,11 @@ int main(int argc, char** argv) {
       rate = std::stoull(argv[++i]);
     else if (!std::strcmp(argv[i], "--json"))
       json = true;
+    else if (!std::strcmp(argv[i], "--charts"))
+      charts = true;
     else {
-      std::fprintf(stderr, "usage: %s [--events N] [--rate EVENTS_PER_S] [--json]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--events N] [--rate EVENTS_PER_S] [--charts] [--json]\n",
+                   argv[0]);
       return 2;
     }
   }
@@ -260,6 +267,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   window.controller()->deliverNow();
+  if (charts)
+    if (auto* dock = qobject_cast<QDockWidget*>(window.charts()->parentWidget())) dock->raise();
   QCoreApplication::processEvents();
   const long rssBefore = peakRssKb();
 
