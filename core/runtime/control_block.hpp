@@ -15,7 +15,7 @@
 namespace ipclab {
 
 constexpr uint32_t kControlMagic = 0x49504c31;  // "IPL1"
-constexpr uint32_t kControlVersion = 1;
+constexpr uint32_t kControlVersion = 2;
 constexpr int kMaxWorkers = 64;
 constexpr int kMaxObjects = 64;
 
@@ -47,6 +47,11 @@ struct alignas(64) ObjectSlot {
 struct ControlBlock {
   uint32_t magic = 0;
   uint32_t version = 0;
+  // The supervisor, so a sweep can tell a dead session's objects even when
+  // its folder (and manifest) is gone. Stays at this offset across versions.
+  int32_t owner_pid = 0;
+  uint32_t reserved = 0;
+  uint64_t owner_start = 0;  // process_start_time(owner_pid)
   uint32_t nworkers = 0;
   uint32_t nobjects = 0;
   uint32_t ring_capacity = 0;

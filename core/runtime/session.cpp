@@ -170,6 +170,8 @@ std::unique_ptr<Session> Session::start(const Scenario& s, const SessionOptions&
   m.ctl->ring_stride = ring_stride;
   m.ctl->total_size = m.ctl_size;
   m.ctl->t0_ns = monotonic_ns();
+  m.ctl->owner_pid = ::getpid();
+  m.ctl->owner_start = process_start_time(::getpid());
   m.ctl->tracing = opts.tracing ? 1 : 0;
   for (size_t i = 0; i < m.ids.size(); ++i)
     EventRing::init(m.ctl->ring(static_cast<int>(i)), capacity, opts.sampling);

@@ -184,7 +184,8 @@ SweepReport sweep_dead_sessions(const std::string& base) {
     // A folder without an owner file may be a session being created right
     // now: leave young ones alone.
     struct stat st {};
-    const bool young = pid == 0 && ::stat(dir.c_str(), &st) == 0 && st.st_mtime + 10 > ::time(nullptr);
+    const bool young =
+        pid == 0 && ::stat(dir.c_str(), &st) == 0 && st.st_mtime + 10 > ::time(nullptr);
     if (!alive && !young) dead.push_back(dir);
   }
   ::closedir(d);
@@ -194,6 +195,7 @@ SweepReport sweep_dead_sessions(const std::string& base) {
     remove_tree(dir);
     ++report.sessions_removed;
   }
+  sweep_orphan_objects(report);
   return report;
 }
 

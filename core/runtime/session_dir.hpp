@@ -60,6 +60,11 @@ struct SweepReport {
 // sessions whose owner process is gone. Live sessions are left alone.
 SweepReport sweep_dead_sessions(const std::string& base);
 
+// Removes /dev/shm objects of sessions whose control block names a dead
+// owner, even when their folder is gone (a crashed run in a deleted
+// temporary base). Called by sweep_dead_sessions.
+void sweep_orphan_objects(SweepReport& report);
+
 // Start time of a process in clock ticks since boot (/proc/PID/stat field
 // 22), 0 if the process does not exist. Tells a live pid from a reused one.
 unsigned long long process_start_time(pid_t pid);
