@@ -84,7 +84,7 @@ class MainWindow : public QMainWindow {
  private:
   QWidget* buildCentre();
   void buildDocks();
-  void buildPanelDocks();  // main_window_panels.cpp
+  void buildPanelDocks();     // main_window_panels.cpp
   void buildTimelineDocks();  // main_window_timeline.cpp
   void buildToolBar();
   void connectActions();

@@ -12,14 +12,14 @@
 namespace ipclab {
 
 struct ProcessTruth {
-  bool alive = false;        // /proc/PID/stat was readable
-  char state = '?';          // R S D T t Z X I from /proc/PID/stat
-  std::string state_word;    // "running", "sleeping", "disk sleep", "stopped", "zombie", ...
-  long syscall_nr = -1;      // from /proc/PID/syscall; -1 = running in user space or unknown
-  std::string syscall_name;  // "read", "futex", ... ("" when unknown)
-  std::string wchan;         // /proc/PID/wchan ("" for "0" or unreadable)
-  uint64_t sig_pending = 0;  // SigPnd | ShdPnd from /proc/PID/status (bit n-1 = signal n)
-  uint64_t sig_blocked = 0;  // SigBlk
+  bool alive = false;               // /proc/PID/stat was readable
+  char state = '?';                 // R S D T t Z X I from /proc/PID/stat
+  std::string state_word;           // "running", "sleeping", "disk sleep", "stopped", "zombie", ...
+  long syscall_nr = -1;             // from /proc/PID/syscall; -1 = running in user space or unknown
+  std::string syscall_name;         // "read", "futex", ... ("" when unknown)
+  std::string wchan;                // /proc/PID/wchan ("" for "0" or unreadable)
+  uint64_t sig_pending = 0;         // SigPnd | ShdPnd from /proc/PID/status (bit n-1 = signal n)
+  uint64_t sig_blocked = 0;         // SigBlk
   uint64_t voluntary_switches = 0;  // voluntary_ctxt_switches
 };
 

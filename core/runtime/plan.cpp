@@ -1,11 +1,11 @@
 #include "runtime/plan.hpp"
 
-#include "scenario/text_template.hpp"
-
 #include <signal.h>
 #include <string.h>
 
 #include <array>
+
+#include "scenario/text_template.hpp"
 
 namespace ipclab {
 
