@@ -441,7 +441,7 @@ void Session::stop() {
     // The last events, and how each process ended, still reach the
     // consumer (take_events after stop). Reaped first, as in the pump.
     std::vector<Event> tail, exits;
-    m.reap_children(exits, false);
+    m.reap_children(exits);
     m.drain_rings(tail);
     tail.insert(tail.end(), std::make_move_iterator(exits.begin()),
                 std::make_move_iterator(exits.end()));

@@ -66,7 +66,7 @@ struct Session::Impl {
   void pump_loop();
   size_t drain_rings(std::vector<Event>& out);
   Event decode(int worker, const EventRecord& r) const;
-  void reap_children(std::vector<Event>& out, bool block);
+  void reap_children(std::vector<Event>& out);
   void publish(std::vector<Event>& batch);
   void sample_kernel(std::vector<Event>& out);
   std::optional<std::string> find_deadlock();

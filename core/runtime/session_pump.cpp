@@ -104,7 +104,7 @@ size_t Session::Impl::drain_rings(std::vector<Event>& out) {
   return count;
 }
 
-void Session::Impl::reap_children(std::vector<Event>& out, bool) {
+void Session::Impl::reap_children(std::vector<Event>& out) {
   for (size_t i = 0; i < children.size(); ++i) {
     Child& c = children[i];
     if (c.reaped) continue;
@@ -313,7 +313,7 @@ void Session::Impl::pump_loop() {
     // Reap before draining: a process that is gone has written its last
     // event, so its exit comes after everything its ring still held.
     std::vector<Event> exits;
-    reap_children(exits, false);
+    reap_children(exits);
     if (drain_rings(batch) > 0) dirty = true;
     if (!exits.empty()) {
       dirty = true;

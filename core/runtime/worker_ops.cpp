@@ -232,8 +232,7 @@ void do_mutex(WorkerContext& w, const Op& op) {
   emit_value(w, EventKind::acquire, op.obj, 1, detail);
 }
 
-void do_shm(WorkerContext& w, const Op& op, int* exit_code) {
-  (void)exit_code;
+void do_shm(WorkerContext& w, const Op& op) {
   WorkerObject& o = w.objects[static_cast<size_t>(op.obj)];
   if (!o.cells) return emit_error(w, op.obj, EBADF, "shared memory not mapped");
   int64_t* cell = &o.cells[op.cell];
@@ -408,7 +407,7 @@ bool run_op(WorkerContext& w, const Op& op, int* exit_code) {
     case OpKind::shm_load:
     case OpKind::shm_compute:
     case OpKind::shm_store:
-      do_shm(w, op, exit_code);
+      do_shm(w, op);
       break;
     case OpKind::signal:
       do_signal(w, op);
