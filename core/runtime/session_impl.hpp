@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "runtime/event_batch.hpp"
 #include "runtime/object_host.hpp"
 #include "runtime/session.hpp"
 #include "runtime/session_dir.hpp"
@@ -44,7 +45,7 @@ struct Session::Impl {
   // Guarded by mu.
   mutable std::mutex mu;
   std::condition_variable cv;
-  std::vector<Event> outbox;
+  EventBatch outbox;  // raw until a consumer takes it
   StateModel model;
   RunMode mode = RunMode::stepping;
   double speed = 0;  // steps per second while running; <= 0 = free
@@ -64,11 +65,13 @@ struct Session::Impl {
 
   // Pump (session_pump.cpp).
   void pump_loop();
-  size_t drain_rings(std::vector<Event>& out);
-  Event decode(int worker, const EventRecord& r) const;
-  void reap_children(std::vector<Event>& out);
-  void publish(std::vector<Event>& batch);
-  void sample_kernel(std::vector<Event>& out);
+  size_t drain_rings(EventBatch& out);
+  void reap_children(EventBatch& out);
+  void publish(EventBatch& batch);
+  void sample_kernel(EventBatch& out);
+  // Consumer side (any thread): turns a published batch into Events.
+  void decode_batch(const EventBatch& batch, std::vector<Event>& out) const;
+  Event decode(int worker, const EventRecord& r, EventKind kind, uint64_t t_ns) const;
   std::optional<std::string> find_deadlock();
   bool settled_locked() const;
   bool ctl_rings_empty() const;

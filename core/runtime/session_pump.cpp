@@ -33,22 +33,37 @@ void Session::Impl::poke_pump() const {
     ssize_t n = ::write(cmd_fd, &one, sizeof one);
 }
 
-Event Session::Impl::decode(int worker, const EventRecord& r) const {
+Event Session::Impl::decode(int worker, const EventRecord& r, EventKind kind, uint64_t t_ns) const {
   Event e;
-  e.t_ns = r.t_ns > ctl->t0_ns ? r.t_ns - ctl->t0_ns : 0;
-  e.ev = r.ev;
+  e.t_ns = t_ns;
+  e.ev = kind;
   e.worker = worker;
   e.proc = ids[static_cast<size_t>(worker)].name;
   e.pid = children[static_cast<size_t>(worker)].pid;
   e.op = r.op;
   e.obj = r.obj;
-  if (r.obj >= 0 && static_cast<size_t>(r.obj) < scenario.objects.size())
-    e.obj_name = scenario.objects[static_cast<size_t>(r.obj)].name;
+  const std::vector<Op>& plan = plans[static_cast<size_t>(worker)];
+  const bool op_known = r.op >= 0 && static_cast<size_t>(r.op) < plan.size();
+  if (kind == EventKind::step && op_known) e.obj = plan[static_cast<size_t>(r.op)].obj;
+  if (e.obj >= 0 && static_cast<size_t>(e.obj) < scenario.objects.size())
+    e.obj_name = scenario.objects[static_cast<size_t>(e.obj)].name;
+  if (kind != r.ev) {
+    // An event folded into this record (record_events): a step, an
+    // unblock, the return a receive carries, the call a send carries.
+    if (kind == EventKind::step && op_known) e.detail = plan[static_cast<size_t>(r.op)].label;
+    if ((kind == EventKind::ret || kind == EventKind::call) && r.syscall >= 0) {
+      e.syscall = r.syscall;
+      e.syscall_name = std::string(syscall_name(r.syscall));
+    }
+    if (kind == EventKind::ret) e.value = r.bytes;
+    return e;
+  }
   e.msg = r.msg;
   e.bytes = r.bytes;
   if (r.flags & EventRecord::kHasValue) e.value = r.value;
   e.timed = (r.flags & EventRecord::kTimed) != 0;
-  if (r.syscall >= 0) {
+  const bool carries_call = (r.flags & (EventRecord::kCall | EventRecord::kReturn)) != 0;
+  if (r.syscall >= 0 && !carries_call) {
     e.syscall = r.syscall;
     e.syscall_name = std::string(syscall_name(r.syscall));
   }
@@ -65,17 +80,37 @@ Event Session::Impl::decode(int worker, const EventRecord& r) const {
   if (r.ev == EventKind::signal && r.peer >= 0 && static_cast<size_t>(r.peer) < ids.size())
     e.detail += " to " + ids[static_cast<size_t>(r.peer)].name + " (pid " +
                 std::to_string(children[static_cast<size_t>(r.peer)].pid) + ")";
-  if (r.ev == EventKind::step && r.op >= 0 &&
-      static_cast<size_t>(r.op) < plans[static_cast<size_t>(worker)].size())
-    e.detail = plans[static_cast<size_t>(worker)][static_cast<size_t>(r.op)].label;
+  if (r.ev == EventKind::step && op_known) e.detail = plan[static_cast<size_t>(r.op)].label;
   return e;
 }
 
-size_t Session::Impl::drain_rings(std::vector<Event>& out) {
-  // Raw records are gathered and ordered first, then decoded once each,
-  // straight into their place: sorting 128-byte PODs by key is cheap,
-  // sorting decoded Events (six strings each) is not. The buffers are
-  // members so a steady stream allocates nothing here.
+void Session::Impl::decode_batch(const EventBatch& batch, std::vector<Event>& out) const {
+  out.reserve(out.size() + batch.items.size() + batch.items.size() / 2);
+  for (const EventBatch::Item& it : batch.items) {
+    if (!it.raw) {
+      out.push_back(batch.made[it.index]);
+      continue;
+    }
+    const EventRecord& r = batch.records[it.index];
+    const RecordEvents kinds = record_events(r);
+    for (int k = 0; k < kinds.count; ++k) {
+      Event e = decode(it.worker, r, kinds.kinds[k], it.t_ns);
+      // A shared cell's index travels in msg; consumers read it in words.
+      if (e.ev == EventKind::value && e.obj >= 0 && e.msg >= 0 &&
+          scenario.objects[static_cast<size_t>(e.obj)].mechanism == ObjectKind::shared_memory) {
+        e.detail += " cell " + std::to_string(e.msg);
+        e.msg = -1;
+      }
+      if (e.ev == EventKind::race && e.msg >= 0) e.msg = -1;
+      out.push_back(std::move(e));
+    }
+  }
+}
+
+size_t Session::Impl::drain_rings(EventBatch& out) {
+  // Raw records are gathered and ordered first, by key: sorting 128-byte
+  // PODs is cheap. They stay raw until a consumer takes them. The buffers
+  // are members so a steady stream allocates nothing here.
   raw_records.clear();
   raw_workers.clear();
   // Two passes: a record another ring's record depends on (a send before
@@ -99,12 +134,17 @@ size_t Session::Impl::drain_rings(std::vector<Event>& out) {
   std::stable_sort(raw_order.begin(), raw_order.end(), [this](uint32_t a, uint32_t b) {
     return raw_records[a].t_ns < raw_records[b].t_ns;
   });
-  out.reserve(out.size() + count);
-  for (uint32_t k : raw_order) out.push_back(decode(raw_workers[k], raw_records[k]));
+  out.items.reserve(out.items.size() + count);
+  out.records.reserve(out.records.size() + count);
+  const uint64_t t0 = ctl->t0_ns;
+  for (uint32_t k : raw_order) {
+    const EventRecord& r = raw_records[k];
+    out.add_record(raw_workers[k], r.t_ns > t0 ? r.t_ns - t0 : 0, r);
+  }
   return count;
 }
 
-void Session::Impl::reap_children(std::vector<Event>& out) {
+void Session::Impl::reap_children(EventBatch& out) {
   for (size_t i = 0; i < children.size(); ++i) {
     Child& c = children[i];
     if (c.reaped) continue;
@@ -134,28 +174,24 @@ void Session::Impl::reap_children(std::vector<Event>& out) {
   }
 }
 
-void Session::Impl::publish(std::vector<Event>& batch) {
+void Session::Impl::publish(EventBatch& batch) {
   if (batch.empty()) return;
   {
     std::lock_guard lock(mu);
-    for (Event& e : batch) {
+    for (const EventBatch::Item& it : batch.items) {
+      if (it.raw) {
+        EventRecord& r = batch.records[it.index];
+        const RecordEvents kinds = record_events(r);
+        for (int k = 0; k < kinds.count; ++k) model.apply(kinds.kinds[k], it.worker, r);
+        continue;
+      }
+      Event& e = batch.made[it.index];
       // The session's own events (kernel samples, deadlock) come from this
       // process, the supervisor: they carry its real pid like any other.
       if (e.worker < 0 && e.pid <= 0) e.pid = ::getpid();
       model.apply(e);
-      if (e.ev == EventKind::value && e.obj >= 0 && e.msg >= 0 &&
-          scenario.objects[static_cast<size_t>(e.obj)].mechanism == ObjectKind::shared_memory) {
-        e.detail += " cell " + std::to_string(e.msg);
-        e.msg = -1;
-      }
-      if (e.ev == EventKind::race && e.msg >= 0) e.msg = -1;
     }
-    if (outbox.empty())
-      outbox.swap(batch);
-    else {
-      outbox.insert(outbox.end(), std::make_move_iterator(batch.begin()),
-                    std::make_move_iterator(batch.end()));
-    }
+    outbox.append(batch);
     batch.clear();
     ++activity;
   }
@@ -164,7 +200,7 @@ void Session::Impl::publish(std::vector<Event>& batch) {
   cv.notify_all();
 }
 
-void Session::Impl::sample_kernel(std::vector<Event>& out) {
+void Session::Impl::sample_kernel(EventBatch& out) {
   last_kernel_fill.resize(scenario.objects.size());
   for (size_t i = 0; i < scenario.objects.size(); ++i) {
     const auto fill = host.kernel_fill(static_cast<int>(i));
@@ -263,7 +299,7 @@ bool Session::Impl::all_live_blocked() const {
 }
 
 void Session::Impl::pump_loop() {
-  std::vector<Event> batch;
+  EventBatch batch;
   uint64_t next_sample = 0;
   uint64_t next_tick = 0;
   uint64_t next_deadlock_check = 0;
@@ -312,15 +348,13 @@ void Session::Impl::pump_loop() {
 
     // Reap before draining: a process that is gone has written its last
     // event, so its exit comes after everything its ring still held.
-    std::vector<Event> exits;
+    EventBatch exits;
     reap_children(exits);
     if (drain_rings(batch) > 0) dirty = true;
     if (!exits.empty()) {
       dirty = true;
-      batch.insert(batch.end(), std::make_move_iterator(exits.begin()),
-                   std::make_move_iterator(exits.end()));
-      std::stable_sort(batch.begin(), batch.end(),
-                       [](const Event& a, const Event& b) { return a.t_ns < b.t_ns; });
+      batch.append(exits);
+      batch.sort_by_time();
       std::lock_guard lock(mu);
       child_view = children;
     }

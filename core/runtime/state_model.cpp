@@ -36,6 +36,19 @@ int64_t StateModel::fill(int obj) const {
 }
 
 void StateModel::apply(Event& e) {
+  apply(Input{e.ev, e.worker, e.obj, &e.msg, e.bytes, e.value, e.data, e.detail});
+}
+
+void StateModel::apply(EventKind ev, int worker, EventRecord& r) {
+  const std::string_view text(r.data, std::min<size_t>(r.data_len, sizeof r.data));
+  const bool is_data = r.ev == EventKind::send || r.ev == EventKind::recv;
+  std::optional<int64_t> value;
+  if (r.flags & EventRecord::kHasValue) value = r.value;
+  apply(Input{ev, worker, r.obj, &r.msg, r.bytes, value, is_data ? text : std::string_view(),
+              is_data ? std::string_view() : text});
+}
+
+void StateModel::apply(const Input& e) {
   const bool has_obj = e.obj >= 0 && static_cast<size_t>(e.obj) < objects_.size();
   ObjectModel* o = has_obj ? &objects_[static_cast<size_t>(e.obj)] : nullptr;
   const size_t w = e.worker >= 0 ? static_cast<size_t>(e.worker) : 0;
@@ -60,7 +73,7 @@ void StateModel::apply(Event& e) {
       }
       break;
     case EventKind::send:
-      if (o) o->in_flight.push_back({e.msg, e.bytes, e.value.value_or(0), e.data});
+      if (o) o->in_flight.push_back({*e.msg, e.bytes, e.value.value_or(0), std::string(e.data)});
       break;
     case EventKind::recv: {
       if (!o) break;
@@ -74,13 +87,13 @@ void StateModel::apply(Event& e) {
           return m.data.compare(0, e.data.size(), e.data) == 0 && m.priority == e.value.value_or(0);
         });
         if (it != o->in_flight.end()) {
-          e.msg = it->seq;
+          *e.msg = it->seq;
           o->in_flight.erase(it);
         }
       } else {
         // A byte stream: the bytes come out in the order they went in.
         int64_t left = e.bytes;
-        if (!o->in_flight.empty() && left > 0) e.msg = o->in_flight.front().seq;
+        if (!o->in_flight.empty() && left > 0) *e.msg = o->in_flight.front().seq;
         while (left > 0 && !o->in_flight.empty()) {
           InFlight& m = o->in_flight.front();
           const int64_t take = std::min(left, m.bytes_left);
@@ -102,9 +115,9 @@ void StateModel::apply(Event& e) {
       if (o->mechanism == ObjectKind::mutex) o->owner = -1;
       break;
     case EventKind::value:
-      if (o && o->mechanism == ObjectKind::shared_memory && e.value && e.msg >= 0 &&
-          static_cast<size_t>(e.msg) < o->cells.size()) {
-        const auto cell = static_cast<size_t>(e.msg);
+      if (o && o->mechanism == ObjectKind::shared_memory && e.value && *e.msg >= 0 &&
+          static_cast<size_t>(*e.msg) < o->cells.size()) {
+        const auto cell = static_cast<size_t>(*e.msg);
         if (e.detail == "write" || e.detail == "add" || e.detail == "store") {
           o->cells[cell] = *e.value;
           o->cell_writer[cell] = e.worker;

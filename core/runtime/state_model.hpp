@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "runtime/plan.hpp"
@@ -21,6 +23,9 @@ class StateModel {
   // Updates the model with one decoded event, in time order. Fills in
   // e.msg for receives (which message arrived).
   void apply(Event& e);
+  // The same for event `ev` of a worker's raw record (one of
+  // record_events(r)); fills in r.msg for receives.
+  void apply(EventKind ev, int worker, EventRecord& r);
 
   int64_t fill(int obj) const;  // bytes (streams), messages (queues), count (semaphores)
   int owner(int obj) const { return objects_[static_cast<size_t>(obj)].owner; }
@@ -51,6 +56,19 @@ class StateModel {
     std::vector<int64_t> cells;
     std::vector<int> cell_writer;
   };
+  // What apply reads from an event, wherever it comes from.
+  struct Input {
+    EventKind ev;
+    int worker;
+    int obj;
+    int64_t* msg;  // written for receives
+    int64_t bytes;
+    std::optional<int64_t> value;
+    std::string_view data;
+    std::string_view detail;
+  };
+  void apply(const Input& in);
+
   std::vector<ObjectModel> objects_;
   std::vector<int> blocked_on_;  // per worker: object index or -2 when not blocked
   int64_t lost_updates_ = 0;

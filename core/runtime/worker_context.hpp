@@ -39,15 +39,26 @@ struct WorkerContext {
   int64_t reg = 0;        // the register of an expanded add (load/compute/store)
   int64_t loaded = 0;     // what load saw, to detect a lost update at store
   std::vector<char> buf;  // receive buffer
+  // Events of this instant not written yet (EventRecord::kStep, kUnblock):
+  // they ride on the next record, which is written right after.
+  uint8_t pending = 0;
 
-  // Appends one event to the ring and wakes the pump if it sleeps.
+  // Appends one event to the ring: a timestamp, a copy and a release store.
+  // It does not wake the pump: the worker does that where it is about to
+  // wait (its gate, a blocking call, a sleep; see wake_pump), so a pump
+  // that sleeps gets each op's events together, and emit needs no fence.
   void emit(EventRecord r) {
     if (!ctl->tracing) return;
+    r.flags |= pending;
+    pending = 0;
     r.t_ns = monotonic_ns();
     r.op = op;
     ring->push(r);
-    // While the session runs freely the pump drains on its own tick and
-    // never sleeps waiting for a worker: no wake check (and no fence) then.
+  }
+  // Before the worker waits or runs long: a sleeping pump hears about what
+  // it wrote so far. While the session runs freely the pump drains on its
+  // own tick and never sleeps waiting for a worker: nothing to do then.
+  void wake_pump() {
     if (!ctl->free_run.load(std::memory_order_relaxed)) wake_consumer(*ctl);
   }
   EventRecord record(EventKind ev, int obj = -1) const {
@@ -72,5 +83,8 @@ void deliver_caught_signals(WorkerContext& w);
 
 // Runs plan[w.op]. Returns false when the worker must exit now (exit op).
 bool run_op(WorkerContext& w, const Op& op, int* exit_code);
+// True for ops whose first event is written at once, with no system call
+// or wait before it: their step is folded into that event's record.
+bool step_folds(OpKind kind);
 
 }  // namespace ipclab

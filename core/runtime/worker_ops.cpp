@@ -71,11 +71,18 @@ void enter_block(WorkerContext& w, int obj, long nr, bool timed) {
   r.syscall = static_cast<int16_t>(nr);
   if (timed) r.flags |= EventRecord::kTimed;
   w.emit(r);
+  w.wake_pump();
 }
 
+// On success the unblock rides on the record the caller writes next (the
+// return or the acquire, at once): the same event, one record fewer.
 void leave_block(WorkerContext& w, int obj, int err) {
   w.set_state(WorkerState::running);
   w.slot->blocked_obj.store(-1);
+  if (err == 0) {
+    w.pending |= EventRecord::kUnblock;
+    return;
+  }
   EventRecord r = w.record(EventKind::unblock, obj);
   if (err == EINTR)
     WorkerContext::set_data(r, "interrupted by a signal");
@@ -97,9 +104,10 @@ void do_send(WorkerContext& w, const Op& op) {
   }
   WorkerContext::set_data(s, op.text);
   // Reported before the call: a receiver can never report a message before
-  // the sender has reported sending it.
+  // the sender has reported sending it. The record also stands for the call.
+  s.syscall = static_cast<int16_t>(ch->send_syscall());
+  s.flags |= EventRecord::kCall;
   w.emit(s);
-  emit_call(w, op.obj, ch->send_syscall());
   IoResult r = ch->send(op.text, op.priority, false);
   if (r.err == EAGAIN) {
     enter_block(w, op.obj, ch->send_syscall(), false);
@@ -125,12 +133,15 @@ void do_recv(WorkerContext& w, const Op& op) {
     r = ch->recv(w.buf.data(), max, true);
     leave_block(w, op.obj, r.err);
   }
-  emit_return(w, op.obj, ch->recv_syscall(), r.err ? -1 : r.n, r.err);
   if (r.err) {
+    emit_return(w, op.obj, ch->recv_syscall(), -1, r.err);
     if (r.err != EINTR) emit_error(w, op.obj, r.err, "receive failed");
     return;
   }
+  // One record for the return (its value is the byte count) and the receive.
   EventRecord e = w.record(EventKind::recv, op.obj);
+  e.syscall = static_cast<int16_t>(ch->recv_syscall());
+  e.flags |= EventRecord::kReturn;
   e.bytes = r.n;
   if (queue) {
     e.value = r.priority;
@@ -383,6 +394,22 @@ void deliver_caught_signals(WorkerContext& w) {
   }
 }
 
+bool step_folds(OpKind kind) {
+  switch (kind) {
+    case OpKind::send:
+    case OpKind::recv:
+    case OpKind::sem_wait:
+    case OpKind::sem_post:
+    case OpKind::sem_trywait:
+    case OpKind::mutex_lock:
+    case OpKind::mutex_unlock:
+    case OpKind::mutex_trylock:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool run_op(WorkerContext& w, const Op& op, int* exit_code) {
   switch (op.kind) {
     case OpKind::send:
@@ -420,10 +447,12 @@ bool run_op(WorkerContext& w, const Op& op, int* exit_code) {
       break;
     case OpKind::sleep:
       emit_call(w, -1, SYS_clock_nanosleep);
+      w.wake_pump();
       sleep_ms(op.value);
       emit_return(w, -1, SYS_clock_nanosleep, 0, 0);
       break;
     case OpKind::compute:
+      w.wake_pump();
       compute_ms(op.value);
       break;
     case OpKind::print: {

@@ -188,6 +188,15 @@ int worker_main(int argc, char** argv) {
   w.ctl = map_control(a.ctl);
   w.slot = &w.ctl->workers[a.index];
   w.ring = w.ctl->ring(a.index);
+  if (w.ctl->tracing) {
+    // Map this worker's ring in one call, not one page fault at a time as
+    // the first lap writes it. Only an optimisation (EINVAL on old kernels).
+    const auto page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto from = reinterpret_cast<uintptr_t>(w.ring) & ~(page - 1);
+    const auto to =
+        reinterpret_cast<uintptr_t>(w.ring) + EventRing::bytes_for(w.ctl->ring_capacity);
+    ::madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE);
+  }
   w.slot->pid.store(::getpid());
 
   block_awaited_signals(w);
@@ -204,9 +213,18 @@ int worker_main(int argc, char** argv) {
       return 0;
     }
     w.set_state(WorkerState::running);
-    EventRecord step = w.record(EventKind::step, w.plan[i].obj);
-    w.emit(step);
+    // The step rides on the op's first record when that record is written
+    // at once (no system call, no waiting before it); else it goes alone.
+    w.pending = 0;
+    if (step_folds(w.plan[i].kind))
+      w.pending = EventRecord::kStep;
+    else
+      w.emit(w.record(EventKind::step, w.plan[i].obj));
     const bool go_on = run_op(w, w.plan[i], &exit_code);
+    if (w.pending & EventRecord::kStep) {  // the op wrote nothing after all
+      w.pending = 0;
+      w.emit(w.record(EventKind::step, w.plan[i].obj));
+    }
     w.slot->steps_done.fetch_add(1);
     if (g_any_caught.load()) deliver_caught_signals(w);
     if (!go_on) break;

@@ -23,6 +23,18 @@ std::optional<EventKind> event_kind_from(std::string_view s) {
   return std::nullopt;
 }
 
+RecordEvents record_events(const EventRecord& r) {
+  RecordEvents out;
+  if (r.flags & EventRecord::kStep) out.kinds[out.count++] = EventKind::step;
+  if (r.flags & EventRecord::kUnblock) out.kinds[out.count++] = EventKind::unblock;
+  if ((r.flags & EventRecord::kReturn) && r.ev == EventKind::recv)
+    out.kinds[out.count++] = EventKind::ret;
+  out.kinds[out.count++] = r.ev;
+  if ((r.flags & EventRecord::kCall) && r.ev == EventKind::send)
+    out.kinds[out.count++] = EventKind::call;
+  return out;
+}
+
 void append_json_string(std::string& out, std::string_view s) {
   out += '"';
   for (unsigned char c : s) {

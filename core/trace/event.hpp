@@ -56,8 +56,22 @@ struct EventRecord {
   static constexpr uint8_t kHasValue = 1;
   static constexpr uint8_t kHasErrno = 2;
   static constexpr uint8_t kTimed = 4;  // block: the wait has a timeout
+  // A worker folds events of one instant into one record (see
+  // record_events): fewer records per op, the same events for consumers.
+  static constexpr uint8_t kStep = 8;      // a `step` of op `op` comes first
+  static constexpr uint8_t kUnblock = 16;  // then an `unblock` on obj
+  static constexpr uint8_t kReturn = 32;   // recv: then a `return` of syscall, value = bytes
+  static constexpr uint8_t kCall = 64;     // send: a `call` of syscall follows the send
 };
 static_assert(sizeof(EventRecord) == 128);
+
+// The events one record stands for, in their order: step, unblock, return,
+// the record's own event, call. Which of them are there is in the flags.
+struct RecordEvents {
+  EventKind kinds[5];
+  int count = 0;
+};
+RecordEvents record_events(const EventRecord& r);
 
 // A decoded event as consumers see it. Only the fields that apply are set
 // (obj_name empty, msg -1, bytes -1, ... otherwise).

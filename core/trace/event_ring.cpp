@@ -32,8 +32,9 @@ EventRing* EventRing::init(void* at, uint32_t capacity, bool sampling) {
 }
 
 bool EventRing::push(const EventRecord& r) {
-  const uint64_t h = head.load(std::memory_order_relaxed);
-  if (h - tail.load(std::memory_order_acquire) >= capacity) {
+  const uint64_t h = producer_head;
+  if (h - producer_seen_tail >= capacity &&
+      h - (producer_seen_tail = tail.load(std::memory_order_acquire)) >= capacity) {
     if (sampling) {
       dropped.fetch_add(1, std::memory_order_relaxed);
       return false;
@@ -47,8 +48,10 @@ bool EventRing::push(const EventRecord& r) {
       futex_wait(&producer_waiting, 1, 5'000'000);
     }
     producer_waiting.store(0, std::memory_order_relaxed);
+    producer_seen_tail = tail.load(std::memory_order_acquire);
   }
   std::memcpy(&records[h & (capacity - 1)], &r, sizeof r);
+  producer_head = h + 1;
   head.store(h + 1, std::memory_order_release);
 #if defined(__x86_64__)
   // Ask for the next slot's two cache lines for writing now: the consumer

@@ -12,8 +12,12 @@
 namespace ipclab {
 
 struct alignas(64) EventRing {
-  alignas(64) std::atomic<uint64_t> head{0};              // next slot the producer writes
-  alignas(64) std::atomic<uint64_t> tail{0};              // next slot the consumer reads
+  alignas(64) std::atomic<uint64_t> head{0};  // next slot the producer writes
+  alignas(64) std::atomic<uint64_t> tail{0};  // next slot the consumer reads
+  // The producer's own line: its copy of head and the tail it last saw, so
+  // a push reads no line the consumer writes unless the ring looks full.
+  alignas(64) uint64_t producer_head = 0;
+  uint64_t producer_seen_tail = 0;
   alignas(64) std::atomic<uint32_t> producer_waiting{0};  // futex word: producer waits for room
   std::atomic<uint64_t> full_waits{0};                    // times the producer had to wait for room
   std::atomic<uint64_t> dropped{0};                       // records dropped in sampling mode
