@@ -411,6 +411,7 @@ std::optional<std::string> Session::deadlock() const {
 }
 
 uint64_t Session::events_dropped() const {
+  if (!impl_->ctl) return impl_->final_dropped;
   uint64_t n = 0;
   for (size_t i = 0; i < impl_->ids.size(); ++i)
     n += impl_->ctl->ring(static_cast<int>(i))->dropped.load();
@@ -418,6 +419,7 @@ uint64_t Session::events_dropped() const {
 }
 
 uint64_t Session::ring_full_waits() const {
+  if (!impl_->ctl) return impl_->final_full_waits;
   uint64_t n = 0;
   for (size_t i = 0; i < impl_->ids.size(); ++i)
     n += impl_->ctl->ring(static_cast<int>(i))->full_waits.load();
@@ -449,6 +451,18 @@ void Session::stop() {
     tail.append(exits);
     tail.sort_by_time();
     m.publish(tail);
+    // What snapshot() and the counters say once the control block is gone.
+    {
+      std::lock_guard lock(m.mu);
+      m.child_view = m.children;
+    }
+    Snapshot last = snapshot();
+    for (WorkerStatus& w : last.workers) w.kernel = {};
+    const uint64_t dropped = events_dropped(), full_waits = ring_full_waits();
+    std::lock_guard lock(m.mu);
+    m.final_workers = std::move(last.workers);
+    m.final_dropped = dropped;
+    m.final_full_waits = full_waits;
   }
   for (Child& c : m.children)
     if (c.pidfd >= 0) ::close(c.pidfd);
@@ -483,6 +497,7 @@ Snapshot Session::snapshot() {
     snap.mode = m.mode;
     snap.deadlock = m.deadlock;
     kids = m.child_view;
+    if (!m.ctl) snap.workers = m.final_workers;  // stopped: how each one ended
     for (size_t i = 0; i < m.scenario.objects.size(); ++i) {
       ObjectStatus o;
       o.spec = &m.scenario.objects[i];
@@ -516,7 +531,8 @@ Snapshot Session::snapshot() {
     o.cells = m.host.cells(static_cast<int>(i));
     o.owner_tid_kernel = m.host.mutex_owner_tid(*m.ctl, static_cast<int>(i));
   }
-  for (size_t i = 0; i < m.ids.size(); ++i) {
+  // Until every worker is spawned (a start that failed) there is no one to show.
+  for (size_t i = 0; i < m.ids.size() && i < kids.size(); ++i) {
     const WorkerSlot& slot = m.ctl->workers[i];
     WorkerStatus w;
     w.id = m.ids[i];

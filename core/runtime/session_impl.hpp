@@ -54,7 +54,9 @@ struct Session::Impl {
   uint64_t activity = 0;     // bumps on every event batch or state change
   std::vector<std::optional<int64_t>> last_kernel_fill;
   std::vector<ProcessTruth> last_truth;
-  std::vector<Child> child_view;  // copy of children for other threads
+  std::vector<Child> child_view;            // copy of children for other threads
+  std::vector<WorkerStatus> final_workers;  // after stop(): the last snapshot's
+  uint64_t final_dropped = 0, final_full_waits = 0;
   // Pump-thread scratch buffers for drain_rings.
   std::vector<EventRecord> raw_records;
   std::vector<uint16_t> raw_workers;

@@ -164,6 +164,12 @@ void Session::Impl::reap_children(EventBatch& out) {
       c.exit_code = info.si_status;
       e.value = info.si_status;
       e.detail = "exit code " + std::to_string(info.si_status);
+      // A worker the session stopped leaves from its gate, before its end.
+      const int32_t op = ctl->workers[i].op.load();
+      if (op >= 0 && static_cast<size_t>(op) < plans[i].size() &&
+          plans[i][static_cast<size_t>(op)].kind != OpKind::exit)
+        e.detail += ", stopped by the session before action " + std::to_string(op + 1) + " of " +
+                    std::to_string(plans[i].size());
     } else {
       c.term_signal = info.si_status;
       ctl->workers[i].state.store(WorkerState::killed);

@@ -157,10 +157,20 @@ TEST(NothingLeaks, StopReportsHowEveryProcessEnded) {
   EXPECT_EQ(how.size(), 6u);
   // At its gate it leaves by itself (unless it is too slow to, e.g. under a
   // sanitizer, and stop() terminates it after its grace period).
-  EXPECT_TRUE(how["feeder"] == "exit code 0" || how["feeder"] == "killed by SIGTERM")
+  EXPECT_TRUE(how["feeder"].starts_with("exit code 0, stopped by the session before action 1 of") ||
+              how["feeder"] == "killed by SIGTERM")
       << how["feeder"];
   EXPECT_EQ(how["semw"], "killed by SIGTERM");
   EXPECT_EQ(how["mqr"], "killed by SIGTERM");
+
+  // The session is gone, its last word on each process is not.
+  const Snapshot after = ls->snapshot();
+  ASSERT_EQ(after.workers.size(), 6u);
+  EXPECT_EQ(worker_in(after, "semw").state, WorkerState::killed);
+  EXPECT_EQ(worker_in(after, "semw").term_signal, SIGTERM);
+  EXPECT_EQ(worker_in(after, "semw").op, 0);
+  EXPECT_EQ(ls->session().ring_full_waits(), 0u);
+  EXPECT_EQ(ls->session().events_dropped(), 0u);
 }
 
 // A session folder whose owner is gone is swept at the next start; a live
