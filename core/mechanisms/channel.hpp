@@ -23,8 +23,12 @@ struct IoResult {
 class ChannelEnd {
  public:
   virtual ~ChannelEnd() = default;
-  virtual IoResult send(std::string_view data, int64_t priority, bool wait) = 0;
-  virtual IoResult recv(char* buf, size_t max, bool wait) = 0;
+  // `tag`: the priority of a POSIX queue message, the type of a System V
+  // one; ignored elsewhere.
+  virtual IoResult send(std::string_view data, int64_t tag, bool wait) = 0;
+  // `select`: which System V message type to take (msgrcv's msgtyp);
+  // ignored elsewhere. IoResult::priority is the priority or type received.
+  virtual IoResult recv(char* buf, size_t max, bool wait, int64_t select) = 0;
   virtual long send_syscall() const = 0;  // SYS_write, SYS_mq_timedsend, ...
   virtual long recv_syscall() const = 0;
   // Largest message recv can return in one call (mq_msgsize for queues).
@@ -43,5 +47,10 @@ std::unique_ptr<ChannelEnd> open_fifo_end(const std::string& path, bool reads, b
 
 // POSIX message queue `name` (already created by the supervisor).
 std::unique_ptr<ChannelEnd> open_mq_end(const std::string& name, bool reads, bool writes, int* err);
+
+// System V message queue `id` (msgget by the supervisor).
+std::unique_ptr<ChannelEnd> open_sysv_mq_end(int id);
+// The largest message a System V queue takes (/proc/sys/kernel/msgmax).
+size_t sysv_msgmax();
 
 }  // namespace ipclab

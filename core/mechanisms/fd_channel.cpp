@@ -36,7 +36,7 @@ class FdChannelEnd final : public ChannelEnd {
     return {0, n, 0};
   }
 
-  IoResult recv(char* buf, size_t max, bool wait) override {
+  IoResult recv(char* buf, size_t max, bool wait, int64_t) override {
     const int fd = wait ? rfd_ : rfd_nb_;
     if (fd < 0) return {wait ? EBADF : EAGAIN, 0, 0};
     const ssize_t n = ::read(fd, buf, max);

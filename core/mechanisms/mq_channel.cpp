@@ -28,7 +28,7 @@ class MqChannelEnd final : public ChannelEnd {
     return {0, static_cast<ssize_t>(data.size()), priority};
   }
 
-  IoResult recv(char* buf, size_t max, bool wait) override {
+  IoResult recv(char* buf, size_t max, bool wait, int64_t) override {
     // mq_receive insists on a buffer of at least mq_msgsize; the caller's
     // buffer is sized by max_message().
     if (max < msgsize_) return {EMSGSIZE, 0, 0};

@@ -15,7 +15,7 @@
 namespace ipclab {
 
 constexpr uint32_t kControlMagic = 0x49504c31;  // "IPL1"
-constexpr uint32_t kControlVersion = 2;
+constexpr uint32_t kControlVersion = 3;
 constexpr int kMaxWorkers = 64;
 constexpr int kMaxObjects = 64;
 
@@ -41,6 +41,7 @@ struct alignas(64) ObjectSlot {
   std::atomic<int64_t> next_msg{0};  // message sequence numbers (fetch_add + 1)
   std::atomic<int32_t> owner{-1};    // mutex: worker index of the owner
   int32_t fd[2] = {-1, -1};          // pipe: descriptors the workers inherit
+  int32_t sysv_id = -1;              // System V queue: its id (msgget)
   pthread_mutex_t mutex;             // mutex objects: process-shared, robust
 };
 

@@ -4,6 +4,7 @@
 #include <mqueue.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/msg.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,6 +21,13 @@ std::string errno_sentence(int err) {
 }
 
 std::string limit_hint(ObjectKind k, int err) {
+  if (k == ObjectKind::sysv_mq && err == ENOSPC)
+    return " The system's limit of System V queues is reached (/proc/sys/kernel/msgmni).";
+  if (k == ObjectKind::sysv_mq && err == EINVAL)
+    return " The capacity is more bytes than one queue may hold without privilege "
+           "(/proc/sys/kernel/msgmnb).";
+  if (k == ObjectKind::sysv_mq && err == EEXIST)
+    return " Another queue already uses this session's key; start the session again.";
   if (k == ObjectKind::posix_mq && err == EINVAL)
     return " The queue asks for more messages or bigger messages than the system allows "
            "(see /proc/sys/fs/mqueue/msg_max and msgsize_max).";
@@ -84,6 +92,32 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
           err = errno;
         else
           h.mq = q;
+        break;
+      }
+      case ObjectKind::sysv_mq: {
+        // System V objects have keys, not names: the key is a hash of the
+        // session's name for it, recorded before the queue exists so a
+        // sweep finds it (IPC_EXCL: never someone else's queue).
+        h.name = dir.object_name(spec.name);
+        const key_t key = sysv_key(h.name);
+        dir.record("sysvmq", std::to_string(key));
+        call = "msgget";
+        const int id = ::msgget(key, IPC_CREAT | IPC_EXCL | 0600);
+        if (id < 0) {
+          err = errno;
+          break;
+        }
+        h.sysv_id = id;
+        slot.sysv_id = id;
+        if (spec.capacity > 0) {
+          // capacity: bytes the queue holds (msg_qbytes), as the kernel counts.
+          msqid_ds ds{};
+          call = "msgctl(IPC_SET)";
+          if (::msgctl(id, IPC_STAT, &ds) == 0) {
+            ds.msg_qbytes = static_cast<msglen_t>(spec.capacity);
+            if (::msgctl(id, IPC_SET, &ds) != 0) err = errno;
+          }
+        }
         break;
       }
       case ObjectKind::semaphore: {
@@ -192,6 +226,12 @@ std::optional<int64_t> ObjectHost::kernel_fill(int obj) const {
       if (h.sem && ::sem_getvalue(h.sem, &v) == 0) return v;
       return std::nullopt;
     }
+    case ObjectKind::sysv_mq: {
+      msqid_ds ds{};
+      if (h.sysv_id >= 0 && ::msgctl(h.sysv_id, IPC_STAT, &ds) == 0)
+        return static_cast<int64_t>(ds.msg_qnum);
+      return std::nullopt;
+    }
     default:
       return std::nullopt;
   }
@@ -220,6 +260,7 @@ void ObjectHost::destroy() {
     if (h.fd >= 0) ::close(h.fd);
     if (h.write_fd >= 0) ::close(h.write_fd);
     if (h.mq >= 0) ::mq_close(h.mq);
+    if (h.sysv_id >= 0) ::msgctl(h.sysv_id, IPC_RMID, nullptr);
     if (h.sem) ::sem_close(h.sem);
     if (h.cells) ::munmap(h.cells, h.cells_bytes);
     if (!h.name.empty()) {

@@ -51,6 +51,7 @@ class ObjectHost {
     int fd = -1;        // pipe/FIFO read end kept for FIONREAD
     int write_fd = -1;  // pipe write end until release_write_ends
     int mq = -1;
+    int sysv_id = -1;  // System V queue
     sem_t* sem = nullptr;
     int64_t* cells = nullptr;
     size_t cells_bytes = 0;

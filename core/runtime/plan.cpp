@@ -45,6 +45,9 @@ void describe(const Scenario& s, Op& op) {
       if (mechanism_of(s, op.obj) == ObjectKind::posix_mq)
         op.c_call = "mq_send(" + obj + ", " + quoted(op.text) + ", " + n + ", " +
                     std::to_string(op.priority) + ")";
+      else if (mechanism_of(s, op.obj) == ObjectKind::sysv_mq)
+        op.c_call = "msgsnd(" + obj + "_id, &{mtype=" + std::to_string(op.type) + ", " +
+                    quoted(op.text) + "}, " + n + ", 0)";
       else
         op.c_call = "write(" + obj + "_fd[1], " + quoted(op.text) + ", " + n + ")";
       break;
@@ -52,6 +55,10 @@ void describe(const Scenario& s, Op& op) {
       op.label = "receive from " + obj;
       if (mechanism_of(s, op.obj) == ObjectKind::posix_mq)
         op.c_call = "mq_receive(" + obj + ", buf, msgsize, &prio)";
+      else if (mechanism_of(s, op.obj) == ObjectKind::sysv_mq)
+        op.c_call = "msgrcv(" + obj + "_id, &msg, " +
+                    (op.max > 0 ? std::to_string(op.max) : std::string("MSGMAX")) + ", " +
+                    std::to_string(op.type) + ", 0)";
       else
         op.c_call = "read(" + obj + "_fd[0], buf, " + std::to_string(op.max) + ")";
       break;
@@ -158,6 +165,7 @@ void expand_one(Context& c, const Action& a, int64_t i) {
   op.value = a.value;
   op.has_value = a.has_value;
   op.priority = a.priority;
+  op.type = a.type;
   op.max = a.max;
   op.timeout_ms = a.timeout_ms;
   op.cell = a.cell;
@@ -171,7 +179,8 @@ void expand_one(Context& c, const Action& a, int64_t i) {
       break;
     case ActionKind::recv:
       op.kind = OpKind::recv;
-      if (op.max <= 0) op.max = 64;
+      // A System V receive without max takes up to msgmax (the worker knows it).
+      if (op.max <= 0 && mechanism_of(c.s, op.obj) != ObjectKind::sysv_mq) op.max = 64;
       break;
     case ActionKind::wait:
       op.kind = OpKind::sem_wait;

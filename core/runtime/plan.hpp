@@ -47,6 +47,7 @@ struct Op {
   int64_t value = 0;
   bool has_value = false;
   int64_t priority = 0;
+  int64_t type = 0;  // sysv_mq: message type to send, or which to receive
   int64_t max = 0;
   int64_t timeout_ms = -1;
   int cell = 0;

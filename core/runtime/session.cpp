@@ -512,6 +512,7 @@ Snapshot Session::snapshot() {
           o.unit = "bytes";
           break;
         case ObjectKind::posix_mq:
+        case ObjectKind::sysv_mq:
           o.unit = "messages";
           break;
         case ObjectKind::semaphore:

@@ -6,6 +6,7 @@
 #include <semaphore.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/msg.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -82,7 +83,17 @@ void undo_manifest(const std::string& dir, std::vector<std::string>* said) {
       rc = ::sem_unlink(name.c_str());
     else if (kind == "mq")
       rc = ::mq_unlink(name.c_str());
-    else if (kind == "pid") {
+    else if (kind == "sysvmq") {
+      // Only a queue of ours under that key (the key was hashed from the
+      // session's tag, but keys are not private).
+      const int id = ::msgget(static_cast<key_t>(std::stol(name)), 0);
+      msqid_ds ds{};
+      rc = id >= 0 && ::msgctl(id, IPC_STAT, &ds) == 0 && ds.msg_perm.uid == ::getuid()
+               ? ::msgctl(id, IPC_RMID, nullptr)
+               : -1;
+      if (rc == 0 && said) said->push_back("removed System V queue with key " + name);
+      continue;
+    } else if (kind == "pid") {
       const auto sep = name.find(':');
       const pid_t pid = static_cast<pid_t>(std::stol(name.substr(0, sep)));
       const unsigned long long start = std::stoull(name.substr(sep + 1));
@@ -95,6 +106,13 @@ void undo_manifest(const std::string& dir, std::vector<std::string>* said) {
 }
 
 }  // namespace
+
+key_t sysv_key(std::string_view ipc_name) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : ipc_name) h = (h ^ c) * 16777619u;
+  h &= 0x7fffffff;
+  return static_cast<key_t>(h == 0 ? 1 : h);
+}
 
 unsigned long long process_start_time(pid_t pid) {
   const std::string stat = read_small_file("/proc/" + std::to_string(pid) + "/stat");

@@ -47,6 +47,9 @@ class SessionDir {
 // "/ipclab-TAG-OBJ", with anything but [A-Za-z0-9_-] in OBJ replaced by '_'.
 std::string ipc_object_name(const std::string& tag, std::string_view object);
 std::string sanitized_object_name(std::string_view object);
+// The System V key of a session's object (FNV-1a of its ipc_object_name;
+// never IPC_PRIVATE).
+key_t sysv_key(std::string_view ipc_name);
 
 // $XDG_RUNTIME_DIR/ipclab when usable, else /tmp/ipclab-UID.
 std::string default_runtime_base();

@@ -221,6 +221,7 @@ void Session::Impl::sample_kernel(EventBatch& out) {
     const ObjectKind k = scenario.objects[i].mechanism;
     e.detail = k == ObjectKind::semaphore  ? "kernel: sem_getvalue"
                : k == ObjectKind::posix_mq ? "kernel: mq_getattr mq_curmsgs"
+               : k == ObjectKind::sysv_mq  ? "kernel: msgctl IPC_STAT msg_qnum"
                                            : "kernel: FIONREAD bytes";
     out.push_back(std::move(e));
   }

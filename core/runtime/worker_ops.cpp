@@ -98,8 +98,10 @@ void do_send(WorkerContext& w, const Op& op) {
   EventRecord s = w.record(EventKind::send, op.obj);
   s.msg = w.ctl->objects[op.obj].next_msg.fetch_add(1) + 1;
   s.bytes = static_cast<int64_t>(op.text.size());
-  if (w.scenario.objects[static_cast<size_t>(op.obj)].mechanism == ObjectKind::posix_mq) {
-    s.value = op.priority;
+  const ObjectKind mech = w.scenario.objects[static_cast<size_t>(op.obj)].mechanism;
+  const int64_t tag = mech == ObjectKind::sysv_mq ? (op.type > 0 ? op.type : 1) : op.priority;
+  if (mech == ObjectKind::posix_mq || mech == ObjectKind::sysv_mq) {
+    s.value = tag;  // the priority, or the System V message type
     s.flags |= EventRecord::kHasValue;
   }
   WorkerContext::set_data(s, op.text);
@@ -108,10 +110,10 @@ void do_send(WorkerContext& w, const Op& op) {
   s.syscall = static_cast<int16_t>(ch->send_syscall());
   s.flags |= EventRecord::kCall;
   w.emit(s);
-  IoResult r = ch->send(op.text, op.priority, false);
+  IoResult r = ch->send(op.text, tag, false);
   if (r.err == EAGAIN) {
     enter_block(w, op.obj, ch->send_syscall(), false);
-    r = ch->send(op.text, op.priority, true);
+    r = ch->send(op.text, tag, true);
     leave_block(w, op.obj, r.err);
   }
   emit_return(w, op.obj, ch->send_syscall(), r.err ? -1 : r.n, r.err);
@@ -123,14 +125,16 @@ void do_recv(WorkerContext& w, const Op& op) {
   if (!ch) return emit_error(w, op.obj, EBADF, "this process has no end of the channel");
   // A queue hands out whole messages (mq_receive wants a buffer of at least
   // mq_msgsize, whatever that is); a stream reads at most `max` bytes.
-  const bool queue =
-      w.scenario.objects[static_cast<size_t>(op.obj)].mechanism == ObjectKind::posix_mq;
-  const size_t max = queue ? w.buf.size() : static_cast<size_t>(op.max);
+  const ObjectKind mech = w.scenario.objects[static_cast<size_t>(op.obj)].mechanism;
+  const bool queue = mech == ObjectKind::posix_mq || mech == ObjectKind::sysv_mq;
+  size_t max = static_cast<size_t>(op.max);
+  if (mech == ObjectKind::posix_mq || (mech == ObjectKind::sysv_mq && op.max <= 0))
+    max = ch->max_message();
   emit_call(w, op.obj, ch->recv_syscall());
-  IoResult r = ch->recv(w.buf.data(), max, false);
+  IoResult r = ch->recv(w.buf.data(), max, false, op.type);
   if (r.err == EAGAIN) {
     enter_block(w, op.obj, ch->recv_syscall(), false);
-    r = ch->recv(w.buf.data(), max, true);
+    r = ch->recv(w.buf.data(), max, true, op.type);
     leave_block(w, op.obj, r.err);
   }
   if (r.err) {

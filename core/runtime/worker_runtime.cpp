@@ -107,6 +107,9 @@ void open_objects(WorkerContext& w, const Args& a) {
         if (reads[i] || writes[i])
           o.channel = open_mq_end(ipc_object_name(a.tag, spec.name), reads[i], writes[i], &err);
         break;
+      case ObjectKind::sysv_mq:
+        if (reads[i] || writes[i]) o.channel = open_sysv_mq_end(slot.sysv_id);
+        break;
       case ObjectKind::semaphore:
         if (uses[i]) {
           o.sem = ::sem_open(ipc_object_name(a.tag, spec.name).c_str(), 0);

@@ -96,12 +96,22 @@ void load_channel(Reader& r, Fields& f, ObjectSpec& o) {
   bool may_be_mq = o.mechanism == ObjectKind::posix_mq ||
                    std::find(o.alternatives.begin(), o.alternatives.end(), ObjectKind::posix_mq) !=
                        o.alternatives.end();
+  const bool may_be_sysv =
+      o.mechanism == ObjectKind::sysv_mq || std::find(o.alternatives.begin(), o.alternatives.end(),
+                                                      ObjectKind::sysv_mq) != o.alternatives.end();
   for (std::string_view key : {"capacity", "message_size"}) {
     const Entry* e = f.get(key);
     if (!e) continue;
+    if (key == "capacity" && may_be_sysv && !may_be_mq) {
+      // A System V queue counts bytes (msg_qbytes), not messages.
+      if (std::optional<int64_t> v = f.integer(key, 1, 1 << 20)) o.capacity = static_cast<int>(*v);
+      continue;
+    }
     if (!may_be_mq) {
-      r.error(e->key_pos, quoted(key) + " only applies to a posix_mq, but " + quoted(o.name) +
-                              " is " + kind_words(o));
+      r.error(e->key_pos, quoted(key) +
+                              (key == "capacity" ? " only applies to a posix_mq or a sysv_mq, but "
+                                                 : " only applies to a posix_mq, but ") +
+                              quoted(o.name) + " is " + kind_words(o));
       continue;
     }
     std::optional<int64_t> v =

@@ -30,25 +30,27 @@ objects:
   - {name: q, kind: posix_mq}
   - {name: s, kind: semaphore, initial: 0}
   - {name: mem, kind: shared_memory, cells: 2}
+  - {name: sq, kind: sysv_mq}
 processes:
   - name: reader
     steps: [{recv: c}]
   - name: waiter
     steps: [{wait: s}]
   - name: writer
-    steps: [{send: {to: c, data: x}}, {send: {to: q, data: y}}, {post: s}]
+    steps: [{send: {to: c, data: x}}, {send: {to: q, data: y}}, {send: {to: sq, data: z}}, {post: s}]
 )";
 
 // $1 = test folder, $2 = scenario; the CLI path comes in $IPCLAB_CLI.
-const char* kShell = R"(
+const char* kShell = R"sh(
 mount -t tmpfs -o mode=1777 tmpfs /dev/shm || { echo "no private /dev/shm"; exit 90; }
 mount -t mqueue none "$1/mq" 2>/dev/null && echo "mqueue mounted"
 "$IPCLAB_CLI" run "$2" --step --jsonl < "$1/cmd" > "$1/cli.out" 2> "$1/cli.err" &
 echo "cli $!"
-read x; wait $!; echo "reaped $?"
-read x; "$IPCLAB_CLI" cleanup > "$1/cleanup.out" 2>&1; echo "cleaned $?"
+sysvq() { echo $(( $(wc -l < /proc/sysvipc/msg) - 1 )); }
+read x; wait $!; echo "reaped $?"; echo "sysvq-left $(sysvq)"
+read x; "$IPCLAB_CLI" cleanup > "$1/cleanup.out" 2>&1; echo "cleaned $?"; echo "sysvq-after $(sysvq)"
 read x
-)";
+)sh";
 
 std::string line_value(const std::string& out, const std::string& key) {
   for (const std::string& l : lines_of(out))
@@ -148,17 +150,21 @@ TEST(KillCli, WorkersDieAndCleanupRemovesEverything) {
   // The CLI had no chance to clean up: the folder and objects are still there.
   ns.write("reap\n");
   ASSERT_TRUE(ns.read_until(
-      [](const std::string& out) { return out.find("reaped") != std::string::npos; }, 10s));
+      [](const std::string& out) { return out.find("sysvq-left") != std::string::npos; }, 10s));
   EXPECT_TRUE(path_exists(folder));
   EXPECT_FALSE(entries_with_tag(ns_root + "/dev/shm", tag).empty());
+  // The System V queue of the session lives in the namespace's kernel.
+  EXPECT_EQ(line_value(ns.out(), "sysvq-left"), "1") << ns.out();
 
   ns.write("cleanup\n");
   ASSERT_TRUE(ns.read_until(
-      [](const std::string& out) { return out.find("cleaned") != std::string::npos; }, 10s));
+      [](const std::string& out) { return out.find("sysvq-after") != std::string::npos; }, 10s));
   EXPECT_EQ(line_value(ns.out(), "cleaned"), "0");
   const std::string report = read_text(base + "/cleanup.out");
   EXPECT_NE(report.find("removed 1 dead session"), std::string::npos) << report;
   EXPECT_FALSE(path_exists(folder)) << report;
+  EXPECT_EQ(line_value(ns.out(), "sysvq-after"), "0") << report;
+  EXPECT_NE(report.find("removed System V queue"), std::string::npos) << report;
   EXPECT_EQ(join(entries_with_tag(ns_root + "/dev/shm", tag)), "") << report;
   if (mq_mounted) {
     EXPECT_EQ(join(entries_with_tag(ns_root + base + "/mq", tag)), "") << report;

@@ -73,7 +73,8 @@ TEST_P(EveryChannel, DeliversEverythingInOrderWhenRunningFreely) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Mechanisms, EveryChannel, ::testing::Values("pipe", "fifo", "posix_mq"),
+INSTANTIATE_TEST_SUITE_P(Mechanisms, EveryChannel,
+                         ::testing::Values("pipe", "fifo", "posix_mq", "sysv_mq"),
                          [](const auto& info) { return info.param; });
 
 class ByteStream : public ::testing::TestWithParam<std::string> {};
@@ -155,6 +156,62 @@ TEST(MessageQueue, HigherPriorityFirstFifoWithinOne) {
     EXPECT_EQ(got[i].msg, seqs[i]) << got[i].data;
   }
   ASSERT_TRUE(ls->wait_finished());
+}
+
+// System V: msgrcv picks by type. 0 takes the oldest message, > 0 the
+// oldest of that type, < 0 the oldest of the lowest type up to |type|.
+TEST(SysvQueue, ReceivesByType) {
+  auto ls = LiveSession::start(two_party("sysv_mq", "",
+                                         "      - send: {to: c, data: \"apple\", type: 3}\n"
+                                         "      - send: {to: c, data: \"bread\", type: 1}\n"
+                                         "      - send: {to: c, data: \"cheese\", type: 2}\n"
+                                         "      - send: {to: c, data: \"dates\", type: 1}\n",
+                                         "      - recv: {from: c, type: 2}\n"
+                                         "      - recv: {from: c, type: -2}\n"
+                                         "      - recv: {from: c, type: 0}\n"
+                                         "      - recv: {from: c, type: 1}\n"));
+  ASSERT_TRUE(ls);
+  for (int i = 0; i < 4; ++i) ASSERT_EQ(ls->step("writer"), StepResult::granted);
+  const Snapshot full = ls->snapshot();
+  EXPECT_EQ(object_in(full, "c").kernel_fill.value_or(-1), 4) << "msgctl IPC_STAT msg_qnum";
+  EXPECT_EQ(object_in(full, "c").model_fill, 4);
+  EXPECT_EQ(object_in(full, "c").unit, "messages");
+  for (int i = 0; i < 4; ++i) ASSERT_EQ(ls->step("reader"), StepResult::granted);
+  ls->collect();
+  const std::vector<Event> got = ls->of(EventKind::recv, "reader");
+  ASSERT_EQ(got.size(), 4u);
+  EXPECT_EQ(data_of(got), (std::vector<std::string>{"cheese", "bread", "apple", "dates"}));
+  const std::vector<int64_t> types{2, 1, 3, 1}, seqs{3, 2, 1, 4};
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_EQ(got[i].value.value_or(-1), types[i]) << got[i].data;
+    EXPECT_EQ(got[i].msg, seqs[i]) << got[i].data;
+  }
+  EXPECT_EQ(ls->of(EventKind::call, "reader").at(0).syscall_name, "msgrcv");
+  EXPECT_EQ(ls->of(EventKind::call, "writer").at(0).syscall_name, "msgsnd");
+  ASSERT_TRUE(ls->wait_finished());
+}
+
+// A type nobody sent: the receiver sleeps in msgrcv although the queue is
+// not empty, until a message of its type comes.
+TEST(SysvQueue, WaitsForItsTypeWhileOthersQueue) {
+  auto ls = LiveSession::start(two_party("sysv_mq", "",
+                                         "      - send: {to: c, data: \"one\", type: 1}\n"
+                                         "      - send: {to: c, data: \"five\", type: 5}\n",
+                                         "      - recv: {from: c, type: 5}\n"));
+  ASSERT_TRUE(ls);
+  ASSERT_EQ(ls->step("writer"), StepResult::granted);
+  ASSERT_EQ(ls->step("reader"), StepResult::granted);
+  const WorkerStatus r = worker_in(ls->snapshot(), "reader");
+  EXPECT_EQ(r.state, WorkerState::blocked);
+  EXPECT_EQ(r.kernel.state, 'S');
+  EXPECT_EQ(r.kernel.syscall_name, "msgrcv");
+  EXPECT_EQ(object_in(ls->snapshot(), "c").kernel_fill.value_or(-1), 1);
+  ASSERT_EQ(ls->step("writer"), StepResult::granted);
+  ls->collect();
+  const std::vector<Event> got = ls->of(EventKind::recv, "reader");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].data, "five");
+  EXPECT_EQ(object_in(ls->snapshot(), "c").kernel_fill.value_or(-1), 1) << "\"one\" stays";
 }
 
 }  // namespace

@@ -21,6 +21,7 @@ const char* kEverything = R"(objects:
   - {name: s, kind: semaphore, initial: 0}
   - {name: m, kind: mutex, robust: true}
   - {name: mem, kind: shared_memory, cells: 4}
+  - {name: sq, kind: sysv_mq}
 processes:
   - name: holder
     steps: [{lock: m}, {recv: p}, {unlock: m}]
@@ -32,11 +33,14 @@ processes:
     steps: [{recv: q}]
   - name: fifor
     steps: [{recv: f}]
+  - name: sysvr
+    steps: [{recv: sq}]
   - name: feeder
     steps:
       - send: {to: p, data: x}
       - send: {to: f, data: y}
       - send: {to: q, data: z}
+      - send: {to: sq, data: w}
       - post: s
       - add: {to: mem, cell: 0, value: 1}
 )";
@@ -45,10 +49,15 @@ struct Footprint {
   std::string tag, folder;
   std::vector<pid_t> pids;
   std::vector<std::string> queues;
+  std::vector<key_t> sysv_queues;
 };
 
 Footprint footprint_of(LiveSession& ls) {
-  Footprint f{ls.tag(), ls.folder(), {}, {ipc_object_name(ls.tag(), "q")}};
+  Footprint f{ls.tag(),
+              ls.folder(),
+              {},
+              {ipc_object_name(ls.tag(), "q")},
+              {sysv_key(ipc_object_name(ls.tag(), "sq"))}};
   for (const WorkerStatus& w : ls.snapshot().workers) f.pids.push_back(w.pid);
   return f;
 }
@@ -58,6 +67,7 @@ void expect_objects_exist(const Footprint& f) {
   const std::vector<std::string> shm = entries_with_tag("/dev/shm", f.tag);
   EXPECT_GE(shm.size(), 3u) << "control block, shared memory, semaphore: " << join(shm);
   EXPECT_TRUE(mq_exists(f.queues[0]));
+  EXPECT_TRUE(sysv_queue_exists(f.sysv_queues[0]));
   EXPECT_TRUE(path_exists(f.folder + "/f")) << "the FIFO";
   EXPECT_TRUE(path_exists(f.folder + "/manifest"));
   EXPECT_EQ(live_workers(f.tag).size(), f.pids.size());
@@ -70,20 +80,20 @@ TEST(NothingLeaks, AfterANormalEnd) {
   expect_objects_exist(f);
   ls->session().run(0);
   ASSERT_TRUE(ls->wait_finished());
-  EXPECT_EQ(ls->of(EventKind::exit).size(), 6u);
+  EXPECT_EQ(ls->of(EventKind::exit).size(), 7u);
   for (const Event& e : ls->of(EventKind::exit)) EXPECT_EQ(e.detail, "exit code 0") << e.proc;
   ls.reset();
-  EXPECT_EQ(leftovers(f.tag, f.folder, f.pids, f.queues), "");
+  EXPECT_EQ(leftovers(f.tag, f.folder, f.pids, f.queues, f.sysv_queues), "");
 }
 
 TEST(NothingLeaks, AfterStopWithProcessesBlockedInTheKernel) {
   auto ls = LiveSession::start(scenario_text(kEverything));
   ASSERT_TRUE(ls);
   const Footprint f = footprint_of(*ls);
-  for (const char* p : {"holder", "holder", "waiter", "semw", "mqr", "fifor"})
+  for (const char* p : {"holder", "holder", "waiter", "semw", "mqr", "fifor", "sysvr"})
     ASSERT_EQ(ls->step(p), StepResult::granted) << p;
   const Snapshot snap = ls->snapshot();
-  for (const char* p : {"holder", "waiter", "semw", "mqr", "fifor"}) {
+  for (const char* p : {"holder", "waiter", "semw", "mqr", "fifor", "sysvr"}) {
     EXPECT_EQ(worker_in(snap, p).state, WorkerState::blocked) << p;
     EXPECT_EQ(worker_in(snap, p).kernel.state, 'S') << p;
   }
@@ -92,10 +102,10 @@ TEST(NothingLeaks, AfterStopWithProcessesBlockedInTheKernel) {
   ls->stop();
   EXPECT_LT(Clock::now() - t0, 5s) << "stop() must not hang on blocked processes";
   EXPECT_EQ(ls->session().mode(), RunMode::finished);
-  EXPECT_EQ(leftovers(f.tag, f.folder, f.pids, f.queues), "");
+  EXPECT_EQ(leftovers(f.tag, f.folder, f.pids, f.queues, f.sysv_queues), "");
   ls->stop();  // idempotent
   ls.reset();
-  EXPECT_EQ(leftovers(f.tag, f.folder, f.pids, f.queues), "");
+  EXPECT_EQ(leftovers(f.tag, f.folder, f.pids, f.queues, f.sysv_queues), "");
 }
 
 TEST(NothingLeaks, AfterAWorkerIsKilledHoldingAMutex) {
@@ -138,7 +148,7 @@ TEST(NothingLeaks, AfterAWorkerIsKilledHoldingAMutex) {
   EXPECT_EQ(ls->session().step(ls->index("holder")), StepResult::finished);
 
   ls->stop();
-  EXPECT_EQ(leftovers(f.tag, f.folder, f.pids, f.queues), "");
+  EXPECT_EQ(leftovers(f.tag, f.folder, f.pids, f.queues, f.sysv_queues), "");
 }
 
 // stop() ends every process and says how: one exit event per process, the
@@ -154,7 +164,7 @@ TEST(NothingLeaks, StopReportsHowEveryProcessEnded) {
   ls->stop();
   std::map<std::string, std::string> how;
   for (const Event& e : ls->of(EventKind::exit)) how[e.proc] = e.detail;
-  EXPECT_EQ(how.size(), 6u);
+  EXPECT_EQ(how.size(), 7u);
   // At its gate it leaves by itself (unless it is too slow to, e.g. under a
   // sanitizer, and stop() terminates it after its grace period).
   EXPECT_TRUE(how["feeder"].starts_with("exit code 0, stopped by the session before action 1 of") ||
@@ -165,7 +175,7 @@ TEST(NothingLeaks, StopReportsHowEveryProcessEnded) {
 
   // The session is gone, its last word on each process is not.
   const Snapshot after = ls->snapshot();
-  ASSERT_EQ(after.workers.size(), 6u);
+  ASSERT_EQ(after.workers.size(), 7u);
   EXPECT_EQ(worker_in(after, "semw").state, WorkerState::killed);
   EXPECT_EQ(worker_in(after, "semw").term_signal, SIGTERM);
   EXPECT_EQ(worker_in(after, "semw").op, 0);
@@ -181,7 +191,7 @@ TEST(NothingLeaks, SweepLeavesLiveSessionsAlone) {
   const SweepReport report = sweep_dead_sessions(a->runtime_base());
   EXPECT_EQ(report.sessions_removed, 0);
   EXPECT_TRUE(path_exists(a->folder()));
-  EXPECT_EQ(live_workers(a->tag()).size(), 6u);
+  EXPECT_EQ(live_workers(a->tag()).size(), 7u);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <mqueue.h>
+#include <sys/msg.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -155,6 +156,11 @@ inline bool mq_exists(const std::string& name) {
   if (q == static_cast<mqd_t>(-1)) return errno != ENOENT;
   ::mq_close(q);
   return true;
+}
+
+// True when a System V message queue with that key exists.
+inline bool sysv_queue_exists(key_t key) {
+  return ::msgget(key, 0) >= 0;
 }
 
 inline std::string join(const std::vector<std::string>& items) {

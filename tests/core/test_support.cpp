@@ -152,7 +152,8 @@ std::vector<std::string> data_of(const std::vector<Event>& events) {
 }
 
 std::string leftovers(const std::string& tag, const std::string& folder,
-                      const std::vector<pid_t>& pids, const std::vector<std::string>& queues) {
+                      const std::vector<pid_t>& pids, const std::vector<std::string>& queues,
+                      const std::vector<key_t>& sysv_queues) {
   std::string out;
   for (pid_t p : pids)
     if (process_alive(p)) out += "worker " + std::to_string(p) + " still runs; ";
@@ -161,6 +162,8 @@ std::string leftovers(const std::string& tag, const std::string& folder,
   if (!shm.empty()) out += "/dev/shm holds " + join(shm) + "; ";
   for (const std::string& q : queues)
     if (mq_exists(q)) out += "message queue " + q + " exists; ";
+  for (key_t k : sysv_queues)
+    if (sysv_queue_exists(k)) out += "System V queue with key " + std::to_string(k) + " exists; ";
   if (!folder.empty() && path_exists(folder)) out += "folder " + folder + " exists; ";
   return out;
 }

@@ -86,6 +86,7 @@ std::vector<std::string> data_of(const std::vector<Event>& events);
 // What a session leaves behind: live workers, /dev/shm entries and
 // queues of its tag, its folder. Empty when nothing leaked.
 std::string leftovers(const std::string& tag, const std::string& folder,
-                      const std::vector<pid_t>& pids, const std::vector<std::string>& queues);
+                      const std::vector<pid_t>& pids, const std::vector<std::string>& queues,
+                      const std::vector<key_t>& sysv_queues = {});
 
 }  // namespace ipclab::live
