@@ -121,6 +121,12 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
         break;
       }
       case ObjectKind::semaphore: {
+        if (!spec.flavor.empty() && spec.flavor != "posix_named") {
+          *message = "semaphore '" + spec.name + "' asks for the " + spec.flavor +
+                     " flavor, which this version of IPC Lab cannot run yet.";
+          destroy();
+          return {ENOTSUP, std::generic_category()};
+        }
         h.name = dir.object_name(spec.name);
         dir.record("sem", h.name);
         call = "sem_open";

@@ -26,6 +26,7 @@ bool runtime_has(const ObjectSpec& o) {
     case ObjectKind::pipe:
     case ObjectKind::fifo:
     case ObjectKind::posix_mq:
+    case ObjectKind::sysv_mq:
     case ObjectKind::shared_memory:
     case ObjectKind::mutex:
     case ObjectKind::signal:
