@@ -48,6 +48,10 @@ std::unique_ptr<ChannelEnd> open_fifo_end(const std::string& path, bool reads, b
 // POSIX message queue `name` (already created by the supervisor).
 std::unique_ptr<ChannelEnd> open_mq_end(const std::string& name, bool reads, bool writes, int* err);
 
+// A socket channel: `rfd` the end receivers read (-1 if unused), `wfd` the
+// end senders write, both connected by the supervisor and inherited.
+std::unique_ptr<ChannelEnd> open_socket_end(int rfd, int wfd, bool datagrams);
+
 // System V message queue `id` (msgget by the supervisor).
 std::unique_ptr<ChannelEnd> open_sysv_mq_end(int id);
 // The largest message a System V queue takes (/proc/sys/kernel/msgmax).

@@ -11,6 +11,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "mechanisms/socket_setup.hpp"
+
 namespace ipclab {
 
 namespace {
@@ -92,6 +94,27 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
           err = errno;
         else
           h.mq = q;
+        break;
+      }
+      case ObjectKind::unix_stream:
+      case ObjectKind::unix_dgram:
+      case ObjectKind::tcp:
+      case ObjectKind::udp: {
+        const bool local =
+            spec.mechanism == ObjectKind::unix_stream || spec.mechanism == ObjectKind::unix_dgram;
+        const std::string path = local ? dir.file_path(spec.name) : std::string();
+        SocketChannel sc = make_socket_channel(spec.mechanism, path);
+        if (sc.err) {
+          call = sc.call;
+          err = sc.err;
+          break;
+        }
+        slot.fd[0] = sc.read_fd;
+        slot.fd[1] = sc.write_fd;
+        h.fd = sc.read_fd;
+        h.write_fd = sc.write_fd;
+        h.address = sc.address;
+        if (local) h.name = path;
         break;
       }
       case ObjectKind::sysv_mq: {
@@ -194,32 +217,85 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
   return {};
 }
 
+namespace {
+
+bool fd_channel(ObjectKind k) {
+  return k == ObjectKind::pipe || is_socket_kind(k);
+}
+
+// A descriptor to ask the kernel about obj: the supervisor's own while it
+// still has one, else one a worker lends. *lent says whether to close it.
+int probe_fd(int own, int obj, int end, const ObjectHost::FdLender& lend, bool* lent) {
+  *lent = false;
+  if (own >= 0) return own;
+  if (!lend) return -1;
+  const int fd = lend(obj, end);
+  *lent = fd >= 0;
+  return fd;
+}
+
+}  // namespace
+
 std::vector<int> ObjectHost::inherited_fds() const {
   std::vector<int> fds;
   for (const Held& h : held_)
-    if (h.mechanism == ObjectKind::pipe) {
-      fds.push_back(h.fd);
+    if (fd_channel(h.mechanism)) {
+      if (h.fd >= 0) fds.push_back(h.fd);
       if (h.write_fd >= 0) fds.push_back(h.write_fd);
     }
   return fds;
 }
 
-void ObjectHost::release_write_ends(ControlBlock&) {
-  for (Held& h : held_)
-    if (h.write_fd >= 0) {
-      ::close(h.write_fd);
-      h.write_fd = -1;
-    }
+void ObjectHost::release_ends() {
+  for (Held& h : held_) {
+    if (!fd_channel(h.mechanism)) continue;
+    for (int* fd : {&h.fd, &h.write_fd})
+      if (*fd >= 0) {
+        ::close(*fd);
+        *fd = -1;
+      }
+  }
 }
 
-std::optional<int64_t> ObjectHost::kernel_fill(int obj) const {
+std::string ObjectHost::address(int obj) const {
+  if (obj < 0 || static_cast<size_t>(obj) >= held_.size()) return {};
+  return held_[static_cast<size_t>(obj)].address;
+}
+
+std::string ObjectHost::kernel_note(int obj, const FdLender& lend) const {
+  if (obj < 0 || static_cast<size_t>(obj) >= held_.size()) return {};
+  const Held& h = held_[static_cast<size_t>(obj)];
+  if (!is_datagram_kind(h.mechanism)) return {};
+  // The kernel tells the size of the next datagram, not how many wait.
+  bool lent = false;
+  const int fd = probe_fd(h.fd, obj, 0, lend, &lent);
+  if (fd < 0) return {};
+  int n = 0;
+  const bool ok = ::ioctl(fd, FIONREAD, &n) == 0;
+  if (lent) ::close(fd);
+  if (!ok) return {};
+  return n > 0 ? "next datagram: " + std::to_string(n) + " bytes (FIONREAD)"
+               : "no datagram waiting (FIONREAD)";
+}
+
+std::optional<int64_t> ObjectHost::kernel_fill(int obj, const FdLender& lend) const {
   if (obj < 0 || static_cast<size_t>(obj) >= held_.size()) return std::nullopt;
   const Held& h = held_[static_cast<size_t>(obj)];
   switch (h.mechanism) {
     case ObjectKind::pipe:
-    case ObjectKind::fifo: {
+    case ObjectKind::fifo:
+    case ObjectKind::unix_stream:
+    case ObjectKind::tcp: {
+      // Bytes waiting to be read (FIONREAD, SIOCINQ for sockets), asked
+      // through the read end; a pipe answers through its write end as well.
+      bool lent = false;
+      int fd = probe_fd(h.fd, obj, 0, lend, &lent);
+      if (fd < 0 && h.mechanism == ObjectKind::pipe) fd = probe_fd(h.write_fd, obj, 1, lend, &lent);
+      if (fd < 0) return std::nullopt;
       int n = 0;
-      if (h.fd >= 0 && ::ioctl(h.fd, FIONREAD, &n) == 0) return n;
+      const bool ok = ::ioctl(fd, FIONREAD, &n) == 0;
+      if (lent) ::close(fd);
+      if (ok) return n;
       return std::nullopt;
     }
     case ObjectKind::posix_mq: {
@@ -272,6 +348,8 @@ void ObjectHost::destroy() {
     if (!h.name.empty()) {
       switch (h.mechanism) {
         case ObjectKind::fifo:
+        case ObjectKind::unix_stream:
+        case ObjectKind::unix_dgram:
           ::unlink(h.name.c_str());
           break;
         case ObjectKind::posix_mq:

@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -29,14 +30,25 @@ class ObjectHost {
   // object, the call and the errno, and what was made so far is removed.
   std::error_code create(const Scenario& s, SessionDir& dir, ControlBlock& ctl,
                          std::string* message);
-  // Descriptors the workers inherit (pipe ends).
+  // Descriptors the workers inherit (pipe and socket ends).
   std::vector<int> inherited_fds() const;
-  // Once every worker runs: drop the supervisor's write ends so readers see
-  // end of file when the last writer exits.
-  void release_write_ends(ControlBlock& ctl);
+  // Once every worker runs: drop the supervisor's ends of pipes and
+  // sockets, so readers see end of file when the last writer exits and a
+  // writer gets EPIPE when the last reader is gone, as in any C program.
+  void release_ends();
 
-  // Kernel truth: bytes in a pipe/FIFO, messages in a queue, semaphore value.
-  std::optional<int64_t> kernel_fill(int obj) const;
+  // Lends the supervisor, for a moment, a worker's descriptor of object
+  // `obj`'s end (0 = read, 1 = write): a new descriptor the caller closes,
+  // or -1 when no live worker holds that end.
+  using FdLender = std::function<int(int obj, int end)>;
+  // Kernel truth: bytes in a pipe/FIFO/stream socket, messages in a queue,
+  // semaphore value. Pipes and sockets are asked through a lent descriptor.
+  std::optional<int64_t> kernel_fill(int obj, const FdLender& lend) const;
+  // What else the kernel says that fits no number: the size of the next
+  // datagram, the port. Empty when nothing.
+  std::string kernel_note(int obj, const FdLender& lend) const;
+  // Where a socket channel lives ("127.0.0.1:40123", a path); empty otherwise.
+  std::string address(int obj) const;
   // The shared cells of a shared_memory object (empty for other kinds).
   std::vector<int64_t> cells(int obj) const;
   // Kernel-side owner (thread id stored in the robust mutex word), 0 = free.
@@ -47,9 +59,10 @@ class ObjectHost {
  private:
   struct Held {
     ObjectKind mechanism = ObjectKind::pipe;
-    std::string name;   // kernel name or path
-    int fd = -1;        // pipe/FIFO read end kept for FIONREAD
-    int write_fd = -1;  // pipe write end until release_write_ends
+    std::string name;     // kernel name or path
+    int fd = -1;          // pipe/FIFO read end kept for FIONREAD
+    int write_fd = -1;    // pipe write end until release_write_ends
+    std::string address;  // sockets
     int mq = -1;
     int sysv_id = -1;  // System V queue
     sem_t* sem = nullptr;

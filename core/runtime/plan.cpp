@@ -5,6 +5,7 @@
 
 #include <array>
 
+#include "mechanisms/socket_setup.hpp"
 #include "scenario/text_template.hpp"
 
 namespace ipclab {
@@ -48,6 +49,8 @@ void describe(const Scenario& s, Op& op) {
       else if (mechanism_of(s, op.obj) == ObjectKind::sysv_mq)
         op.c_call = "msgsnd(" + obj + "_id, &{mtype=" + std::to_string(op.type) + ", " +
                     quoted(op.text) + "}, " + n + ", 0)";
+      else if (is_socket_kind(mechanism_of(s, op.obj)))
+        op.c_call = "send(" + obj + "_sock, " + quoted(op.text) + ", " + n + ", 0)";
       else
         op.c_call = "write(" + obj + "_fd[1], " + quoted(op.text) + ", " + n + ")";
       break;
@@ -55,6 +58,9 @@ void describe(const Scenario& s, Op& op) {
       op.label = "receive from " + obj;
       if (mechanism_of(s, op.obj) == ObjectKind::posix_mq)
         op.c_call = "mq_receive(" + obj + ", buf, msgsize, &prio)";
+      else if (is_socket_kind(mechanism_of(s, op.obj)))
+        op.c_call = "recv(" + obj + "_sock, buf, " +
+                    (op.max > 0 ? std::to_string(op.max) : std::string("sizeof buf")) + ", 0)";
       else if (mechanism_of(s, op.obj) == ObjectKind::sysv_mq)
         op.c_call = "msgrcv(" + obj + "_id, &msg, " +
                     (op.max > 0 ? std::to_string(op.max) : std::string("MSGMAX")) + ", " +
@@ -180,7 +186,11 @@ void expand_one(Context& c, const Action& a, int64_t i) {
     case ActionKind::recv:
       op.kind = OpKind::recv;
       // A System V receive without max takes up to msgmax (the worker knows it).
-      if (op.max <= 0 && mechanism_of(c.s, op.obj) != ObjectKind::sysv_mq) op.max = 64;
+      // So does a datagram receive (up to the largest datagram).
+      if (op.max <= 0 && mechanism_of(c.s, op.obj) != ObjectKind::sysv_mq &&
+          mechanism_of(c.s, op.obj) != ObjectKind::unix_dgram &&
+          mechanism_of(c.s, op.obj) != ObjectKind::udp)
+        op.max = 64;
       break;
     case ActionKind::wait:
       op.kind = OpKind::sem_wait;

@@ -119,6 +119,20 @@ std::unique_ptr<Session> Session::start(const Scenario& s, const SessionOptions&
     return nullptr;
   }
   for (const WorkerIdentity& w : m.ids) m.plans.push_back(make_plan(s, m.ids, w.index));
+  m.readers.assign(s.objects.size(), {});
+  m.writers.assign(s.objects.size(), {});
+  for (size_t w = 0; w < m.plans.size(); ++w) {
+    std::vector<bool> r(s.objects.size()), wr(s.objects.size());
+    for (const Op& op : m.plans[w]) {
+      if (op.obj < 0) continue;
+      if (op.kind == OpKind::recv) r[static_cast<size_t>(op.obj)] = true;
+      if (op.kind == OpKind::send) wr[static_cast<size_t>(op.obj)] = true;
+    }
+    for (size_t o = 0; o < s.objects.size(); ++o) {
+      if (r[o]) m.readers[o].push_back(static_cast<int>(w));
+      if (wr[o]) m.writers[o].push_back(static_cast<int>(w));
+    }
+  }
   m.model = StateModel(s, static_cast<int>(m.ids.size()));
   if (!file_is_executable(opts.worker_path)) {
     *error = "cannot start the worker program '" + opts.worker_path +
@@ -254,7 +268,7 @@ std::unique_ptr<Session> Session::start(const Scenario& s, const SessionOptions&
     uint64_t drain;
     [[maybe_unused]] ssize_t n = ::read(m.wake_fd, &drain, sizeof drain);
   }
-  m.host.release_write_ends(*m.ctl);
+  m.host.release_ends();
   // Spawn events come first in the log.
   EventBatch spawned;
   for (size_t i = 0; i < m.ids.size(); ++i) {
@@ -511,8 +525,14 @@ Snapshot Session::snapshot() {
         case ObjectKind::fifo:
           o.unit = "bytes";
           break;
+        case ObjectKind::unix_stream:
+        case ObjectKind::tcp:
+          o.unit = "bytes";
+          break;
         case ObjectKind::posix_mq:
         case ObjectKind::sysv_mq:
+        case ObjectKind::unix_dgram:
+        case ObjectKind::udp:
           o.unit = "messages";
           break;
         case ObjectKind::semaphore:
@@ -528,7 +548,10 @@ Snapshot Session::snapshot() {
   snap.t_ns = now_since(*m.ctl);
   for (size_t i = 0; i < snap.objects.size(); ++i) {
     ObjectStatus& o = snap.objects[i];
-    o.kernel_fill = m.host.kernel_fill(static_cast<int>(i));
+    const ObjectHost::FdLender lend = m.lender(kids);
+    o.kernel_fill = m.host.kernel_fill(static_cast<int>(i), lend);
+    o.kernel_note = m.host.kernel_note(static_cast<int>(i), lend);
+    o.address = m.host.address(static_cast<int>(i));
     o.cells = m.host.cells(static_cast<int>(i));
     o.owner_tid_kernel = m.host.mutex_owner_tid(*m.ctl, static_cast<int>(i));
   }

@@ -56,6 +56,8 @@ struct ObjectStatus {
   const ObjectSpec* spec = nullptr;
   int64_t model_fill = 0;              // bytes / messages / count / -, from events
   std::optional<int64_t> kernel_fill;  // what the kernel says now
+  std::string kernel_note;             // what else it says (the next datagram's size)
+  std::string address;                 // sockets: "127.0.0.1:40123" or the socket file
   std::string unit;                    // "bytes", "messages", "count", ""
   std::vector<int64_t> cells;          // shared memory (kernel = the mapping itself)
   std::vector<int> cell_writers;       // shared memory: worker that wrote each cell last, or -1

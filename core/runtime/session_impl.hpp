@@ -71,6 +71,10 @@ struct Session::Impl {
   void reap_children(EventBatch& out);
   void publish(EventBatch& batch);
   void sample_kernel(EventBatch& out);
+  // Lends a live worker's descriptor of an object's end to the kernel
+  // probe (pidfd_getfd); `kids` says who is still alive.
+  ObjectHost::FdLender lender(const std::vector<Child>& kids) const;
+  std::vector<std::vector<int>> readers, writers;  // per object: worker indices
   // Consumer side (any thread): turns a published batch into Events.
   void decode_batch(const EventBatch& batch, std::vector<Event>& out) const;
   Event decode(int worker, const EventRecord& r, EventKind kind, uint64_t t_ns) const;

@@ -3,6 +3,7 @@
 // events to the consumer.
 #include <poll.h>
 #include <signal.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -209,7 +210,7 @@ void Session::Impl::publish(EventBatch& batch) {
 void Session::Impl::sample_kernel(EventBatch& out) {
   last_kernel_fill.resize(scenario.objects.size());
   for (size_t i = 0; i < scenario.objects.size(); ++i) {
-    const auto fill = host.kernel_fill(static_cast<int>(i));
+    const auto fill = host.kernel_fill(static_cast<int>(i), lender(children));
     if (!fill || fill == last_kernel_fill[i]) continue;
     last_kernel_fill[i] = fill;
     Event e;
@@ -225,6 +226,22 @@ void Session::Impl::sample_kernel(EventBatch& out) {
                                            : "kernel: FIONREAD bytes";
     out.push_back(std::move(e));
   }
+}
+
+ObjectHost::FdLender Session::Impl::lender(const std::vector<Child>& kids) const {
+  return [this, &kids](int obj, int end) -> int {
+    const auto& who = (end == 0 ? readers : writers)[static_cast<size_t>(obj)];
+    const int fd = ctl->objects[obj].fd[end];
+    if (fd < 0) return -1;
+    for (int w : who) {
+      const Child& c = kids[static_cast<size_t>(w)];
+      if (c.reaped || c.pidfd < 0) continue;
+      // A duplicate of the worker's own descriptor: the same open file.
+      const int got = static_cast<int>(::syscall(SYS_pidfd_getfd, c.pidfd, fd, 0));
+      if (got >= 0) return got;
+    }
+    return -1;
+  };
 }
 
 // Settled: every granted step took effect. A worker counts as settled at

@@ -77,9 +77,9 @@ void StateModel::apply(const Input& e) {
       break;
     case EventKind::recv: {
       if (!o) break;
-      const bool boundaries = o->mechanism == ObjectKind::posix_mq ||
-                              o->mechanism == ObjectKind::sysv_mq ||
-                              o->mechanism == ObjectKind::unix_dgram;
+      const bool boundaries =
+          o->mechanism == ObjectKind::posix_mq || o->mechanism == ObjectKind::sysv_mq ||
+          o->mechanism == ObjectKind::unix_dgram || o->mechanism == ObjectKind::udp;
       if (boundaries) {
         // The kernel hands out the highest priority first, oldest first
         // within one priority: find the message it must have been.

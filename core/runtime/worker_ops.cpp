@@ -128,8 +128,7 @@ void do_recv(WorkerContext& w, const Op& op) {
   const ObjectKind mech = w.scenario.objects[static_cast<size_t>(op.obj)].mechanism;
   const bool queue = mech == ObjectKind::posix_mq || mech == ObjectKind::sysv_mq;
   size_t max = static_cast<size_t>(op.max);
-  if (mech == ObjectKind::posix_mq || (mech == ObjectKind::sysv_mq && op.max <= 0))
-    max = ch->max_message();
+  if (mech == ObjectKind::posix_mq || op.max <= 0) max = ch->max_message();
   emit_call(w, op.obj, ch->recv_syscall());
   IoResult r = ch->recv(w.buf.data(), max, false, op.type);
   if (r.err == EAGAIN) {

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <string>
 
+#include "mechanisms/socket_setup.hpp"
 #include "runtime/session_dir.hpp"
 #include "runtime/worker_context.hpp"
 #include "scenario/loader.hpp"
@@ -96,6 +97,22 @@ void open_objects(WorkerContext& w, const Args& a) {
         if (r >= 0) ::fcntl(r, F_SETFD, FD_CLOEXEC);
         if (wr >= 0) ::fcntl(wr, F_SETFD, FD_CLOEXEC);
         if (reads[i] || writes[i]) o.channel = open_pipe_end(r, wr, &err);
+        break;
+      }
+      case ObjectKind::unix_stream:
+      case ObjectKind::unix_dgram:
+      case ObjectKind::tcp:
+      case ObjectKind::udp: {
+        // Like a pipe: the connected ends the supervisor made, inherited;
+        // the ones this process does not use are closed.
+        const int r = reads[i] ? slot.fd[0] : -1;
+        const int wr = writes[i] ? slot.fd[1] : -1;
+        if (!reads[i] && slot.fd[0] >= 0) ::close(slot.fd[0]);
+        if (!writes[i] && slot.fd[1] >= 0) ::close(slot.fd[1]);
+        if (r >= 0) ::fcntl(r, F_SETFD, FD_CLOEXEC);
+        if (wr >= 0) ::fcntl(wr, F_SETFD, FD_CLOEXEC);
+        if (reads[i] || writes[i])
+          o.channel = open_socket_end(r, wr, is_datagram_kind(spec.mechanism));
         break;
       }
       case ObjectKind::fifo:

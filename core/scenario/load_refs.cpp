@@ -9,7 +9,7 @@ namespace ipclab::scenario_detail {
 namespace {
 
 constexpr std::string_view kSignalList =
-    "SIGUSR1, SIGUSR2, SIGTERM, SIGINT, SIGHUP, SIGALRM, SIGCHLD, SIGCONT or SIGRTMIN to "
+    "SIGUSR1, SIGUSR2, SIGTERM, SIGINT, SIGHUP, SIGALRM, SIGCHLD, SIGCONT, SIGPIPE or SIGRTMIN to "
     "SIGRTMIN+8";
 
 std::string copies(const ProcessName& p) {
@@ -112,7 +112,7 @@ std::optional<int> signal_ref(Reader& r, const YAML::Node& node, SourcePos at,
     hint = " (did you mean " + quoted("SIG" + upper) + "?)";
   } else {
     hint = did_you_mean(*name, {"SIGUSR1", "SIGUSR2", "SIGTERM", "SIGINT", "SIGHUP", "SIGALRM",
-                                "SIGCHLD", "SIGCONT", "SIGRTMIN"});
+                                "SIGCHLD", "SIGCONT", "SIGPIPE", "SIGRTMIN"});
   }
   r.error(p, "unknown signal " + quoted(*name) + hint + "; use " + std::string(kSignalList));
   return std::nullopt;

@@ -41,8 +41,9 @@ struct FixedSignal {
 };
 
 constexpr FixedSignal kFixedSignals[] = {
-    {"SIGUSR1", SIGUSR1}, {"SIGUSR2", SIGUSR2}, {"SIGTERM", SIGTERM}, {"SIGINT", SIGINT},
-    {"SIGHUP", SIGHUP},   {"SIGALRM", SIGALRM}, {"SIGCHLD", SIGCHLD}, {"SIGCONT", SIGCONT},
+    {"SIGUSR1", SIGUSR1}, {"SIGUSR2", SIGUSR2}, {"SIGTERM", SIGTERM},
+    {"SIGINT", SIGINT},   {"SIGHUP", SIGHUP},   {"SIGALRM", SIGALRM},
+    {"SIGCHLD", SIGCHLD}, {"SIGCONT", SIGCONT}, {"SIGPIPE", SIGPIPE},
 };
 
 // SIGRTMIN+0 .. SIGRTMIN+kRealtimeSpan are accepted.

@@ -27,6 +27,10 @@ bool runtime_has(const ObjectSpec& o) {
     case ObjectKind::fifo:
     case ObjectKind::posix_mq:
     case ObjectKind::sysv_mq:
+    case ObjectKind::unix_stream:
+    case ObjectKind::unix_dgram:
+    case ObjectKind::tcp:
+    case ObjectKind::udp:
     case ObjectKind::shared_memory:
     case ObjectKind::mutex:
     case ObjectKind::signal:

@@ -74,7 +74,8 @@ TEST_P(EveryChannel, DeliversEverythingInOrderWhenRunningFreely) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Mechanisms, EveryChannel,
-                         ::testing::Values("pipe", "fifo", "posix_mq", "sysv_mq"),
+                         ::testing::Values("pipe", "fifo", "posix_mq", "sysv_mq", "unix_stream",
+                                           "unix_dgram", "tcp", "udp"),
                          [](const auto& info) { return info.param; });
 
 class ByteStream : public ::testing::TestWithParam<std::string> {};
@@ -84,7 +85,7 @@ TEST_P(ByteStream, OneReceiveReadsTwoSends) {
   auto ls = LiveSession::start(two_party(GetParam(), "",
                                          "      - send: {to: c, data: \"abc\"}\n"
                                          "      - send: {to: c, data: \"defg\"}\n",
-                                         "      - recv: c\n"));
+                                         "      - recv: c\n      - print: done\n"));
   ASSERT_TRUE(ls);
   ASSERT_EQ(ls->step("writer"), StepResult::granted);
   ASSERT_EQ(ls->step("writer"), StepResult::granted);
@@ -99,10 +100,13 @@ TEST_P(ByteStream, OneReceiveReadsTwoSends) {
   EXPECT_EQ(got[0].bytes, 7);
   const Snapshot after = ls->snapshot();
   EXPECT_EQ(object_in(after, "c").model_fill, 0);
+  // The writer is gone; the kernel is asked through the reader's descriptor.
+  EXPECT_EQ(worker_in(after, "writer").state, WorkerState::exited);
   EXPECT_EQ(object_in(after, "c").kernel_fill.value_or(-1), 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Streams, ByteStream, ::testing::Values("pipe", "fifo"),
+INSTANTIATE_TEST_SUITE_P(Streams, ByteStream,
+                         ::testing::Values("pipe", "fifo", "unix_stream", "tcp"),
                          [](const auto& info) { return info.param; });
 
 // Two sends, two receives on a message queue: two separate messages, even
@@ -156,6 +160,132 @@ TEST(MessageQueue, HigherPriorityFirstFifoWithinOne) {
     EXPECT_EQ(got[i].msg, seqs[i]) << got[i].data;
   }
   ASSERT_TRUE(ls->wait_finished());
+}
+
+// The last writer gone, a reader sees end of file: read returns 0.
+TEST(PipeEnds, ReaderSeesEndOfFileWhenTheLastWriterExits) {
+  auto ls = LiveSession::start(two_party("pipe", "", "      - send: {to: c, data: \"x\"}\n",
+                                         "      - recv: c\n      - recv: c\n"));
+  ASSERT_TRUE(ls);
+  ASSERT_EQ(ls->step("writer"), StepResult::granted);
+  ASSERT_TRUE(ls->wait_for([](const std::vector<Event>& ev) {
+    for (const Event& e : ev)
+      if (e.ev == EventKind::exit && e.proc == "writer") return true;
+    return false;
+  }));
+  ASSERT_EQ(ls->step("reader"), StepResult::granted);
+  ASSERT_EQ(ls->step("reader"), StepResult::granted);
+  ls->collect();
+  const std::vector<Event> got = ls->of(EventKind::recv, "reader");
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].data, "x");
+  EXPECT_EQ(got[1].bytes, 0) << "end of file";
+  EXPECT_TRUE(ls->of(EventKind::block, "reader").empty()) << "end of file does not wait";
+}
+
+// No reader left: the writer gets SIGPIPE, which kills it by default, or
+// EPIPE from write when it handles the signal.
+TEST(PipeEnds, WriterWithoutReaderGetsSigpipe) {
+  auto ls = LiveSession::start(scenario_text(R"(objects:
+  - {name: c, kind: pipe}
+processes:
+  - name: writer
+    steps: [{send: {to: c, data: "x"}}]
+  - name: reader
+    steps: [{recv: c}]
+  - name: careful
+    steps: [{on_signal: {sig: SIGPIPE}}, {send: {to: c, data: "y"}}]
+)"));
+  ASSERT_TRUE(ls);
+  ASSERT_EQ(ls->step("reader"), StepResult::granted);  // blocks: nothing to read yet
+  ASSERT_EQ(ls->step("writer"), StepResult::granted);  // wakes it; both end
+  ASSERT_TRUE(ls->wait_for([](const std::vector<Event>& ev) {
+    int exits = 0;
+    for (const Event& e : ev) exits += e.ev == EventKind::exit;
+    return exits == 2;
+  }));
+  ASSERT_EQ(ls->step("careful"), StepResult::granted);
+  ASSERT_EQ(ls->step("careful"), StepResult::granted);
+  ls->collect();
+  const std::vector<Event> ret = ls->of(EventKind::ret, "careful");
+  ASSERT_FALSE(ret.empty());
+  EXPECT_NE(ret.back().detail.find("EPIPE"), std::string::npos) << ret.back().detail;
+  EXPECT_FALSE(ls->of(EventKind::deliver, "careful").empty()) << "the handler ran";
+
+  auto ls2 = LiveSession::start(scenario_text(R"(objects:
+  - {name: c, kind: pipe}
+processes:
+  - name: writer
+    steps: [{send: {to: c, data: "x"}}]
+  - name: reader
+    steps: [{print: "I never read"}]
+)"));
+  ASSERT_TRUE(ls2);
+  ASSERT_EQ(ls2->step("reader"), StepResult::granted);
+  ASSERT_EQ(ls2->step("writer"), StepResult::granted);
+  ASSERT_TRUE(ls2->wait_finished());
+  const std::vector<Event> exits = ls2->of(EventKind::exit, "writer");
+  ASSERT_EQ(exits.size(), 1u);
+  EXPECT_EQ(exits[0].detail, "killed by SIGPIPE");
+}
+
+class Datagrams : public ::testing::TestWithParam<std::string> {};
+
+// Each send is one datagram and each receive takes one whole datagram; the
+// kernel says how big the next one is. A socket has an address: the file
+// of a Unix socket, the port of a UDP one.
+TEST_P(Datagrams, KeepMessageBoundaries) {
+  auto ls =
+      LiveSession::start(two_party(GetParam(), "",
+                                   "      - send: {to: c, data: \"abc\"}\n"
+                                   "      - send: {to: c, data: \"defg\"}\n",
+                                   "      - recv: c\n      - recv: c\n      - print: done\n"));
+  ASSERT_TRUE(ls);
+  ASSERT_EQ(ls->step("writer"), StepResult::granted);
+  ASSERT_EQ(ls->step("writer"), StepResult::granted);
+  const Snapshot full = ls->snapshot();
+  const ObjectStatus& c = object_in(full, "c");
+  EXPECT_EQ(c.model_fill, 2);
+  EXPECT_EQ(c.unit, "messages");
+  EXPECT_EQ(c.kernel_note, "next datagram: 3 bytes (FIONREAD)");
+  if (GetParam() == "udp")
+    EXPECT_TRUE(c.address.starts_with("127.0.0.1:")) << c.address;
+  else
+    EXPECT_EQ(c.address, ls->folder() + "/c");
+  ASSERT_EQ(ls->step("reader"), StepResult::granted);
+  ASSERT_EQ(ls->step("reader"), StepResult::granted);
+  ls->collect();
+  const std::vector<Event> got = ls->of(EventKind::recv, "reader");
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(data_of(got), (std::vector<std::string>{"abc", "defg"}));
+  EXPECT_EQ(got[0].msg, 1);
+  EXPECT_EQ(got[1].msg, 2);
+  EXPECT_EQ(object_in(ls->snapshot(), "c").kernel_note, "no datagram waiting (FIONREAD)");
+}
+
+INSTANTIATE_TEST_SUITE_P(Sockets, Datagrams, ::testing::Values("unix_dgram", "udp"),
+                         [](const auto& info) { return info.param; });
+
+// A Unix datagram socket holds only so many datagrams (net.unix.max_dgram_qlen):
+// then the sender sleeps in sendto until the receiver takes one.
+TEST(UnixDatagrams, SenderBlocksWhenTheReceiverQueueIsFull) {
+  auto ls = LiveSession::start(two_party(
+      "unix_dgram", "", "      - repeat: {times: 300, steps: [{send: {to: c, data: \"m{i}\"}}]}\n",
+      "      - repeat: {times: 300, steps: [{recv: c}]}\n"));
+  ASSERT_TRUE(ls);
+  int sent = 0;
+  while (sent < 300 && worker_in(ls->snapshot(), "writer").state != WorkerState::blocked) {
+    ASSERT_EQ(ls->step("writer"), StepResult::granted);
+    ++sent;
+  }
+  const WorkerStatus w = worker_in(ls->snapshot(), "writer");
+  ASSERT_EQ(w.state, WorkerState::blocked) << "never blocked after " << sent << " sends";
+  EXPECT_EQ(w.kernel.state, 'S');
+  EXPECT_EQ(w.kernel.syscall_name, "sendto");
+  ASSERT_EQ(ls->step("reader"), StepResult::granted);
+  EXPECT_NE(worker_in(ls->snapshot(), "writer").state, WorkerState::blocked);
+  ls->collect();
+  EXPECT_EQ(ls->of(EventKind::recv, "reader").at(0).data, "m1");
 }
 
 // System V: msgrcv picks by type. 0 takes the oldest message, > 0 the
