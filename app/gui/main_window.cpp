@@ -165,6 +165,7 @@ void MainWindow::buildDocks() {
   logDock_ = new QDockWidget(this);
   logDock_->setObjectName(QStringLiteral("eventLogDock"));
   logDock_->setWidget(log_);
+  connect(logDock_, &QDockWidget::visibilityChanged, log_, &EventLogPanel::updateLive);
   addDockWidget(Qt::BottomDockWidgetArea, logDock_);
   problems_ = new ProblemsPanel(this);
   problemsDock_ = new QDockWidget(this);
