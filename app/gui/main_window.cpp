@@ -156,6 +156,9 @@ QWidget* MainWindow::buildCentre() {
           [this](int worker) { processView_->selectRow(worker); });
   connect(processView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           [this](const QModelIndex& current) { diagram_->setSelectedProcess(current.row()); });
+  connect(centreTabs_, &QTabWidget::currentChanged, this, [this] {
+    if (centreTabs_->currentWidget() != diagram_) fitColumns(true);
+  });
   layout->addWidget(centreTabs_, 1);
   return centre;
 }

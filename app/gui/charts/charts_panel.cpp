@@ -12,6 +12,7 @@
 #include <array>
 #include <cmath>
 
+#include "on_screen.h"
 #include "runtime/session.hpp"
 #include "state_style.h"
 
@@ -141,7 +142,7 @@ void ChartsPanel::rebuildSeries() {
 void ChartsPanel::refresh() {
   pending_.stop();
   if (!dirty_ && !lines_.empty()) return;
-  if (!isVisible()) return;  // showEvent draws what piled up
+  if (!isOnScreen(this)) return;  // catchUp() draws what piled up
   dirty_ = false;
   model_.endFrame();
   const double now = static_cast<double>(model_.now()) / 1e6;
@@ -173,6 +174,10 @@ void ChartsPanel::refresh() {
 
 void ChartsPanel::showEvent(QShowEvent* event) {
   QWidget::showEvent(event);
+  catchUp();
+}
+
+void ChartsPanel::catchUp() {
   dirty_ = true;
   refresh();
 }

@@ -42,6 +42,9 @@ void PanelDocks::install(QDockWidget* bottomTab) {
   lessonDock_ = dock(QStringLiteral("lessonDock"), lesson_);
   codeDock_ = dock(QStringLiteral("codeDock"), code_);
   kernelDock_ = dock(QStringLiteral("kernelDock"), kernel_);
+  connect(kernelDock_, &QDockWidget::visibilityChanged, kernel_, [this](bool visible) {
+    if (visible) kernel_->catchUp();
+  });
   window_->addDockWidget(Qt::LeftDockWidgetArea, browserDock_);
   window_->addDockWidget(Qt::RightDockWidgetArea, lessonDock_);
   if (bottomTab_) {
