@@ -41,7 +41,7 @@ TEST_F(GuiTest, EveryBundledLessonStepsToItsEndWithTablesMatchingTheCore) {
       expectTablesMatch(session->snapshot(), id + " after step " + std::to_string(steps + 1));
     }
     EXPECT_LT(steps, 500) << id << " never ended";
-    EXPECT_GT(window_->eventLog()->model()->rowCount(), 0) << id;
+    EXPECT_GT(window_->eventLog()->model()->keptCount(), 0) << id;  // its tab may be behind
     const ipclab::Snapshot end = session->snapshot();
     if (allGone(end)) {
       ASSERT_TRUE(pumpUntil([&] {
