@@ -54,10 +54,13 @@ QSize TimelineView::minimumSizeHint() const {
 void TimelineView::relayout() {
   laidOutLanes_ = model_->lanes().size();
   const QFontMetrics fm = fontMetrics();
+  QFont bold = font();
+  bold.setBold(true);  // the lane names are drawn bold
+  const QFontMetrics strong(bold);
   Geometry& g = geo_;
-  int names = fm.horizontalAdvance(QStringLiteral("producer"));
+  int names = strong.horizontalAdvance(QStringLiteral("producer"));
   for (const TimelineModel::Lane& lane : model_->lanes())
-    names = std::max(names, fm.horizontalAdvance(QString::fromStdString(lane.name)));
+    names = std::max(names, strong.horizontalAdvance(QString::fromStdString(lane.name)));
   g.nameWidth = names + 20;
   g.axisHeight = fm.height() + 10;
   g.barHeight = fm.height() + 8;
