@@ -149,19 +149,34 @@ void CodePanel::updateHeader(Column& column, int index) {
 
 void CodePanel::fitColumns(Column& column) {
   QTableView* view = column.view;
-  const QFontMetrics metrics(QApplication::font());
+  QHeaderView* header = view->horizontalHeader();
+  header->ensurePolished();  // its style sheet sets the font the titles are measured in
+  QFont bold = QApplication::font();
+  bold.setBold(true);  // the current row is bold
+  const QFontMetrics metrics(bold);
   view->verticalHeader()->setDefaultSectionSize(metrics.height() + 8);
-  view->setColumnWidth(
-      PlanModel::Line,
-      metrics.horizontalAdvance(QStringLiteral("■ %1").arg(column.model->rowCount())) + 14);
-  // The action column fits its longest label (up to a limit), the C call
-  // takes the rest.
-  int widest = metrics.horizontalAdvance(tr("Action"));
+  // Every column keeps room for its title (the header's padding included),
+  // so titles never run into each other, whatever the font or language.
+  const int line = std::max(
+      header->sectionSizeHint(PlanModel::Line),
+      metrics.horizontalAdvance(QStringLiteral("▶ %1").arg(column.model->rowCount())) + 14);
+  view->setColumnWidth(PlanModel::Line, line);
+  // The action column fits its longest label (up to about 26 characters),
+  // the C call takes the rest.
+  int widest = 0;
   const int rows = std::min(column.model->rowCount(), 400);
   for (int r = 0; r < rows; ++r)
     widest = std::max(widest, metrics.horizontalAdvance(
                                   column.model->index(r, PlanModel::Action).data().toString()));
-  view->setColumnWidth(PlanModel::Action, std::min(widest + 10, 165));
+  const int action = std::max(header->sectionSizeHint(PlanModel::Action),
+                              std::min(widest + 12, metrics.averageCharWidth() * 26));
+  view->setColumnWidth(PlanModel::Action, action);
+  // The C call's title stays whole too: the column box never gets narrower.
+  const int call = header->sectionSizeHint(PlanModel::CCall);
+  header->setMinimumSectionSize(std::min({line, action, call}));
+  column.box->setMinimumWidth(std::max(
+      kMinColumnWidth, line + action + call + view->verticalScrollBar()->sizeHint().width() +
+                           2 * view->frameWidth()));
 }
 
 void CodePanel::restyle() {
