@@ -46,6 +46,7 @@ void PanelDocks::install(QDockWidget* bottomTab) {
     if (visible) kernel_->catchUp();
   });
   window_->addDockWidget(Qt::LeftDockWidgetArea, browserDock_);
+  browserDock_->hide();  // the toolbar's lesson picker does its job; View > Panels opens it
   window_->addDockWidget(Qt::RightDockWidgetArea, lessonDock_);
   if (bottomTab_) {
     // The code on the left of the event log, the kernel panel tabbed with the log.
@@ -60,8 +61,16 @@ void PanelDocks::install(QDockWidget* bottomTab) {
 }
 
 void PanelDocks::arrange() {
-  window_->resizeDocks({browserDock_, lessonDock_}, {265, 370}, Qt::Horizontal);
-  window_->resizeDocks({codeDock_}, {840}, Qt::Horizontal);
+  // The diagram gets what is left: about 1050x430 at 1400x900.
+  window_->resizeDocks({browserDock_, lessonDock_}, {265, 330}, Qt::Horizontal);
+  window_->resizeDocks({codeDock_}, {window_->width() / 2}, Qt::Horizontal);
+}
+
+void PanelDocks::arrangeForPresentation(int height) {
+  for (QDockWidget* d : {browserDock_, codeDock_, kernelDock_}) d->hide();
+  window_->addDockWidget(Qt::BottomDockWidgetArea, lessonDock_);
+  lessonDock_->show();
+  window_->resizeDocks({lessonDock_}, {height}, Qt::Vertical);
 }
 
 void PanelDocks::setLanguage(const QString& code) {
