@@ -113,7 +113,9 @@ void CodePanel::applySnapshot(const ipclab::Snapshot& snapshot) {
     Column& c = columns_[i];
     const ipclab::WorkerStatus& w = snapshot.workers[i];
     const bool moved = w.op != c.model->current();
-    const bool changed = moved || w.state != c.state || w.pid != c.pid;
+    // The header shows the pid and the state, not the op: a new text there
+    // lays the column out again (rich text), so only when it says more.
+    const bool changed = w.state != c.state || w.pid != c.pid;
     c.pid = w.pid;
     c.state = w.state;
     c.model->setCurrent(w.op, w.state);
