@@ -141,6 +141,8 @@ void EventLogPanel::fitColumns() {
 }
 
 void EventLogPanel::restyle() {
+  countLabel_->setMinimumSize(0, 0);  // measured again by updateCount()
+  updateCount();
   view_->horizontalHeader()->setStyleSheet(StateStyle::headerStyleSheet());
   fitRowHeight();
   if (model_->rowCount() > 0) fitColumns();
@@ -169,6 +171,7 @@ void EventLogPanel::retranslate() {
       tr("Filter: words to find in any column, e.g. “producer send” or “block”"));
   filterEdit_->setToolTip(tr("Shows only the events whose row contains every word you type"));
   model_->retranslate();
+  countLabel_->setMinimumSize(0, 0);  // other words, other widths
   updateCount();
 }
 
@@ -183,6 +186,11 @@ void EventLogPanel::updateCount() {
   else
     countLabel_->setText(shown == kept ? tr("%1 events").arg(kept)
                                        : tr("%1 of %2 events").arg(shown).arg(kept));
+  // The count changes with every batch: a label of fixed size (grown when a
+  // text needs more) spares the panel a layout each time.
+  const QSize hint = countLabel_->sizeHint();
+  if (hint.width() > countLabel_->minimumWidth() || hint.height() != countLabel_->minimumHeight())
+    countLabel_->setFixedSize(std::max(hint.width(), countLabel_->minimumWidth()), hint.height());
 }
 
 void EventLogPanel::fitRowHeight() {
