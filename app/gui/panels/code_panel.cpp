@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QEvent>
+#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -27,6 +28,9 @@ QTableView* makePlanView(PlanModel* model, QWidget* parent) {
   view->setWordWrap(false);
   view->setTextElideMode(Qt::ElideRight);
   view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+  // The columns always fit (the box is never narrower than their titles, a
+  // long C call is elided): the strip scrolls sideways, not each table.
+  view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   view->verticalHeader()->hide();
   view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
   QHeaderView* header = view->horizontalHeader();
@@ -63,6 +67,7 @@ CodePanel::CodePanel(QWidget* parent)
 void CodePanel::clear() {
   for (Column& c : columns_) delete c.box;
   columns_.clear();
+  strip_->setMinimumWidth(0);
   placeholder_->show();
 }
 
@@ -87,6 +92,7 @@ void CodePanel::setSession(const ipclab::Session& session) {
     layout->addWidget(c.header);
     layout->addWidget(c.view, 1);
     stripLayout_->addWidget(c.box, 1);
+    c.box->show();  // now, not queued by the layout: fitStrip() counts shown columns only
     columns_.push_back(c);
   }
   restyle();
@@ -147,6 +153,11 @@ void CodePanel::updateHeader(Column& column, int index) {
       QStringLiteral("<span style=\"color:%1\">■</span> <b>%2</b>&nbsp;&nbsp;%3&nbsp;&nbsp;"
                      "<span style=\"background:%4; color:%5\">&nbsp;%6&nbsp;</span>")
           .arg(color.name(), column.name.toHtmlEscaped(), pid, back.name(), fore.name(), state));
+  // A longer state word must not run into the next column's header.
+  if (column.header->sizeHint().width() > column.box->minimumWidth()) {
+    column.box->setMinimumWidth(column.header->sizeHint().width());
+    fitStrip();
+  }
 }
 
 void CodePanel::fitColumns(Column& column) {
@@ -173,12 +184,17 @@ void CodePanel::fitColumns(Column& column) {
   const int action = std::max(header->sectionSizeHint(PlanModel::Action),
                               std::min(widest + 12, metrics.averageCharWidth() * 26));
   view->setColumnWidth(PlanModel::Action, action);
-  // The C call's title stays whole too: the column box never gets narrower.
-  const int call = header->sectionSizeHint(PlanModel::CCall);
+  // The C call gets room for about 20 characters of its fixed-width font,
+  // and at least its title: the column box never gets narrower.
+  QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+  fixed.setPointSizeF(QApplication::font().pointSizeF() * 0.92);
+  const int call = std::max(header->sectionSizeHint(PlanModel::CCall),
+                            QFontMetrics(fixed).horizontalAdvance(QLatin1Char('x')) * 20 + 12);
   header->setMinimumSectionSize(std::min({line, action, call}));
-  column.box->setMinimumWidth(std::max(
-      kMinColumnWidth, line + action + call + view->verticalScrollBar()->sizeHint().width() +
-                           2 * view->frameWidth()));
+  column.box->setMinimumWidth(
+      std::max({kMinColumnWidth, column.header->sizeHint().width(),
+                line + action + call + view->verticalScrollBar()->sizeHint().width() +
+                    2 * view->frameWidth()}));
 }
 
 void CodePanel::restyle() {
@@ -188,6 +204,16 @@ void CodePanel::restyle() {
     fitColumns(c);
     updateHeader(c, static_cast<int>(i));
   }
+  fitStrip();
+}
+
+void CodePanel::fitStrip() {
+  // The scroll area sizes the strip to its view and learns of a larger
+  // minimum only when the strip itself grows: columns added later were
+  // squeezed below their minimum and drawn over each other. Stating the
+  // minimum on the strip resizes it, and the scroll area scrolls instead.
+  stripLayout_->invalidate();
+  strip_->setMinimumWidth(stripLayout_->totalMinimumSize().width());
 }
 
 void CodePanel::retranslate() {
