@@ -43,7 +43,7 @@ TimelineView::TimelineView(const TimelineModel* model, QWidget* parent)
 
 QSize TimelineView::sizeHint() const {
   const Geometry& g = metrics();
-  return {700, g.axisHeight + g.laneHeight * std::max<int>(2, model_->lanes().size()) + 4};
+  return {700, g.axisHeight + naturalLane_ * std::max<int>(2, model_->lanes().size()) + 4};
 }
 
 QSize TimelineView::minimumSizeHint() const {
@@ -66,7 +66,32 @@ void TimelineView::relayout() {
   g.barHeight = fm.height() + 8;
   g.lockHeight = fm.height() + 2;
   g.laneHeight = g.barHeight + g.lockHeight + 12;
+  naturalLane_ = g.laneHeight;
+  fitLanes();
   updateGeometry();
+}
+
+void TimelineView::fitLanes() {
+  // Every lane in sight: when they do not fit the height they get thinner,
+  // down to one line of text in the bar and a thin lock bar under it.
+  const QFontMetrics fm = fontMetrics();
+  Geometry& g = geo_;
+  g.barHeight = fm.height() + 8;
+  g.lockHeight = fm.height() + 2;
+  const int lanes = static_cast<int>(model_->lanes().size());
+  if (lanes > 0 && height() > g.axisHeight) {
+    const int room = (height() - g.axisHeight - 2) / lanes - 12;  // for a bar and a lock bar
+    if (room < g.barHeight + g.lockHeight) {
+      g.barHeight = std::max(fm.height() + 2, room * 3 / 5);
+      g.lockHeight = std::max(fm.height() * 3 / 4, room - g.barHeight);
+    }
+  }
+  g.laneHeight = g.barHeight + g.lockHeight + 12;
+}
+
+void TimelineView::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  fitLanes();
 }
 
 int TimelineView::plotWidth() const {

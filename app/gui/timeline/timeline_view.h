@@ -63,6 +63,7 @@ class TimelineView : public QWidget {
   void mouseMoveEvent(QMouseEvent* event) override;
   void mouseReleaseEvent(QMouseEvent* event) override;
   bool event(QEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   struct Geometry {
@@ -82,7 +83,10 @@ class TimelineView : public QWidget {
   QString toolTipAt(const QPoint& pos) const;
 
   const TimelineModel* model_;
+  void fitLanes();  // lane heights for the widget's height
+
   Geometry geo_;
+  int naturalLane_ = 0;  // a lane's height when there is room
   size_t laidOutLanes_ = 0;
   uint64_t start_ = 0;
   double nsPerPx_ = 100'000.0;  // 0.1 ms per pixel
