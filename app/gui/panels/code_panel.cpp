@@ -174,7 +174,7 @@ void CodePanel::fitColumns(Column& column) {
       header->sectionSizeHint(PlanModel::Line),
       metrics.horizontalAdvance(QStringLiteral("▶ %1").arg(column.model->rowCount())) + 14);
   view->setColumnWidth(PlanModel::Line, line);
-  // The action column fits its longest label (up to about 26 characters),
+  // The action column fits its longest label (up to about 20 characters),
   // the C call takes the rest.
   int widest = 0;
   const int rows = std::min(column.model->rowCount(), 400);
@@ -182,14 +182,14 @@ void CodePanel::fitColumns(Column& column) {
     widest = std::max(widest, metrics.horizontalAdvance(
                                   column.model->index(r, PlanModel::Action).data().toString()));
   const int action = std::max(header->sectionSizeHint(PlanModel::Action),
-                              std::min(widest + 12, metrics.averageCharWidth() * 26));
+                              std::min(widest + 12, metrics.averageCharWidth() * 20));
   view->setColumnWidth(PlanModel::Action, action);
-  // The C call gets room for about 20 characters of its fixed-width font,
+  // The C call gets room for about 15 characters of its fixed-width font,
   // and at least its title: the column box never gets narrower.
   QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
   fixed.setPointSizeF(QApplication::font().pointSizeF() * 0.92);
   const int call = std::max(header->sectionSizeHint(PlanModel::CCall),
-                            QFontMetrics(fixed).horizontalAdvance(QLatin1Char('x')) * 20 + 12);
+                            QFontMetrics(fixed).horizontalAdvance(QLatin1Char('x')) * 15 + 12);
   header->setMinimumSectionSize(std::min({line, action, call}));
   column.box->setMinimumWidth(
       std::max({kMinColumnWidth, column.header->sizeHint().width(),
