@@ -37,6 +37,35 @@ std::pair<double, double> niceRange(double peak) {
   return {std::ceil(top / step) * step, step};
 }
 
+// At most four points (first, lowest, highest, last, in their order) per
+// `buckets` columns of the time axis: the line looks the same at that
+// resolution, and Qt Charts strokes every point it is given on every frame.
+QList<QPointF> perColumn(const QList<QPointF>& points, double x1, int buckets) {
+  if (points.size() <= 4 * buckets || x1 <= 0) return points;
+  QList<QPointF> out;
+  out.reserve(4 * buckets + 4);
+  const double width = x1 / buckets;
+  qsizetype i = 0;
+  while (i < points.size()) {
+    const double end = (std::floor(points[i].x() / width) + 1) * width;
+    qsizetype first = i, low = i, high = i, last = i;
+    for (; i < points.size() && points[i].x() < end; ++i) {
+      if (points[i].y() < points[low].y()) low = i;
+      if (points[i].y() > points[high].y()) high = i;
+      last = i;
+    }
+    if (i == first) ++i;  // a point beyond the axis: keep it and go on
+    qsizetype keep[] = {first, std::min(low, high), std::max(low, high), last};
+    qsizetype previous = -1;
+    for (qsizetype k : keep)
+      if (k > previous) {
+        out.append(points[k]);
+        previous = k;
+      }
+  }
+  return out;
+}
+
 void setAxis(QValueAxis* axis, double peak) {
   const auto [max, step] = niceRange(peak);
   if (axis->max() != max) axis->setRange(0, max);
@@ -148,13 +177,14 @@ void ChartsPanel::refresh() {
   const double now = static_cast<double>(model_.now()) / 1e6;
   double counts = 1, fills = 1;
   const auto& series = model_.series();
+  const int columns = std::max(50, static_cast<int>(chart_->plotArea().width()) / 2);
   for (size_t i = 0; i < series.size() && i < lines_.size(); ++i) {
     const ValueHistory& h = series[i].history;
     QList<QPointF> points = h.points();
     // The last value holds until now.
     if (!points.isEmpty() && points.back().x() < now)
       points.append(QPointF(now, points.back().y()));
-    lines_[i]->replace(points);
+    lines_[i]->replace(perColumn(points, std::max(1.0, now), columns));
     (series[i].kind == ChartsModel::Kind::channel ? fills : counts) =
         std::max(series[i].kind == ChartsModel::Kind::channel ? fills : counts, h.peak());
   }
