@@ -96,6 +96,9 @@ ChartsPanel::ChartsPanel(QWidget* parent)
   time_->setTickAnchor(0);
   for (QValueAxis* axis : {count_, fill_}) {
     axis->setLabelFormat(QStringLiteral("%.0f"));
+    // Qt Charts sizes the right axis's labels before their text is known and
+    // then elides "6" to "…": whole numbers are short, let them show.
+    axis->setTruncateLabels(false);
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(0);
     axis->setRange(0, 1);
