@@ -11,8 +11,11 @@
 // snapshotAvailable per frame, then the event loop runs so every view
 // repaints. Frame time = those three, on the GUI thread.
 //
-//   gui_frame_bench [--events N] [--rate EVENTS_PER_S] [--charts] [--json]
+//   gui_frame_bench [--events N] [--rate EVENTS_PER_S] [--charts | --log] [--json]
+//                   [--screenshot FILE.png]
 //   --charts  shows the Charts tab instead of the Timeline tab
+//   --log     shows the Event log tab instead of the Timeline tab
+//   --screenshot  saves the window after the last frame (to check what was drawn)
 #include <sys/resource.h>
 
 #include <QApplication>
@@ -29,6 +32,7 @@
 #include <vector>
 
 #include "charts_panel.h"
+#include "event_log_panel.h"
 #include "main_window.h"
 #include "runtime/session.hpp"
 #include "session_controller.h"
@@ -230,6 +234,8 @@ int main(int argc, char** argv) {
   uint64_t rate = 1'000'000;
   bool json = false;
   bool charts = false;
+  bool log = false;
+  QString screenshot;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--events") && i + 1 < argc)
       total = std::stoull(argv[++i]);
@@ -239,8 +245,14 @@ int main(int argc, char** argv) {
       json = true;
     else if (!std::strcmp(argv[i], "--charts"))
       charts = true;
+    else if (!std::strcmp(argv[i], "--log"))
+      log = true;
+    else if (!std::strcmp(argv[i], "--screenshot") && i + 1 < argc)
+      screenshot = QString::fromLocal8Bit(argv[++i]);
     else {
-      std::fprintf(stderr, "usage: %s [--events N] [--rate EVENTS_PER_S] [--charts] [--json]\n",
+      std::fprintf(stderr,
+                   "usage: %s [--events N] [--rate EVENTS_PER_S] [--charts | --log] [--json] "
+                   "[--screenshot FILE.png]\n",
                    argv[0]);
       return 2;
     }
@@ -269,6 +281,8 @@ int main(int argc, char** argv) {
   window.controller()->deliverNow();
   if (charts)
     if (auto* dock = qobject_cast<QDockWidget*>(window.charts()->parentWidget())) dock->raise();
+  if (log)
+    if (auto* dock = qobject_cast<QDockWidget*>(window.eventLog()->parentWidget())) dock->raise();
   QCoreApplication::processEvents();
   const long rssBefore = peakRssKb();
 
@@ -293,6 +307,10 @@ int main(int argc, char** argv) {
     paints.push_back(static_cast<double>(c - b) / 1e6);
   }
   const double rssMb = static_cast<double>(peakRssKb()) / 1024.0;
+  if (!screenshot.isEmpty() && !window.grab().save(screenshot)) {
+    std::fprintf(stderr, "cannot write %s\n", qPrintable(screenshot));
+    return 1;
+  }
   const double p50 = percentile(frames, 0.50), p95 = percentile(frames, 0.95);
   if (json) {
     std::printf(

@@ -6,95 +6,264 @@
 
 #include "state_style.h"
 
+namespace {
+
+// A word made only of these can be found in a number column (time, pid,
+// message number, bytes, "= value"); other words need not format numbers.
+bool mayBeInNumber(const QString& word) {
+  static const QString chars = QStringLiteral("0123456789.#=-");
+  return std::all_of(word.begin(), word.end(), [](QChar c) { return chars.contains(c); });
+}
+
+constexpr int kMaxWords = 31;
+
+}  // namespace
+
 EventLogModel::EventLogModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void EventLogModel::append(const std::vector<ipclab::Event>& events) {
   if (events.empty()) return;
   total_ += events.size();
   const size_t incoming = std::min(events.size(), kMaxEvents);
-  if (events_.size() + incoming > kMaxEvents) {
-    // Drop a tenth at a time so trimming is rare.
-    const size_t drop =
-        std::min(events_.size(), events_.size() + incoming - kMaxEvents + kMaxEvents / 10);
-    beginRemoveRows(QModelIndex(), 0, static_cast<int>(drop) - 1);
-    events_.erase(events_.begin(), events_.begin() + static_cast<std::ptrdiff_t>(drop));
-    endRemoveRows();
+  const size_t kept = nextSeq_ - firstSeq_;
+  if (kept + incoming > kMaxEvents)  // drop a tenth at a time so trimming is rare
+    dropOldest(std::min(kept, kept + incoming - kMaxEvents + kMaxEvents / 10));
+  if (ring_.capacity() < kMaxEvents) ring_.reserve(kMaxEvents);
+  const bool filtering = live_ && isFiltered();
+  std::vector<uint64_t> passed;
+  for (size_t i = events.size() - incoming; i < events.size(); ++i) {
+    const uint64_t seq = nextSeq_++;
+    Row row = makeRow(events[i]);
+    if (filtering && matches(row)) passed.push_back(seq);
+    if (ring_.size() < kMaxEvents)
+      ring_.push_back(row);
+    else
+      slot(seq) = row;
   }
-  const int first = static_cast<int>(events_.size());
-  beginInsertRows(QModelIndex(), first, first + static_cast<int>(incoming) - 1);
-  events_.insert(events_.end(), events.end() - static_cast<std::ptrdiff_t>(incoming), events.end());
-  endInsertRows();
+  if (procs_.size() > kMaxTexts || objects_.size() > kMaxTexts || datas_.size() > kMaxTexts ||
+      details_.size() > kMaxTexts)
+    compactPools();
+  if (!live_) return;  // the rows shown stay as they are until setLive(true)
+  if (!isFiltered()) {
+    beginInsertRows(QModelIndex(), shownCount_, shownCount_ + static_cast<int>(incoming) - 1);
+    shownCount_ += static_cast<int>(incoming);
+    endInsertRows();
+  } else if (!passed.empty()) {
+    const int first = static_cast<int>(shown_.size());
+    beginInsertRows(QModelIndex(), first, first + static_cast<int>(passed.size()) - 1);
+    shown_.insert(shown_.end(), passed.begin(), passed.end());
+    endInsertRows();
+  }
+}
+
+void EventLogModel::dropOldest(size_t count) {
+  if (count == 0) return;
+  const uint64_t first = firstSeq_ + count;
+  if (!live_) {
+    firstSeq_ = first;
+    return;
+  }
+  if (!isFiltered()) {
+    beginRemoveRows(QModelIndex(), 0, static_cast<int>(count) - 1);
+    firstSeq_ = first;
+    shownFirst_ = first;
+    shownCount_ -= static_cast<int>(count);
+    endRemoveRows();
+    return;
+  }
+  const auto end = std::lower_bound(shown_.begin(), shown_.end(), first);
+  const auto gone = static_cast<int>(end - shown_.begin());
+  if (gone > 0) beginRemoveRows(QModelIndex(), 0, gone - 1);
+  firstSeq_ = first;
+  shown_.erase(shown_.begin(), end);
+  if (gone > 0) endRemoveRows();
+}
+
+EventLogModel::Row EventLogModel::makeRow(const ipclab::Event& e) {
+  Row row;
+  row.t_ns = e.t_ns;
+  row.msg = e.msg;
+  row.bytes = e.bytes;
+  row.hasValue = e.value.has_value();
+  row.value = e.value.value_or(0);
+  row.pid = e.pid;
+  row.worker = e.worker;
+  row.ev = e.ev;
+  row.proc = procs_.intern(e.proc);
+  row.obj = objects_.intern(e.obj_name);
+  if (!e.data.empty()) row.data = datas_.intern(e.data);
+  row.detail = internDetail(e);
+  return row;
+}
+
+uint32_t EventLogModel::internDetail(const ipclab::Event& e) {
+  if (e.syscall_name.empty() && e.wchan.empty()) return details_.intern(e.detail);
+  // The column shows "detail  [syscall]  wchan X": one text, one id.
+  scratch_ = e.detail;
+  if (!e.syscall_name.empty()) {
+    if (!scratch_.empty()) scratch_ += "  ";
+    scratch_ += '[';
+    scratch_ += e.syscall_name;
+    scratch_ += ']';
+  }
+  if (!e.wchan.empty()) {
+    scratch_ += "  wchan ";
+    scratch_ += e.wchan;
+  }
+  return details_.intern(scratch_);
+}
+
+void EventLogModel::compactPools() {
+  // Only the kept rows' texts survive; their ids change, the rows do not.
+  auto rebuild = [this](EventTextPool& pool, uint32_t Row::*field, std::vector<WordMask>& masks) {
+    if (pool.size() <= kMaxTexts) return;
+    EventTextPool fresh;
+    for (uint64_t seq = firstSeq_; seq < nextSeq_; ++seq) {
+      uint32_t& id = slot(seq).*field;
+      if (id != EventTextPool::kNone) id = fresh.intern(pool.key(id));
+    }
+    pool = std::move(fresh);
+    masks.clear();
+  };
+  rebuild(procs_, &Row::proc, procMasks_);
+  rebuild(objects_, &Row::obj, objectMasks_);
+  rebuild(datas_, &Row::data, dataMasks_);
+  rebuild(details_, &Row::detail, detailMasks_);
+  announcedProcs_ = std::min(announcedProcs_, procs_.size());
+  announcedObjects_ = std::min(announcedObjects_, objects_.size());
+  announcedData_ = std::min(announcedData_, datas_.size());
 }
 
 void EventLogModel::clear() {
   beginResetModel();
-  events_.clear();
-  total_ = 0;
+  ring_.clear();
+  firstSeq_ = nextSeq_ = total_ = 0;
+  for (EventTextPool* pool : {&procs_, &objects_, &datas_, &details_}) pool->clear();
+  announcedProcs_ = announcedObjects_ = announcedData_ = 0;
+  longestData_ = 0;
+  shownFirst_ = 0;
+  shownCount_ = 0;
+  shown_.clear();
+  for (auto* masks : {&procMasks_, &objectMasks_, &dataMasks_, &detailMasks_}) masks->clear();
+  endResetModel();
+}
+
+void EventLogModel::setLive(bool live) {
+  if (live == live_) return;
+  if (!live) {
+    live_ = false;
+    return;
+  }
+  beginResetModel();
+  live_ = true;
+  refilter();
   endResetModel();
 }
 
 void EventLogModel::retranslate() {
   emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-  if (!events_.empty())
-    emit dataChanged(index(0, Process), index(static_cast<int>(events_.size()) - 1, Process));
+  sessionMask_ = 0;  // "session" reads differently now
+  if (isFiltered()) {
+    beginResetModel();
+    refilter();
+    endResetModel();
+  } else if (rowCount() > 0) {
+    emit dataChanged(index(0, Process), index(rowCount() - 1, Process));
+  }
+}
+
+std::vector<std::pair<int, QString>> EventLogModel::takeNewTexts() {
+  std::vector<std::pair<int, QString>> out;
+  for (; announcedProcs_ < procs_.size(); ++announcedProcs_)
+    out.emplace_back(Process, procs_.text(static_cast<uint32_t>(announcedProcs_)));
+  for (; announcedObjects_ < objects_.size(); ++announcedObjects_)
+    out.emplace_back(Object, objects_.text(static_cast<uint32_t>(announcedObjects_)));
+  for (; announcedData_ < datas_.size(); ++announcedData_) {
+    const auto id = static_cast<uint32_t>(announcedData_);
+    if (datas_.key(id).size() <= longestData_) continue;  // only a longer text can widen
+    longestData_ = datas_.key(id).size();
+    out.emplace_back(Data, QStringLiteral("“%1”").arg(datas_.text(id)));
+  }
+  return out;
+}
+
+uint64_t EventLogModel::seqAt(int row) const {
+  return isFiltered() ? shown_[static_cast<size_t>(row)] : shownFirst_ + static_cast<uint64_t>(row);
+}
+
+const EventLogModel::Row* EventLogModel::rowAt(int row) const {
+  if (row < 0 || row >= rowCount()) return nullptr;
+  const uint64_t seq = seqAt(row);
+  return seq >= firstSeq_ && seq < nextSeq_ ? &slot(seq) : nullptr;
+}
+
+ipclab::EventKind EventLogModel::kind(int row) const {
+  const Row* r = rowAt(row);
+  return r ? r->ev : ipclab::EventKind::error;
 }
 
 int EventLogModel::rowCount(const QModelIndex& parent) const {
-  return parent.isValid() ? 0 : static_cast<int>(events_.size());
+  if (parent.isValid()) return 0;
+  return isFiltered() ? static_cast<int>(shown_.size()) : shownCount_;
 }
 
 int EventLogModel::columnCount(const QModelIndex& parent) const {
   return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant EventLogModel::display(const ipclab::Event& e, int column) const {
+QString EventLogModel::processText(const Row& row) const {
+  if (row.worker < 0 && row.proc == EventTextPool::kNone) return tr("session");
+  return procs_.text(row.proc);
+}
+
+QString EventLogModel::dataText(const Row& row) const {
+  if (row.data != EventTextPool::kNone) return QStringLiteral("“%1”").arg(datas_.text(row.data));
+  if (row.hasValue) return QStringLiteral("= %1").arg(row.value);
+  return QString();
+}
+
+QVariant EventLogModel::display(const Row& row, int column) const {
   switch (column) {
     case Time:
-      return QString::number(static_cast<double>(e.t_ns) / 1e6, 'f', 3);
+      return QString::number(static_cast<double>(row.t_ns) / 1e6, 'f', 3);
     case Process:
-      return e.worker < 0 && e.proc.empty() ? tr("session") : QString::fromStdString(e.proc);
+      return processText(row);
     case Pid:
-      return e.pid > 0 ? QVariant(e.pid) : QVariant();
+      return row.pid > 0 ? QVariant(row.pid) : QVariant();
     case Kind:
-      return QString::fromLatin1(ipclab::to_string(e.ev));
+      return QString::fromLatin1(ipclab::to_string(row.ev));
     case Object:
-      return QString::fromStdString(e.obj_name);
+      return objects_.text(row.obj);
     case Message:
-      return e.msg >= 0 ? QVariant(QStringLiteral("#%1").arg(e.msg)) : QVariant();
+      return row.msg >= 0 ? QVariant(QStringLiteral("#%1").arg(row.msg)) : QVariant();
     case Bytes:
-      return e.bytes >= 0 ? QVariant(static_cast<qlonglong>(e.bytes)) : QVariant();
-    case Data:
-      if (!e.data.empty()) return QStringLiteral("“%1”").arg(QString::fromStdString(e.data));
-      if (e.value) return QStringLiteral("= %1").arg(*e.value);
-      return QVariant();
-    case Detail: {
-      QString text = QString::fromStdString(e.detail);
-      if (!e.syscall_name.empty())
-        text += (text.isEmpty() ? QString() : QStringLiteral("  ")) +
-                QStringLiteral("[%1]").arg(QString::fromStdString(e.syscall_name));
-      if (!e.wchan.empty())
-        text += QStringLiteral("  wchan %1").arg(QString::fromStdString(e.wchan));
-      return text;
+      return row.bytes >= 0 ? QVariant(static_cast<qlonglong>(row.bytes)) : QVariant();
+    case Data: {
+      const QString text = dataText(row);
+      return text.isEmpty() ? QVariant() : QVariant(text);
     }
+    case Detail:
+      return details_.text(row.detail);
     default:
       return QVariant();
   }
 }
 
 QVariant EventLogModel::data(const QModelIndex& index, int role) const {
-  if (!index.isValid() || index.row() >= static_cast<int>(events_.size())) return QVariant();
-  const ipclab::Event& e = events_[static_cast<size_t>(index.row())];
+  const Row* r = index.isValid() ? rowAt(index.row()) : nullptr;
+  if (!r) return QVariant();
+  const Row& row = *r;
   switch (role) {
     case Qt::DisplayRole:
-      return display(e, index.column());
+      return display(row, index.column());
     case Qt::ToolTipRole:
-      if (index.column() == Data || index.column() == Detail) return display(e, index.column());
+      if (index.column() == Data || index.column() == Detail) return display(row, index.column());
       return QVariant();
     case Qt::ForegroundRole:
-      if (index.column() == Process && e.worker >= 0)
-        return QBrush(StateStyle::processColor(e.worker));
+      if (index.column() == Process && row.worker >= 0)
+        return QBrush(StateStyle::processColor(row.worker));
       if (index.column() == Kind) {
-        const QColor c = StateStyle::eventColor(e.ev);
+        const QColor c = StateStyle::eventColor(row.ev);
         return c.isValid() ? QVariant(QBrush(c)) : QVariant();
       }
       return QVariant();
@@ -111,10 +280,90 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
       return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case KindRole:
-      return static_cast<int>(e.ev);
+      return static_cast<int>(row.ev);
     default:
       return QVariant();
   }
+}
+
+// ---- the filter -------------------------------------------------------------
+
+void EventLogModel::setFilterText(const QString& text) {
+  QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+  if (words.size() > kMaxWords) words = words.mid(0, kMaxWords);
+  if (words == words_) return;
+  beginResetModel();
+  words_ = words;
+  allWords_ = numericWords_ = 0;
+  for (int i = 0; i < words_.size(); ++i) {
+    allWords_ |= 1u << i;
+    if (mayBeInNumber(words_[i])) numericWords_ |= 1u << i;
+  }
+  for (auto* masks : {&procMasks_, &objectMasks_, &dataMasks_, &detailMasks_, &kindMasks_})
+    masks->clear();
+  sessionMask_ = 0;
+  refilter();
+  endResetModel();
+}
+
+void EventLogModel::refilter() {
+  // Called inside a model reset: shows every kept event that passes.
+  shownFirst_ = firstSeq_;
+  shownCount_ = static_cast<int>(nextSeq_ - firstSeq_);
+  shown_.clear();
+  if (!isFiltered()) return;
+  for (uint64_t seq = firstSeq_; seq < nextSeq_; ++seq)
+    if (matches(slot(seq))) shown_.push_back(seq);
+}
+
+EventLogModel::WordMask EventLogModel::maskOfText(const QString& text) const {
+  WordMask mask = kKnown;
+  for (int i = 0; i < words_.size(); ++i)
+    if (text.contains(words_[i], Qt::CaseInsensitive)) mask |= 1u << i;
+  return mask;
+}
+
+EventLogModel::WordMask EventLogModel::maskOf(std::vector<WordMask>& cache,
+                                              const EventTextPool& pool, uint32_t id) const {
+  if (id == EventTextPool::kNone) return 0;
+  if (id >= cache.size()) cache.resize(pool.size(), 0);
+  WordMask& mask = cache[id];
+  if (!mask) {
+    // The Data column shows the text in quotes: a word may include them.
+    mask = &pool == &datas_ ? maskOfText(QStringLiteral("“%1”").arg(pool.text(id)))
+                            : maskOfText(pool.text(id));
+  }
+  return mask;
+}
+
+bool EventLogModel::matches(const Row& row) const {
+  // Words contain no spaces and the columns are separate texts, so a word
+  // is in the row when it is in one of its columns.
+  WordMask found = 0;
+  if (row.worker < 0 && row.proc == EventTextPool::kNone) {
+    if (!sessionMask_) sessionMask_ = maskOfText(tr("session"));
+    found |= sessionMask_;
+  } else {
+    found |= maskOf(procMasks_, procs_, row.proc);
+  }
+  found |= maskOf(objectMasks_, objects_, row.obj);
+  found |= maskOf(dataMasks_, datas_, row.data);
+  found |= maskOf(detailMasks_, details_, row.detail);
+  if (kindMasks_.empty()) kindMasks_.assign(ipclab::kEventKindCount, 0);
+  const auto kind = static_cast<size_t>(row.ev);
+  if (kind < kindMasks_.size()) {
+    if (!kindMasks_[kind])
+      kindMasks_[kind] = maskOfText(QString::fromLatin1(ipclab::to_string(row.ev)));
+    found |= kindMasks_[kind];
+  }
+  if ((found & allWords_) == allWords_) return true;
+  if (!(numericWords_ & ~found)) return false;  // the missing words are no numbers
+  for (int column : {Time, Pid, Message, Bytes, Data}) {
+    if (column == Data && row.data != EventTextPool::kNone) continue;  // done above
+    const QString text = display(row, column).toString();
+    if (!text.isEmpty()) found |= maskOfText(text);
+  }
+  return (found & allWords_) == allWords_;
 }
 
 QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const {
@@ -162,25 +411,4 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
     default:
       return QVariant();
   }
-}
-
-EventFilterModel::EventFilterModel(QObject* parent) : QSortFilterProxyModel(parent) {}
-
-void EventFilterModel::setFilterText(const QString& text) {
-  const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-  if (words == words_) return;
-  words_ = words;
-  invalidateFilter();
-}
-
-bool EventFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
-  // "producer send" shows the producer's sends.
-  if (words_.isEmpty()) return true;
-  const QAbstractItemModel* source = sourceModel();
-  QString row;
-  for (int c = 0; c < source->columnCount(sourceParent); ++c)
-    row += source->index(sourceRow, c, sourceParent).data().toString() + QLatin1Char(' ');
-  for (const QString& word : words_)
-    if (!row.contains(word, Qt::CaseInsensitive)) return false;
-  return true;
 }

@@ -11,16 +11,16 @@
 #include <QVBoxLayout>
 
 #include "event_log_model.h"
+#include "on_screen.h"
 #include "state_style.h"
 
 EventLogPanel::EventLogPanel(QWidget* parent)
     : QWidget(parent),
       model_(new EventLogModel(this)),
-      filter_(new EventFilterModel(this)),
       filterEdit_(new QLineEdit(this)),
       countLabel_(new QLabel(this)),
       view_(new QTableView(this)) {
-  filter_->setSourceModel(model_);
+  model_->setLive(false);  // until the panel is shown
   filterEdit_->setClearButtonEnabled(true);
   filterEdit_->setObjectName(QStringLiteral("eventFilter"));
   // Filtering a long log reads every row: wait until the typing pauses.
@@ -30,7 +30,7 @@ EventLogPanel::EventLogPanel(QWidget* parent)
   connect(&filterDelay_, &QTimer::timeout, this, &EventLogPanel::applyFilter);
 
   view_->setObjectName(QStringLiteral("eventLog"));
-  view_->setModel(filter_);
+  view_->setModel(model_);
   view_->setSelectionBehavior(QAbstractItemView::SelectRows);
   view_->setAlternatingRowColors(true);
   view_->setWordWrap(false);
@@ -47,8 +47,17 @@ EventLogPanel::EventLogPanel(QWidget* parent)
   QScrollBar* bar = view_->verticalScrollBar();
   connect(bar, &QScrollBar::valueChanged, this,
           [this, bar](int value) { followTail_ = value >= bar->maximum() - 2; });
-  connect(filter_, &QAbstractItemModel::rowsInserted, this, [this] {
+  connect(model_, &QAbstractItemModel::rowsInserted, this, [this] {
     if (followTail_) view_->scrollToBottom();
+  });
+  // A reader who scrolled up keeps the rows in sight while older ones go.
+  connect(model_, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+          [this](const QModelIndex&, int first, int last) {
+            droppedAbove_ = !followTail_ && first == 0 ? last + 1 : 0;
+          });
+  connect(model_, &QAbstractItemModel::rowsRemoved, this, [this, bar] {
+    if (droppedAbove_ > 0) bar->setValue(std::max(0, bar->value() - droppedAbove_));
+    droppedAbove_ = 0;
   });
 
   auto* top = new QHBoxLayout;
@@ -64,33 +73,53 @@ EventLogPanel::EventLogPanel(QWidget* parent)
 }
 
 void EventLogPanel::append(const std::vector<ipclab::Event>& events) {
+  updateLive();
   const bool first = model_->rowCount() == 0;
   model_->append(events);
+  if (!model_->isLive()) return;  // out of sight: books only; updateLive catches up
   if (first && model_->rowCount() > 0) fitColumns();
-  growColumns(events);
+  growColumns();
   updateCount();
 }
 
-void EventLogPanel::growColumns(const std::vector<ipclab::Event>& events) {
+void EventLogPanel::updateLive() {
+  const bool onScreen = isOnScreen(this);
+  if (onScreen == model_->isLive()) return;
+  model_->setLive(onScreen);
+  if (!onScreen) return;
+  if (model_->rowCount() > 0) fitColumns();
+  growColumns();
+  updateCount();
+  followTail_ = true;
+  view_->scrollToBottom();
+}
+
+void EventLogPanel::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  updateLive();
+}
+
+void EventLogPanel::hideEvent(QHideEvent* event) {
+  QWidget::hideEvent(event);
+  updateLive();
+}
+
+void EventLogPanel::growColumns() {
   // Names and texts that arrive later (a second object, a long message)
   // widen their column; a column never narrows under the reader's eyes.
+  // The model hands over only the texts it had not seen before.
   QFont bold = QApplication::font();
   bold.setBold(true);
   const QFontMetrics plain(QApplication::font());
   const QFontMetrics strong(bold);
-  // Only names not seen before and texts longer than any before are
-  // measured: a batch of 16,000 events repeats a handful of names.
   int process = 0, object = 0, data = 0;
-  for (const ipclab::Event& e : events) {
-    if (measured_.insert(e.proc).second)
-      process = std::max(process, strong.horizontalAdvance(QString::fromStdString(e.proc)));
-    if (measured_.insert(e.obj_name).second)
-      object = std::max(object, plain.horizontalAdvance(QString::fromStdString(e.obj_name)));
-    if (e.data.size() > longestData_) {
-      longestData_ = e.data.size();
-      data = std::max(data, plain.horizontalAdvance(QString::fromStdString(e.data)) +
-                                plain.horizontalAdvance(QStringLiteral("“”")));
-    }
+  for (const auto& [column, text] : model_->takeNewTexts()) {
+    if (column == EventLogModel::Process)
+      process = std::max(process, strong.horizontalAdvance(text));
+    else if (column == EventLogModel::Object)
+      object = std::max(object, plain.horizontalAdvance(text));
+    else
+      data = std::max(data, plain.horizontalAdvance(text));
   }
   const int pad = 24;
   const int dataCap = plain.horizontalAdvance(QLatin1Char('x')) * 44;
@@ -112,6 +141,8 @@ void EventLogPanel::fitColumns() {
 }
 
 void EventLogPanel::restyle() {
+  countLabel_->setMinimumSize(0, 0);  // measured again by updateCount()
+  updateCount();
   view_->horizontalHeader()->setStyleSheet(StateStyle::headerStyleSheet());
   fitRowHeight();
   if (model_->rowCount() > 0) fitColumns();
@@ -119,14 +150,12 @@ void EventLogPanel::restyle() {
 
 void EventLogPanel::applyFilter() {
   filterDelay_.stop();
-  filter_->setFilterText(filterEdit_->text());
+  model_->setFilterText(filterEdit_->text());
   updateCount();
 }
 
 void EventLogPanel::clear() {
   model_->clear();
-  measured_.clear();
-  longestData_ = 0;
   followTail_ = true;
   updateCount();
 }
@@ -142,12 +171,13 @@ void EventLogPanel::retranslate() {
       tr("Filter: words to find in any column, e.g. “producer send” or “block”"));
   filterEdit_->setToolTip(tr("Shows only the events whose row contains every word you type"));
   model_->retranslate();
+  countLabel_->setMinimumSize(0, 0);  // other words, other widths
   updateCount();
 }
 
 void EventLogPanel::updateCount() {
-  const int shown = filter_->rowCount();
-  const int kept = model_->rowCount();
+  const int shown = model_->rowCount();
+  const int kept = model_->keptCount();
   const auto total = static_cast<qulonglong>(model_->total());
   if (total > static_cast<qulonglong>(kept))  // the oldest rows were let go
     countLabel_->setText(
@@ -156,6 +186,11 @@ void EventLogPanel::updateCount() {
   else
     countLabel_->setText(shown == kept ? tr("%1 events").arg(kept)
                                        : tr("%1 of %2 events").arg(shown).arg(kept));
+  // The count changes with every batch: a label of fixed size (grown when a
+  // text needs more) spares the panel a layout each time.
+  const QSize hint = countLabel_->sizeHint();
+  if (hint.width() > countLabel_->minimumWidth() || hint.height() != countLabel_->minimumHeight())
+    countLabel_->setFixedSize(std::max(hint.width(), countLabel_->minimumWidth()), hint.height());
 }
 
 void EventLogPanel::fitRowHeight() {

@@ -1,12 +1,12 @@
 // EventLogPanel: the live event log: a filter box over a table that follows
 // the newest event while the view is scrolled to the bottom, and stays put
-// when the student scrolled up to read.
+// when the student scrolled up to read (until those rows are let go).
+// While the panel is hidden (a tab behind another) its model only keeps its
+// books; showing it brings the table up to date in one go.
 #pragma once
 
 #include <QTimer>
 #include <QWidget>
-#include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "trace/event.hpp"
@@ -15,7 +15,6 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 class EventLogModel;
-class EventFilterModel;
 
 class EventLogPanel : public QWidget {
   Q_OBJECT
@@ -31,24 +30,27 @@ class EventLogPanel : public QWidget {
   void clear();
   // The application font changed: header, row height and columns follow.
   void restyle();
+  // The dock was shown or hidden (also as a tab): the table catches up or
+  // stops following.
+  void updateLive();
 
  protected:
   void changeEvent(QEvent* event) override;
+  void showEvent(QShowEvent* event) override;
+  void hideEvent(QHideEvent* event) override;
 
  private:
   void retranslate();
   void updateCount();
   void fitRowHeight();
   void fitColumns();
-  void growColumns(const std::vector<ipclab::Event>& events);
+  void growColumns();
 
   EventLogModel* model_;
-  EventFilterModel* filter_;
   QLineEdit* filterEdit_;
   QLabel* countLabel_;
   QTableView* view_;
   QTimer filterDelay_;
   bool followTail_ = true;
-  std::unordered_set<std::string> measured_;  // names growColumns has seen
-  size_t longestData_ = 0;
+  int droppedAbove_ = 0;  // rows let go above a reader who scrolled up
 };

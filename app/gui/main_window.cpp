@@ -110,7 +110,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
   connectActions();
   connectController();
   resize(kDefaultWidth, kDefaultHeight);
-  resizeDocks({logDock_}, {380}, Qt::Vertical);
+  resizeDocks({logDock_}, {kDefaultHeight * 30 / 100}, Qt::Vertical);
   panels_->arrange();
   restoreSettings();
   fitRowHeights();
@@ -156,6 +156,9 @@ QWidget* MainWindow::buildCentre() {
           [this](int worker) { processView_->selectRow(worker); });
   connect(processView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           [this](const QModelIndex& current) { diagram_->setSelectedProcess(current.row()); });
+  connect(centreTabs_, &QTabWidget::currentChanged, this, [this] {
+    if (centreTabs_->currentWidget() != diagram_) fitColumns(true);
+  });
   layout->addWidget(centreTabs_, 1);
   return centre;
 }
@@ -165,6 +168,7 @@ void MainWindow::buildDocks() {
   logDock_ = new QDockWidget(this);
   logDock_->setObjectName(QStringLiteral("eventLogDock"));
   logDock_->setWidget(log_);
+  connect(logDock_, &QDockWidget::visibilityChanged, log_, &EventLogPanel::updateLive);
   addDockWidget(Qt::BottomDockWidgetArea, logDock_);
   problems_ = new ProblemsPanel(this);
   problemsDock_ = new QDockWidget(this);
@@ -243,6 +247,27 @@ void MainWindow::setPresentationMode(bool on) {
   header_->restyle();
   status_->restyle();
   fitRowHeights();
+  arrangeForPresentation(on);
+}
+
+void MainWindow::arrangeForPresentation(bool on) {
+  // Larger text alone does not make the diagram larger: its nodes grow with
+  // the font, and a view already full fits them smaller again. What does is
+  // room: the diagram takes the window's width, the bottom panels' place and
+  // the summary's lines, the lesson goes under it, and View > Panels brings
+  // back any other panel.
+  // Leaving presentation mode puts every panel back where it was.
+  if (on == !presentationLayout_.isEmpty()) return;
+  if (on) {
+    presentationLayout_ = saveState();
+    for (QDockWidget* d : {logDock_, problemsDock_, timelineDock_, chartsDock_}) d->hide();
+    panels_->arrangeForPresentation(height() * 21 / 100);
+  } else {
+    restoreState(presentationLayout_);
+    presentationLayout_.clear();
+  }
+  header_->setSummaryShown(!on);
+  diagram_->setZoomLimit(on ? DiagramView::kMaxZoom * 1.5 : DiagramView::kMaxZoom);
 }
 
 void MainWindow::fitColumns(bool growOnly) {
@@ -333,7 +358,9 @@ void MainWindow::saveSettings() const {
   if (options_.scripted) return;
   QSettings settings;
   settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-  settings.setValue(QStringLiteral("window/state"), saveState());
+  // The layout to come back to, not the presentation one.
+  settings.setValue(QStringLiteral("window/state"),
+                    presentationLayout_.isEmpty() ? saveState() : presentationLayout_);
   settings.setValue(QStringLiteral("view/language"), language_.code());
   settings.setValue(QStringLiteral("view/presentation"), actions_->presentation->isChecked());
   settings.setValue(QStringLiteral("session/speed"), speed_->position());

@@ -9,6 +9,7 @@
 // with QSettings unless the window is scripted (command-line screenshots).
 #pragma once
 
+#include <QByteArray>
 #include <QFont>
 #include <QMainWindow>
 #include <QString>
@@ -93,6 +94,7 @@ class MainWindow : public QMainWindow {
   void restoreSettings();
   void saveSettings() const;
   void fitRowHeights();
+  void arrangeForPresentation(bool on);
   void fitColumns(bool growOnly);
   void updateActions();
   void updateTitle();
@@ -135,4 +137,5 @@ class MainWindow : public QMainWindow {
   ChartsPanel* charts_ = nullptr;
   QDockWidget* timelineDock_ = nullptr;
   QDockWidget* chartsDock_ = nullptr;
+  QByteArray presentationLayout_;  // the layout before presentation mode, while it is on
 };

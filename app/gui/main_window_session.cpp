@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTableView>
 
 #include "diagram/diagram_view.h"
@@ -92,7 +93,7 @@ void MainWindow::onSnapshot(const ipclab::Snapshot& snapshot) {
   diagram_->applySnapshot(snapshot);
   objects_->applySnapshot(snapshot);
   status_->setSnapshot(snapshot, speed_->stepsPerSecond());
-  fitColumns(true);
+  if (centreTabs_->currentWidget() != diagram_) fitColumns(true);  // else when the tab is opened
   updateActions();
 }
 

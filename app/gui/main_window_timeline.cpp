@@ -21,6 +21,10 @@ void MainWindow::buildTimelineDocks() {
   chartsDock_->setWidget(charts_);
   chartsDock_->setWindowTitle(charts_->windowTitle());
   connect(charts_, &QWidget::windowTitleChanged, chartsDock_, &QWidget::setWindowTitle);
+  // A tab brought to the front catches up with what it only counted.
+  connect(chartsDock_, &QDockWidget::visibilityChanged, charts_, [this](bool visible) {
+    if (visible) charts_->catchUp();
+  });
   // Bottom: the timeline and the charts tabbed with the event log (the
   // Code and Kernel docks share that row, which leaves no room for a
   // readable chart beside the timeline); drag a tab out to see both.

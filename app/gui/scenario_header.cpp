@@ -77,3 +77,7 @@ void ScenarioHeader::refresh() {
   category_->show();
   summary_->setText(QString::fromStdString(summaryText_.in(lang)).simplified());
 }
+
+void ScenarioHeader::setSummaryShown(bool shown) {
+  summary_->setVisible(shown);
+}

@@ -18,6 +18,9 @@ class ScenarioHeader : public QWidget {
   void setLanguage(const QString& lang);
   void clear();
   void restyle() { refresh(); }  // the application font changed
+  // Presentation mode leaves the summary out: the lesson panel says it, and
+  // the diagram gets its lines.
+  void setSummaryShown(bool shown);
 
  protected:
   void changeEvent(QEvent* event) override;

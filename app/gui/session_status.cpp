@@ -96,9 +96,15 @@ void SessionStatus::refresh() {
       detail = tr("see the message at the top of the window");
       break;
   }
-  word_->setText(QStringLiteral("● ") + word);
-  word_->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; %2 }")
-                           .arg(color.name(), StateStyle::fontSizeRule()));
-  detail_->setText(detail);
-  detail_->setToolTip(detail);
+  // A snapshot arrives up to 60 times a second and mostly changes nothing
+  // here: setting a style sheet re-polishes and lays out the status bar.
+  const QString sheet = QStringLiteral("QLabel { color: %1; font-weight: bold; %2 }")
+                            .arg(color.name(), StateStyle::fontSizeRule());
+  if (word_->styleSheet() != sheet) word_->setStyleSheet(sheet);
+  word = QStringLiteral("● ") + word;
+  if (word_->text() != word) word_->setText(word);
+  if (detail_->text() != detail) {
+    detail_->setText(detail);
+    detail_->setToolTip(detail);
+  }
 }

@@ -77,10 +77,6 @@
         <translation>pid %1</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>动作</translation>
-    </message>
-    <message>
         <source>The processes&apos; scripts appear here when a lesson runs.</source>
         <translation>课程运行时，这里显示各进程的脚本。</translation>
     </message>

@@ -4,6 +4,8 @@
 // cross for a wrong expect), the browser lists and opens every bundled lesson.
 #include <QDockWidget>
 #include <QFile>
+#include <QHeaderView>
+#include <QLabel>
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -80,6 +82,37 @@ TEST_F(PanelsTest, CodePanelHighlightsTheCurrentOpAndShowsItsCCall) {
         producer->index(r, PlanModel::CCall).data().toString().startsWith(QLatin1String("write("));
   EXPECT_TRUE(sawWrite);
   shoot("code-panel");
+}
+
+TEST_F(PanelsTest, CodePanelColumnsNeverOverlapAndKeepTheirTitlesWhole) {
+  // Four processes in a dock narrower than four columns: the strip scrolls
+  // sideways; no column is drawn over its neighbour, no title over another.
+  for (const char* lang : {"en", "zh_CN"}) {
+    window_->setLanguage(QString::fromLatin1(lang));
+    ipclab::Session* session = open(QStringLiteral("shared-counter"));
+    ASSERT_NE(session, nullptr);
+    stepAll(session, 2);
+    QCoreApplication::processEvents();
+    CodePanel* code = panels()->code();
+    ASSERT_EQ(code->processCount(), 4);
+    for (int w = 0; w < code->processCount(); ++w) {
+      QWidget* box = code->view(w)->parentWidget();
+      EXPECT_GE(box->width(), box->minimumWidth()) << lang << " column " << w;
+      if (w + 1 < code->processCount()) {
+        EXPECT_LT(box->geometry().right(), code->view(w + 1)->parentWidget()->x())
+            << lang << " column " << w << " overlaps the next";
+      }
+      QHeaderView* header = code->view(w)->horizontalHeader();
+      for (int c = 0; c < PlanModel::ColumnCount; ++c)
+        EXPECT_GE(header->sectionSize(c), header->sectionSizeHint(c))
+            << lang << " column " << w << " title " << c;
+      // The header label (name, pid, state) fits its column.
+      for (QLabel* label : box->findChildren<QLabel*>())
+        EXPECT_LE(label->sizeHint().width(), box->width()) << lang << " column " << w;
+    }
+    shoot(lang == std::string("en") ? "code-panel-4" : "code-panel-4-zh");
+  }
+  window_->setLanguage(QStringLiteral("en"));
 }
 
 TEST_F(PanelsTest, KernelPanelShowsSleepingForABlockedProcessAndTheSemaphoreValue) {

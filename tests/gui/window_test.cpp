@@ -2,16 +2,20 @@
 // language while it runs, remembered settings, a start that fails.
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QSettings>
 #include <QTableView>
 #include <QTest>
 #include <chrono>
 
+#include "diagram/diagram_paint.h"
+#include "diagram/diagram_view.h"
 #include "event_log_model.h"
 #include "event_log_panel.h"
 #include "gui_fixture.h"
 #include "message_bar.h"
+#include "panels/panel_docks.h"
 #include "process_table_model.h"
 #include "scenario/catalog.hpp"
 #include "session_controller.h"
@@ -22,20 +26,32 @@ namespace {
 
 using namespace std::chrono_literals;
 
-TEST_F(GuiTest, PresentationModeEnlargesTextAndRows) {
+TEST_F(GuiTest, PresentationModeEnlargesTextRowsAndTheDiagram) {
   ipclab::Session* session = open(QStringLiteral("producer-consumer"));
   ASSERT_NE(session, nullptr);
   controller()->deliverNow();
+  QCoreApplication::processEvents();
   const qreal normalSize = window_->processView()->font().pointSizeF();
   const int normalRow = window_->processView()->rowHeight(0);
+  // The diagram's text as tall as it appears on screen: its line height
+  // times the view's scale.
+  auto diagramLine = [this] { return DiagramPaint::lineHeight() * window_->diagram()->zoom(); };
+  const qreal normalLine = diagramLine();
+  QDockWidget* code = window_->panels()->codeDock();
+  ASSERT_TRUE(code->isVisible());
   window_->setPresentationMode(true);
   QCoreApplication::processEvents();
   EXPECT_GT(window_->processView()->font().pointSizeF(), normalSize * 1.3);
   EXPECT_GT(window_->processView()->rowHeight(0), normalRow);
+  EXPECT_GT(diagramLine(), normalLine * 1.15) << "the diagram did not grow";
+  EXPECT_TRUE(window_->panels()->lessonDock()->isVisible());
+  EXPECT_FALSE(code->isVisible());  // its room went to the diagram
   shoot("presentation");
   window_->setPresentationMode(false);
   QCoreApplication::processEvents();
   EXPECT_EQ(window_->processView()->font().pointSizeF(), normalSize);
+  EXPECT_TRUE(code->isVisible());  // every panel back where it was
+  EXPECT_NEAR(diagramLine(), normalLine, normalLine * 0.02);
 }
 
 TEST_F(GuiTest, KeyboardStepsTheSelectedProcessAndAll) {

@@ -12,6 +12,7 @@
 #include <array>
 #include <cmath>
 
+#include "on_screen.h"
 #include "runtime/session.hpp"
 #include "state_style.h"
 
@@ -34,6 +35,35 @@ std::pair<double, double> niceRange(double peak) {
       break;
     }
   return {std::ceil(top / step) * step, step};
+}
+
+// At most four points (first, lowest, highest, last, in their order) per
+// `buckets` columns of the time axis: the line looks the same at that
+// resolution, and Qt Charts strokes every point it is given on every frame.
+QList<QPointF> perColumn(const QList<QPointF>& points, double x1, int buckets) {
+  if (points.size() <= 4 * buckets || x1 <= 0) return points;
+  QList<QPointF> out;
+  out.reserve(4 * buckets + 4);
+  const double width = x1 / buckets;
+  qsizetype i = 0;
+  while (i < points.size()) {
+    const double end = (std::floor(points[i].x() / width) + 1) * width;
+    qsizetype first = i, low = i, high = i, last = i;
+    for (; i < points.size() && points[i].x() < end; ++i) {
+      if (points[i].y() < points[low].y()) low = i;
+      if (points[i].y() > points[high].y()) high = i;
+      last = i;
+    }
+    if (i == first) ++i;  // a point beyond the axis: keep it and go on
+    qsizetype keep[] = {first, std::min(low, high), std::max(low, high), last};
+    qsizetype previous = -1;
+    for (qsizetype k : keep)
+      if (k > previous) {
+        out.append(points[k]);
+        previous = k;
+      }
+  }
+  return out;
 }
 
 void setAxis(QValueAxis* axis, double peak) {
@@ -66,6 +96,9 @@ ChartsPanel::ChartsPanel(QWidget* parent)
   time_->setTickAnchor(0);
   for (QValueAxis* axis : {count_, fill_}) {
     axis->setLabelFormat(QStringLiteral("%.0f"));
+    // Qt Charts sizes the right axis's labels before their text is known and
+    // then elides "6" to "…": whole numbers are short, let them show.
+    axis->setTruncateLabels(false);
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(0);
     axis->setRange(0, 1);
@@ -141,19 +174,20 @@ void ChartsPanel::rebuildSeries() {
 void ChartsPanel::refresh() {
   pending_.stop();
   if (!dirty_ && !lines_.empty()) return;
-  if (!isVisible()) return;  // showEvent draws what piled up
+  if (!isOnScreen(this)) return;  // catchUp() draws what piled up
   dirty_ = false;
   model_.endFrame();
   const double now = static_cast<double>(model_.now()) / 1e6;
   double counts = 1, fills = 1;
   const auto& series = model_.series();
+  const int columns = std::max(50, static_cast<int>(chart_->plotArea().width()) / 2);
   for (size_t i = 0; i < series.size() && i < lines_.size(); ++i) {
     const ValueHistory& h = series[i].history;
     QList<QPointF> points = h.points();
     // The last value holds until now.
     if (!points.isEmpty() && points.back().x() < now)
       points.append(QPointF(now, points.back().y()));
-    lines_[i]->replace(points);
+    lines_[i]->replace(perColumn(points, std::max(1.0, now), columns));
     (series[i].kind == ChartsModel::Kind::channel ? fills : counts) =
         std::max(series[i].kind == ChartsModel::Kind::channel ? fills : counts, h.peak());
   }
@@ -173,6 +207,10 @@ void ChartsPanel::refresh() {
 
 void ChartsPanel::showEvent(QShowEvent* event) {
   QWidget::showEvent(event);
+  catchUp();
+}
+
+void ChartsPanel::catchUp() {
   dirty_ = true;
   refresh();
 }

@@ -3,7 +3,8 @@
 // fill on the right axis (bytes or messages), over the session's time in
 // ms. Live: once per frame (the snapshot that follows each batch) every
 // series gets exactly one replace() with its bounded points; never an
-// append() per point, never OpenGL. Hidden, it only keeps the numbers.
+// append() per point, never OpenGL. Out of sight (hidden, or a tab behind
+// another) it only keeps the numbers.
 #pragma once
 
 #include <QTimer>
@@ -37,6 +38,8 @@ class ChartsPanel : public QWidget {
   void clear();
   void append(const std::vector<ipclab::Event>& events);
   void applySnapshot(const ipclab::Snapshot& snapshot);
+  // Its dock came into sight (also as a tab): draw what piled up.
+  void catchUp();
 
  protected:
   void changeEvent(QEvent* event) override;

@@ -70,6 +70,11 @@ void DiagramView::setSelectedProcess(int worker) {
   scene_->setSelectedProcess(worker);
 }
 
+void DiagramView::setZoomLimit(qreal limit) {
+  zoomLimit_ = limit;
+  fit();
+}
+
 void DiagramView::setAnimationsEnabled(bool on) {
   animations_->setChecked(on);
 }
@@ -112,7 +117,7 @@ void DiagramView::fit() {
   const QRectF rect = scene_->sceneRect();
   if (rect.isEmpty() || viewport()->width() < 10 || viewport()->height() < 10) return;
   const qreal s = std::min(
-      {viewport()->width() / rect.width(), viewport()->height() / rect.height(), kMaxZoom});
+      {viewport()->width() / rect.width(), viewport()->height() / rect.height(), zoomLimit_});
   setTransform(QTransform::fromScale(s, s));
   centerOn(rect.center());
 }

@@ -1,7 +1,7 @@
 // DiagramView: the centre of the window. Draws the DiagramScene scaled to
-// fit (never larger than kMaxZoom, so one process does not fill a
-// projector), follows the application font (presentation mode), and owns the
-// "Animations" toggle, remembered in QSettings unless told not to.
+// fit (never larger than the zoom limit, kMaxZoom unless presentation mode
+// raises it, so one process does not fill a projector), follows the application font (presentation
+// mode), and owns the "Animations" toggle, remembered in QSettings unless told not to.
 //
 // It is fed the SessionController's value signals by the main window
 // (setScenario on sessionStarted, applyEvents, applySnapshot) and never
@@ -34,6 +34,9 @@ class DiagramView : public QGraphicsView {
   void applyEvents(const std::vector<ipclab::Event>& events);
   void retranslate();
   void setSelectedProcess(int worker);
+  // The largest scale the fit may use (kMaxZoom; more in presentation mode).
+  void setZoomLimit(qreal limit);
+  qreal zoom() const { return transform().m11(); }
 
   // View > Animations. `remember`: read and save the choice in QSettings.
   QAction* animationsAction() const { return animations_; }
@@ -66,4 +69,5 @@ class DiagramView : public QGraphicsView {
   DiagramScene* scene_;
   QAction* animations_;
   bool remember_ = true;
+  qreal zoomLimit_ = kMaxZoom;
 };

@@ -39,11 +39,13 @@ EdgeItem::EdgeItem(ProcessNode* from, QGraphicsItem* target, bool signal)
 void EdgeItem::addVerb(const QString& verb, Flow flow) {
   if (!verbs_.contains(verb)) verbs_ << verb;
   flow_ |= flow;
+  cacheGeometry();
   update();
 }
 
 void EdgeItem::clearVerbs() {
   verbs_.clear();
+  cacheGeometry();
 }
 
 bool EdgeItem::setStatus(bool blocked, bool active) {
@@ -68,6 +70,7 @@ void EdgeItem::adjust() {
     path_ = QPainterPath(start_);
     path_.cubicTo(start_ + QPointF(bow, 0), end_ + QPointF(bow, 0), end_);
     placeLabel();
+    cacheGeometry();
     return;
   }
   start_ = sideMid(from_, targetRight);
@@ -76,6 +79,23 @@ void EdgeItem::adjust() {
   path_ = QPainterPath(start_);
   path_.cubicTo(start_ + QPointF(dx, 0), end_ - QPointF(dx, 0), end_);
   placeLabel();
+  cacheGeometry();
+}
+
+void EdgeItem::cacheGeometry() {
+  prepareGeometryChange();
+  if (path_.isEmpty()) {
+    labelAt_ = nearEnd_ = nearStart_ = QPointF();
+  } else {
+    labelAt_ = path_.pointAtPercent(labelT_);
+    nearEnd_ = path_.pointAtPercent(0.93);
+    nearStart_ = path_.pointAtPercent(0.07);
+  }
+  labelWidth_ = DiagramPaint::chipWidth(label(), 0.8, true);
+  blockedWidth_ = DiagramPaint::chipWidth(Words::blocked(), 0.8, true);
+  bounds_ = path_.boundingRect().adjusted(-12, -12, 12, 12);
+  bounds_ |= labelRect(labelWidth_).adjusted(-2, -2, 2, 2);
+  bounds_ |= labelRect(blockedWidth_).adjusted(-2, -2, 2, 2);
 }
 
 void EdgeItem::placeLabel() {
@@ -101,11 +121,13 @@ QRectF EdgeItem::labelRect(const QString& text, qreal t) const {
   return QRectF(at.x() - w / 2, at.y() - u * 0.6, w, u * 1.2);
 }
 
+QRectF EdgeItem::labelRect(qreal width) const {
+  const qreal u = DiagramPaint::lineHeight(0.8);
+  return QRectF(labelAt_.x() - width / 2, labelAt_.y() - u * 0.6, width, u * 1.2);
+}
+
 QRectF EdgeItem::boundingRect() const {
-  QRectF r = path_.boundingRect().adjusted(-12, -12, 12, 12);
-  r |= labelRect(label(), labelT_).adjusted(-2, -2, 2, 2);
-  r |= labelRect(Words::blocked(), labelT_).adjusted(-2, -2, 2, 2);
-  return r;
+  return bounds_;
 }
 
 QPainterPath EdgeItem::shape() const {
@@ -137,16 +159,16 @@ void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
   p->setPen(Qt::NoPen);
   p->setBrush(color);
   const qreal head = 6 + width * 2;
-  if (flow_ & ToTarget) arrowHead(p, end_, path_.pointAtPercent(0.93), head);
-  if (flow_ & FromTarget) arrowHead(p, start_, path_.pointAtPercent(0.07), head);
+  if (flow_ & ToTarget) arrowHead(p, end_, nearEnd_, head);
+  if (flow_ & FromTarget) arrowHead(p, start_, nearStart_, head);
   // One label in the middle, where edges that share an end are furthest apart.
   if (blocked_) {
-    DiagramPaint::chip(p, labelRect(Words::blocked(), labelT_), DiagramPaint::blocked(), Qt::white,
+    DiagramPaint::chip(p, labelRect(blockedWidth_), DiagramPaint::blocked(), Qt::white,
                        Words::blocked(), 0.8, true);
     return;
   }
   const QString text = label();
   if (!text.isEmpty())
-    DiagramPaint::chip(p, labelRect(text, labelT_), QColor(0xee, 0xf1, 0xf4), DiagramPaint::ink(),
+    DiagramPaint::chip(p, labelRect(labelWidth_), QColor(0xee, 0xf1, 0xf4), DiagramPaint::ink(),
                        text, 0.8, active_);
 }

@@ -39,7 +39,11 @@ class EdgeItem : public QGraphicsItem {
 
  private:
   QRectF labelRect(const QString& text, qreal t) const;
+  QRectF labelRect(qreal width) const;  // at the label's place
   void placeLabel();
+  // Caches what painting needs (points along the curve, label widths,
+  // bounds): measuring a curve on every frame cost more than drawing it.
+  void cacheGeometry();
 
   ProcessNode* from_;
   QGraphicsItem* target_;
@@ -51,5 +55,9 @@ class EdgeItem : public QGraphicsItem {
   QPointF start_;
   QPointF end_;
   QPainterPath path_;
-  qreal labelT_ = 0.5;  // where along the path the label sits
+  qreal labelT_ = 0.5;           // where along the path the label sits
+  QPointF labelAt_;              // the path's point at labelT_
+  QPointF nearEnd_, nearStart_;  // where the arrow heads point from
+  qreal labelWidth_ = 0, blockedWidth_ = 0;
+  QRectF bounds_;
 };

@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QEvent>
+#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -27,6 +28,9 @@ QTableView* makePlanView(PlanModel* model, QWidget* parent) {
   view->setWordWrap(false);
   view->setTextElideMode(Qt::ElideRight);
   view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+  // The columns always fit (the box is never narrower than their titles, a
+  // long C call is elided): the strip scrolls sideways, not each table.
+  view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   view->verticalHeader()->hide();
   view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
   QHeaderView* header = view->horizontalHeader();
@@ -63,6 +67,7 @@ CodePanel::CodePanel(QWidget* parent)
 void CodePanel::clear() {
   for (Column& c : columns_) delete c.box;
   columns_.clear();
+  strip_->setMinimumWidth(0);
   placeholder_->show();
 }
 
@@ -87,6 +92,7 @@ void CodePanel::setSession(const ipclab::Session& session) {
     layout->addWidget(c.header);
     layout->addWidget(c.view, 1);
     stripLayout_->addWidget(c.box, 1);
+    c.box->show();  // now, not queued by the layout: fitStrip() counts shown columns only
     columns_.push_back(c);
   }
   restyle();
@@ -113,7 +119,9 @@ void CodePanel::applySnapshot(const ipclab::Snapshot& snapshot) {
     Column& c = columns_[i];
     const ipclab::WorkerStatus& w = snapshot.workers[i];
     const bool moved = w.op != c.model->current();
-    const bool changed = moved || w.state != c.state || w.pid != c.pid;
+    // The header shows the pid and the state, not the op: a new text there
+    // lays the column out again (rich text), so only when it says more.
+    const bool changed = w.state != c.state || w.pid != c.pid;
     c.pid = w.pid;
     c.state = w.state;
     c.model->setCurrent(w.op, w.state);
@@ -145,23 +153,48 @@ void CodePanel::updateHeader(Column& column, int index) {
       QStringLiteral("<span style=\"color:%1\">■</span> <b>%2</b>&nbsp;&nbsp;%3&nbsp;&nbsp;"
                      "<span style=\"background:%4; color:%5\">&nbsp;%6&nbsp;</span>")
           .arg(color.name(), column.name.toHtmlEscaped(), pid, back.name(), fore.name(), state));
+  // A longer state word must not run into the next column's header.
+  if (column.header->sizeHint().width() > column.box->minimumWidth()) {
+    column.box->setMinimumWidth(column.header->sizeHint().width());
+    fitStrip();
+  }
 }
 
 void CodePanel::fitColumns(Column& column) {
   QTableView* view = column.view;
-  const QFontMetrics metrics(QApplication::font());
+  QHeaderView* header = view->horizontalHeader();
+  header->ensurePolished();  // its style sheet sets the font the titles are measured in
+  QFont bold = QApplication::font();
+  bold.setBold(true);  // the current row is bold
+  const QFontMetrics metrics(bold);
   view->verticalHeader()->setDefaultSectionSize(metrics.height() + 8);
-  view->setColumnWidth(
-      PlanModel::Line,
-      metrics.horizontalAdvance(QStringLiteral("■ %1").arg(column.model->rowCount())) + 14);
-  // The action column fits its longest label (up to a limit), the C call
-  // takes the rest.
-  int widest = metrics.horizontalAdvance(tr("Action"));
+  // Every column keeps room for its title (the header's padding included),
+  // so titles never run into each other, whatever the font or language.
+  const int line = std::max(
+      header->sectionSizeHint(PlanModel::Line),
+      metrics.horizontalAdvance(QStringLiteral("▶ %1").arg(column.model->rowCount())) + 14);
+  view->setColumnWidth(PlanModel::Line, line);
+  // The action column fits its longest label (up to about 20 characters),
+  // the C call takes the rest.
+  int widest = 0;
   const int rows = std::min(column.model->rowCount(), 400);
   for (int r = 0; r < rows; ++r)
     widest = std::max(widest, metrics.horizontalAdvance(
                                   column.model->index(r, PlanModel::Action).data().toString()));
-  view->setColumnWidth(PlanModel::Action, std::min(widest + 10, 165));
+  const int action = std::max(header->sectionSizeHint(PlanModel::Action),
+                              std::min(widest + 12, metrics.averageCharWidth() * 20));
+  view->setColumnWidth(PlanModel::Action, action);
+  // The C call gets room for about 15 characters of its fixed-width font,
+  // and at least its title: the column box never gets narrower.
+  QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+  fixed.setPointSizeF(QApplication::font().pointSizeF() * 0.92);
+  const int call = std::max(header->sectionSizeHint(PlanModel::CCall),
+                            QFontMetrics(fixed).horizontalAdvance(QLatin1Char('x')) * 15 + 12);
+  header->setMinimumSectionSize(std::min({line, action, call}));
+  column.box->setMinimumWidth(
+      std::max({kMinColumnWidth, column.header->sizeHint().width(),
+                line + action + call + view->verticalScrollBar()->sizeHint().width() +
+                    2 * view->frameWidth()}));
 }
 
 void CodePanel::restyle() {
@@ -171,6 +204,16 @@ void CodePanel::restyle() {
     fitColumns(c);
     updateHeader(c, static_cast<int>(i));
   }
+  fitStrip();
+}
+
+void CodePanel::fitStrip() {
+  // The scroll area sizes the strip to its view and learns of a larger
+  // minimum only when the strip itself grows: columns added later were
+  // squeezed below their minimum and drawn over each other. Stating the
+  // minimum on the strip resizes it, and the scroll area scrolls instead.
+  stripLayout_->invalidate();
+  strip_->setMinimumWidth(stripLayout_->totalMinimumSize().width());
 }
 
 void CodePanel::retranslate() {

@@ -49,6 +49,7 @@ class CodePanel : public QWidget {
   void retranslate();
   void updateHeader(Column& column, int index);
   void fitColumns(Column& column);
+  void fitStrip();
   void follow(Column& column);
 
   QScrollArea* scroll_;

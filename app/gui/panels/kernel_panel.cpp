@@ -9,6 +9,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "on_screen.h"
 #include "state_style.h"
 
 namespace {
@@ -250,11 +251,17 @@ void KernelPanel::applySnapshot(const ipclab::Snapshot& snapshot) {
     if (o.spec) objectKinds_[i] = o.spec->mechanism;
     fillObject(objects_->topLevelItem(static_cast<int>(i)), i, o);
   }
-  growColumns();
+  columnsStale_ = true;
+  if (isOnScreen(this)) growColumns();
+}
+
+void KernelPanel::catchUp() {
+  if (columnsStale_) growColumns();
 }
 
 void KernelPanel::growColumns() {
   // Wider when new text needs it, never narrower: the columns stay still.
+  columnsStale_ = false;
   for (QTreeWidget* tree : {processes_, objects_}) {
     for (int c = 0; c + 1 < tree->columnCount(); ++c) {
       const int needed = static_cast<QAbstractItemView*>(tree)->sizeHintForColumn(c) + 10;

@@ -4,7 +4,8 @@
 // the kernel function it sleeps in (wchan) and its pending signals. For each
 // object: the events' count beside the kernel's (FIONREAD, mq_getattr,
 // sem_getvalue, the mutex's lock word, the shared mapping). Where the two
-// disagree the row says so in words ("≠ differs") and is tinted.
+// disagree the row says so in words ("≠ differs") and is tinted. Out of
+// sight it keeps its texts current but sizes no columns.
 #pragma once
 
 #include <QWidget>
@@ -29,6 +30,8 @@ class KernelPanel : public QWidget {
   void applySnapshot(const ipclab::Snapshot& snapshot);
   void clear();
   void restyle();
+  // Its dock came into sight (also as a tab): the columns fit what piled up.
+  void catchUp();
 
   // The text shown in one cell (tests).
   QString processText(int worker, ProcessColumn column) const;
@@ -62,4 +65,5 @@ class KernelPanel : public QWidget {
   std::vector<ipclab::ObjectKind> objectKinds_;  // effective mechanism (channels may switch)
   ipclab::Snapshot last_;  // kept for a language switch; its spec pointers are never read
   bool haveSnapshot_ = false;
+  bool columnsStale_ = false;  // texts changed while out of sight
 };

@@ -42,7 +42,11 @@ void PanelDocks::install(QDockWidget* bottomTab) {
   lessonDock_ = dock(QStringLiteral("lessonDock"), lesson_);
   codeDock_ = dock(QStringLiteral("codeDock"), code_);
   kernelDock_ = dock(QStringLiteral("kernelDock"), kernel_);
+  connect(kernelDock_, &QDockWidget::visibilityChanged, kernel_, [this](bool visible) {
+    if (visible) kernel_->catchUp();
+  });
   window_->addDockWidget(Qt::LeftDockWidgetArea, browserDock_);
+  browserDock_->hide();  // the toolbar's lesson picker does its job; View > Panels opens it
   window_->addDockWidget(Qt::RightDockWidgetArea, lessonDock_);
   if (bottomTab_) {
     // The code on the left of the event log, the kernel panel tabbed with the log.
@@ -57,8 +61,16 @@ void PanelDocks::install(QDockWidget* bottomTab) {
 }
 
 void PanelDocks::arrange() {
-  window_->resizeDocks({browserDock_, lessonDock_}, {265, 370}, Qt::Horizontal);
-  window_->resizeDocks({codeDock_}, {840}, Qt::Horizontal);
+  // The diagram gets what is left: about 1050x430 at 1400x900.
+  window_->resizeDocks({browserDock_, lessonDock_}, {265, 330}, Qt::Horizontal);
+  window_->resizeDocks({codeDock_}, {window_->width() / 2}, Qt::Horizontal);
+}
+
+void PanelDocks::arrangeForPresentation(int height) {
+  for (QDockWidget* d : {browserDock_, codeDock_, kernelDock_}) d->hide();
+  window_->addDockWidget(Qt::BottomDockWidgetArea, lessonDock_);
+  lessonDock_->show();
+  window_->resizeDocks({lessonDock_}, {height}, Qt::Vertical);
 }
 
 void PanelDocks::setLanguage(const QString& code) {

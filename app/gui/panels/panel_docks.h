@@ -3,9 +3,10 @@
 // window only creates it, passes it the language, and opens what the
 // browser asks for.
 //
-// Default arrangement (readable at 1400x900): the lesson browser on the
-// left, the guided lesson on the right, the code across the bottom with the
-// kernel panel beside it, tabbed with the dock given to install().
+// Default arrangement (1400x900, the diagram first): the guided lesson on
+// the right, the code at the bottom left beside the dock given to install()
+// (the kernel panel a tab of it); the lesson browser is closed (the toolbar
+// picks lessons too) and one click away in View > Panels.
 #pragma once
 
 #include <QObject>
@@ -29,6 +30,9 @@ class PanelDocks : public QObject {
   void install(QDockWidget* bottomTab);
   // Default sizes; call once the window has its size.
   void arrange();
+  // Presentation: the guided lesson under the diagram, across the window,
+  // `height` high; the browser, code and kernel panels closed.
+  void arrangeForPresentation(int height);
   void setLanguage(const QString& code);
 
   CodePanel* code() const { return code_; }

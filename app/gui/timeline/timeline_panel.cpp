@@ -6,6 +6,7 @@
 #include <QScrollBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <climits>
 #include <limits>
 
 #include "runtime/session.hpp"
@@ -90,17 +91,26 @@ void TimelinePanel::applySnapshot(const ipclab::Snapshot& snapshot) {
 }
 
 void TimelinePanel::syncScrollBar() {
-  // The scrollbar counts µs (ms once a session is longer than int can hold).
+  // The scrollbar counts in units of about one pixel of its groove (a power
+  // of two of µs), so following a live session moves it only when its
+  // thumb would move: repainting it every frame cost more than the lanes.
   const uint64_t end = view_->endTime();
   const uint64_t page = view_->visibleNs();
-  scrollUnitNs_ =
-      end / 1000 > static_cast<uint64_t>(std::numeric_limits<int>::max() / 2) ? 1'000'000 : 1000;
-  const auto unit = static_cast<uint64_t>(scrollUnitNs_);
+  const uint64_t perPixel = end / static_cast<uint64_t>(std::max(1, scroll_->width()));
+  uint64_t unit = 1000;
+  while (unit < perPixel && unit < (1ULL << 62)) unit *= 2;
+  while (end / unit > static_cast<uint64_t>(std::numeric_limits<int>::max() / 2)) unit *= 2;
+  scrollUnitNs_ = static_cast<int64_t>(unit);
+  const int max = static_cast<int>(end > page ? (end - page) / unit : 0);
+  const int pageStep = std::max(1, static_cast<int>(std::min<uint64_t>(page / unit, INT_MAX / 2)));
   syncing_ = true;
-  scroll_->setRange(0, static_cast<int>(end > page ? (end - page) / unit : 0));
-  scroll_->setPageStep(std::max(1, static_cast<int>(page / unit)));
-  scroll_->setSingleStep(std::max(1, static_cast<int>(page / unit / 10)));
-  scroll_->setValue(static_cast<int>(view_->start() / unit));
+  if (scroll_->maximum() != max || scroll_->minimum() != 0) scroll_->setRange(0, max);
+  if (max > 0 && scroll_->pageStep() != pageStep) {  // without a range it changes nothing seen
+    scroll_->setPageStep(pageStep);
+    scroll_->setSingleStep(std::max(1, pageStep / 10));
+  }
+  const int value = static_cast<int>(std::min<uint64_t>(view_->start() / unit, INT_MAX / 2));
+  if (scroll_->value() != value) scroll_->setValue(value);
   syncing_ = false;
 }
 

@@ -43,7 +43,7 @@ TimelineView::TimelineView(const TimelineModel* model, QWidget* parent)
 
 QSize TimelineView::sizeHint() const {
   const Geometry& g = metrics();
-  return {700, g.axisHeight + g.laneHeight * std::max<int>(2, model_->lanes().size()) + 4};
+  return {700, g.axisHeight + naturalLane_ * std::max<int>(2, model_->lanes().size()) + 4};
 }
 
 QSize TimelineView::minimumSizeHint() const {
@@ -54,16 +54,44 @@ QSize TimelineView::minimumSizeHint() const {
 void TimelineView::relayout() {
   laidOutLanes_ = model_->lanes().size();
   const QFontMetrics fm = fontMetrics();
+  QFont bold = font();
+  bold.setBold(true);  // the lane names are drawn bold
+  const QFontMetrics strong(bold);
   Geometry& g = geo_;
-  int names = fm.horizontalAdvance(QStringLiteral("producer"));
+  int names = strong.horizontalAdvance(QStringLiteral("producer"));
   for (const TimelineModel::Lane& lane : model_->lanes())
-    names = std::max(names, fm.horizontalAdvance(QString::fromStdString(lane.name)));
+    names = std::max(names, strong.horizontalAdvance(QString::fromStdString(lane.name)));
   g.nameWidth = names + 20;
   g.axisHeight = fm.height() + 10;
   g.barHeight = fm.height() + 8;
   g.lockHeight = fm.height() + 2;
   g.laneHeight = g.barHeight + g.lockHeight + 12;
+  naturalLane_ = g.laneHeight;
+  fitLanes();
   updateGeometry();
+}
+
+void TimelineView::fitLanes() {
+  // Every lane in sight: when they do not fit the height they get thinner,
+  // down to one line of text in the bar and a thin lock bar under it.
+  const QFontMetrics fm = fontMetrics();
+  Geometry& g = geo_;
+  g.barHeight = fm.height() + 8;
+  g.lockHeight = fm.height() + 2;
+  const int lanes = static_cast<int>(model_->lanes().size());
+  if (lanes > 0 && height() > g.axisHeight) {
+    const int room = (height() - g.axisHeight - 2) / lanes - 12;  // for a bar and a lock bar
+    if (room < g.barHeight + g.lockHeight) {
+      g.barHeight = std::max(fm.height() + 2, room * 3 / 5);
+      g.lockHeight = std::max(fm.height() * 3 / 4, room - g.barHeight);
+    }
+  }
+  g.laneHeight = g.barHeight + g.lockHeight + 12;
+}
+
+void TimelineView::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  fitLanes();
 }
 
 int TimelineView::plotWidth() const {
@@ -76,10 +104,6 @@ uint64_t TimelineView::visibleNs() const {
 
 uint64_t TimelineView::endTime() const {
   return model_->now();
-}
-
-double TimelineView::xOf(uint64_t t) const {
-  return plotLeft() + (static_cast<double>(t) - static_cast<double>(start_)) / nsPerPx_;
 }
 
 uint64_t TimelineView::timeAt(double x) const {
@@ -283,28 +307,14 @@ void TimelineView::paintLane(QPainter& p, const Geometry& g, int lane) {
   p.save();
   p.setClipRect(QRect(g.nameWidth, top, plotWidth() + kRightMargin, g.laneHeight));
   const uint64_t t0 = start_, t1 = start_ + visibleNs() + static_cast<uint64_t>(nsPerPx_ * 2);
-  double bucketRight = -1e9;
-  for (const TimelineModel::Bucket& b : l.buckets) {  // summarized: stacked by share
-    if (b.t1 < t0 || b.t0 > t1) continue;
-    const double x0 = xOf(b.t0), w = std::max(1.0, xOf(b.t1) - x0);
-    if (x0 + w <= bucketRight + 1) continue;  // one bucket per pixel is all one can see
-    bucketRight = x0 + w;
-    uint64_t total = 0;
-    for (uint64_t ns : b.ns) total += ns;
-    double y = barY;
-    for (size_t s = 0; s < b.ns.size() && total > 0; ++s) {
-      const double h = g.barHeight * static_cast<double>(b.ns[s]) / static_cast<double>(total);
-      p.fillRect(QRectF(x0, y, w, h), StateStyle::stateBackground(static_cast<WorkerState>(s)));
-      y += h;
-    }
-  }
-  TimelineRunPainter runs(p, barY, g.barHeight, *model_);
+  paintBuckets(p, l, barY, g.barHeight, t0, t1);
+  TimelineRunPainter runs(p, barY, g.barHeight, *model_, *this);
   auto it = std::partition_point(l.spans.begin(), l.spans.end(),
                                  [t0](const TimelineModel::StateSpan& s) { return s.t1 < t0; });
-  for (; it != l.spans.end() && it->t0 <= t1; ++it)
-    runs.add(xOf(it->t0), xOf(it->t1), it->state, it->obj);
-  if (l.started && model_->now() >= l.since)
-    runs.add(xOf(l.since), std::max(xOf(model_->now()), xOf(l.since) + 2), l.state, l.stateObj);
+  for (; it != l.spans.end() && it->t0 <= t1; ++it) runs.add(it->t0, it->t1, it->state, it->obj);
+  if (l.started && model_->now() >= l.since)  // the open span: at least two pixels
+    runs.add(l.since, std::max(model_->now(), l.since + static_cast<uint64_t>(2 * nsPerPx_)),
+             l.state, l.stateObj);
   runs.finish();
   paintLocks(p, g, lane);
   p.restore();
@@ -321,6 +331,46 @@ void TimelineView::paintLane(QPainter& p, const Geometry& g, int lane) {
   p.setFont(font());
 }
 
+void TimelineView::paintBuckets(QPainter& p, const TimelineModel::Lane& l, int barY, int barH,
+                                uint64_t t0, uint64_t t1) {
+  // Summarized history: each bucket a bar stacked by the share of each
+  // state. One bucket per pixel is all one can see, and neighbours whose
+  // stacks come out the same in whole pixels are drawn as one.
+  struct Stack {
+    double x0 = 0, x1 = 0;
+    std::array<int, TimelineModel::kStateCount + 1> edges{};  // y offsets, rounded
+  } pending;
+  auto draw = [&](const Stack& s) {
+    for (size_t k = 0; k < TimelineModel::kStateCount; ++k)
+      if (s.edges[k + 1] > s.edges[k])
+        p.fillRect(QRectF(s.x0, barY + s.edges[k], s.x1 - s.x0, s.edges[k + 1] - s.edges[k]),
+                   StateStyle::stateBackground(static_cast<WorkerState>(k)));
+  };
+  double skipUntil = -1;  // a bucket ending before this time adds nothing one can see
+  for (const TimelineModel::Bucket& b : l.buckets) {
+    if (b.t1 < t0 || b.t0 > t1 || static_cast<double>(b.t1) <= skipUntil) continue;
+    const double x0 = xOf(b.t0), x1 = std::max(x0 + 1.0, xOf(b.t1));
+    skipUntil = static_cast<double>(start_) + (x1 + 1 - plotLeft()) * nsPerPx_;
+    uint64_t total = 0;
+    for (uint64_t ns : b.ns) total += ns;
+    if (total == 0) continue;
+    Stack s{x0, x1, {}};
+    uint64_t sum = 0;
+    for (size_t k = 0; k < b.ns.size(); ++k) {
+      sum += b.ns[k];
+      s.edges[k + 1] = static_cast<int>(
+          std::lround(barH * static_cast<double>(sum) / static_cast<double>(total)));
+    }
+    if (pending.x1 > pending.x0 && s.edges == pending.edges && x0 <= pending.x1 + 1.0) {
+      pending.x1 = std::max(pending.x1, x1);
+      continue;
+    }
+    if (pending.x1 > pending.x0) draw(pending);
+    pending = s;
+  }
+  if (pending.x1 > pending.x0) draw(pending);
+}
+
 void TimelineView::paintLocks(QPainter& p, const Geometry& g, int lane) {
   const TimelineModel::Lane& l = model_->lanes()[static_cast<size_t>(lane)];
   const int y = laneTop(lane) + 6 + g.barHeight + 3;
@@ -330,14 +380,16 @@ void TimelineView::paintLocks(QPainter& p, const Geometry& g, int lane) {
   p.setFont(small);
   const QColor fill(0x3d, 0x4a, 0x5c);
   double lastRight = -1e9;
+  double skipUntil = -1;  // a hold ending before this time is inside the last bar drawn
   std::map<int, std::pair<QString, int>> names;  // measured once per paint
   for (const TimelineModel::LockSpan& s : l.locks) {
     const uint64_t end = s.t1 == 0 ? model_->now() : s.t1;
-    if (end < t0 || s.t0 > t1) continue;
+    if (end < t0 || s.t0 > t1 || static_cast<double>(end) <= skipUntil) continue;
     const double x0 = xOf(s.t0);
     const double w = std::max(2.0, xOf(end) - x0);
     if (x0 + w <= lastRight + 1) continue;  // many holds in one pixel: drawn once
     lastRight = x0 + w;
+    skipUntil = static_cast<double>(start_) + (lastRight + 1 - plotLeft()) * nsPerPx_;
     const QRectF r(x0, y, w, g.lockHeight);
     p.fillRect(r, fill);
     if (w < 24) continue;  // no room for a name
@@ -367,13 +419,18 @@ void TimelineView::paintArrows(QPainter& p, const Geometry& g) {
   small.setPointSizeF(font().pointSizeF() * 0.85);
   p.setFont(small);
   double lastX = -1e9, lastLabel = -1e9;
+  const double minGapNs = 3 * nsPerPx_;
+  double lastRecv = -1e30;  // the time of lastX
   for (; it != arrows.end() && !(it->tSend > t1 && it->tRecv > t1); ++it) {
+    // One arrow per few pixels is all one can see: most are skipped here.
+    if (std::abs(static_cast<double>(it->tRecv) - lastRecv) < minGapNs) continue;
     const int lanes = static_cast<int>(model_->lanes().size());
     if (it->from < 0 || it->to < 0 || it->from >= lanes || it->to >= lanes) continue;
     const QPointF a(xOf(it->tSend), laneTop(it->from) + 6 + g.barHeight / 2.0);
     const QPointF b(xOf(it->tRecv), laneTop(it->to) + 6 + g.barHeight / 2.0);
-    if (std::abs(b.x() - lastX) < 3) continue;  // one arrow per few pixels is all one can see
+    if (std::abs(b.x() - lastX) < 3) continue;
     lastX = b.x();
+    lastRecv = static_cast<double>(it->tRecv);
     p.drawLine(a, b);
     const double angle = std::atan2(b.y() - a.y(), b.x() - a.x());
     QPainterPath head;

@@ -13,7 +13,7 @@
 #include <QWidget>
 #include <cstdint>
 
-class TimelineModel;
+#include "timeline_model.h"
 
 class TimelineView : public QWidget {
   Q_OBJECT
@@ -41,6 +41,13 @@ class TimelineView : public QWidget {
   // Measures the lane names and the font (new lanes, new names); never
   // done while painting.
   void relayout();
+  // Widget x of time t, and the time at widget x.
+  double xOf(uint64_t t) const {
+    return plotLeft() + (static_cast<double>(t) - static_cast<double>(start_)) / nsPerPx_;
+  }
+  uint64_t timeAt(double x) const;
+
+  int plotLeft() const { return geo_.nameWidth; }
 
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override;
@@ -56,27 +63,30 @@ class TimelineView : public QWidget {
   void mouseMoveEvent(QMouseEvent* event) override;
   void mouseReleaseEvent(QMouseEvent* event) override;
   bool event(QEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   struct Geometry {
     int nameWidth = 0, axisHeight = 0, laneHeight = 0, barHeight = 0, lockHeight = 0;
   };
   const Geometry& metrics() const { return geo_; }
-  int plotLeft() const { return geo_.nameWidth; }
   int plotWidth() const;
-  double xOf(uint64_t t) const;
-  uint64_t timeAt(double x) const;
   int laneTop(int lane) const;
   void zoomAround(double factor, double x);
   void clampStart();
   void paintAxis(class QPainter& p, const Geometry& g, bool grid);
   void paintLane(QPainter& p, const Geometry& g, int lane);
+  void paintBuckets(QPainter& p, const TimelineModel::Lane& l, int barY, int barH, uint64_t t0,
+                    uint64_t t1);
   void paintLocks(QPainter& p, const Geometry& g, int lane);
   void paintArrows(QPainter& p, const Geometry& g);
   QString toolTipAt(const QPoint& pos) const;
 
   const TimelineModel* model_;
+  void fitLanes();  // lane heights for the widget's height
+
   Geometry geo_;
+  int naturalLane_ = 0;  // a lane's height when there is room
   size_t laidOutLanes_ = 0;
   uint64_t start_ = 0;
   double nsPerPx_ = 100'000.0;  // 0.1 ms per pixel
