@@ -42,7 +42,10 @@ struct alignas(64) ObjectSlot {
   std::atomic<int32_t> owner{-1};    // mutex: worker index of the owner
   int32_t fd[2] = {-1, -1};          // pipe: descriptors the workers inherit
   int32_t sysv_id = -1;              // System V queue: its id (msgget)
-  pthread_mutex_t mutex;             // mutex objects: process-shared, robust
+  // The mechanism the object runs on: the scenario's, or an alternative
+  // chosen with --switch. Workers take it from here, not from the file.
+  std::atomic<uint32_t> mechanism{0};
+  pthread_mutex_t mutex;  // mutex objects: process-shared, robust
 };
 
 struct ControlBlock {

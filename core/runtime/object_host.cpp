@@ -53,6 +53,7 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
     Held& h = held_[i];
     h.mechanism = spec.mechanism;
     ObjectSlot& slot = ctl.objects[i];
+    slot.mechanism.store(static_cast<uint32_t>(spec.mechanism));
     const char* call = "";
     int err = 0;
     switch (spec.mechanism) {

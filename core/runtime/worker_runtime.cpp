@@ -204,8 +204,12 @@ int worker_main(int argc, char** argv) {
   w.workers = enumerate_workers(w.scenario);
   if (a.index >= static_cast<int>(w.workers.size())) return 2;
   w.index = a.index;
-  w.plan = make_plan(w.scenario, w.workers, a.index);
   w.ctl = map_control(a.ctl);
+  // The mechanism each object really runs on (the file has the scenario's
+  // first choice; the session may have switched it before the start).
+  for (size_t i = 0; i < w.scenario.objects.size() && i < static_cast<size_t>(kMaxObjects); ++i)
+    w.scenario.objects[i].mechanism = static_cast<ObjectKind>(w.ctl->objects[i].mechanism.load());
+  w.plan = make_plan(w.scenario, w.workers, a.index);
   w.slot = &w.ctl->workers[a.index];
   w.ring = w.ctl->ring(a.index);
   if (w.ctl->tracing) {

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <set>
 
 #include "cli_support.hpp"
 
@@ -248,6 +249,53 @@ TEST(JsonCheck, TellsValidFromInvalid) {
                           "{\"t\":1} x", "{'t':1}", "{\"a\":\"\\q\"}"})
     EXPECT_FALSE(parse_json_object(bad, nullptr)) << bad;
 }
+
+}  // namespace
+}  // namespace ipclab::live
+
+namespace ipclab::live {
+namespace {
+
+class SwitchAtStart : public ::testing::TestWithParam<std::string> {};
+
+// --switch OBJ=MECH before the start: the bundled producer-consumer runs its
+// buffer over another mechanism, every item arrives once and in order, and
+// the workers really use that mechanism (their calls say so).
+TEST_P(SwitchAtStart, ProducerConsumerRunsOverEveryAlternative) {
+  TempDir dir;
+  const CliResult r =
+      run_cli({"run", "producer-consumer", "--switch", "buffer=" + GetParam(), "--jsonl"},
+              dir.path(), {}, "", 60s);
+  ASSERT_EQ(r.code, 0) << r.out << r.err;
+  std::vector<std::string> got;
+  std::set<std::string> syscalls;
+  for (const std::string& line : lines_of(r.out)) {
+    std::map<std::string, std::string> f;
+    // Raw JSON values: strings keep their quotes.
+    if (!parse_json_object(line, &f) || f["obj"] != "\"buffer\"") continue;
+    auto text = [&](const char* key) { return f[key].substr(1, f[key].size() - 2); };
+    if (f["ev"] == "\"recv\"") got.push_back(text("data"));
+    if (f["ev"] == "\"call\"") syscalls.insert(text("syscall"));
+  }
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"item 1", "item 2", "item 3", "item 4", "item 5", "item 6"}));
+  const std::map<std::string, std::set<std::string>> expected{
+      {"pipe", {"write", "read"}},
+      {"fifo", {"write", "read"}},
+      {"posix_mq", {"mq_timedsend", "mq_timedreceive"}},
+      {"sysv_mq", {"msgsnd", "msgrcv"}},
+      {"unix_stream", {"sendto", "recvfrom"}},
+      {"unix_dgram", {"sendto", "recvfrom"}},
+      {"tcp", {"sendto", "recvfrom"}}};
+  EXPECT_EQ(syscalls, expected.at(GetParam()));
+  EXPECT_TRUE(workers_under(dir.path()).empty());
+  EXPECT_TRUE(sessions_in(dir.path()).empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Buffer, SwitchAtStart,
+                         ::testing::Values("pipe", "fifo", "posix_mq", "sysv_mq", "unix_stream",
+                                           "unix_dgram", "tcp"),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace ipclab::live
