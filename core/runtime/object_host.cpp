@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "mechanisms/shm_ring.hpp"
 #include "mechanisms/socket_setup.hpp"
 
 namespace ipclab {
@@ -116,6 +117,35 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
         h.write_fd = sc.write_fd;
         h.address = sc.address;
         if (local) h.name = path;
+        break;
+      }
+      case ObjectKind::shm_ring: {
+        h.name = dir.object_name(spec.name);
+        dir.record("shm", h.name);
+        call = "shm_open";
+        const int fd = ::shm_open(h.name.c_str(), O_RDWR | O_CREAT | O_EXCL, 0600);
+        if (fd < 0) {
+          err = errno;
+          break;
+        }
+        const auto capacity = static_cast<uint32_t>(spec.capacity > 0 ? spec.capacity : 8);
+        const auto slot_size =
+            static_cast<uint32_t>(spec.message_size > 0 ? spec.message_size : 128);
+        h.ring_bytes = shm_ring_bytes(capacity, slot_size);
+        call = "ftruncate";
+        if (::ftruncate(fd, static_cast<off_t>(h.ring_bytes)) != 0) err = errno;
+        if (!err) {
+          call = "mmap";
+          void* p = ::mmap(nullptr, h.ring_bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+          if (p == MAP_FAILED) {
+            err = errno;
+          } else {
+            h.ring = p;
+            call = "sem_init";
+            err = shm_ring_init(p, capacity, slot_size);
+          }
+        }
+        ::close(fd);
         break;
       }
       case ObjectKind::sysv_mq: {
@@ -309,6 +339,11 @@ std::optional<int64_t> ObjectHost::kernel_fill(int obj, const FdLender& lend) co
       if (h.sem && ::sem_getvalue(h.sem, &v) == 0) return v;
       return std::nullopt;
     }
+    case ObjectKind::shm_ring: {
+      const int n = h.ring ? shm_ring_count(h.ring) : -1;
+      if (n >= 0) return n;
+      return std::nullopt;
+    }
     case ObjectKind::sysv_mq: {
       msqid_ds ds{};
       if (h.sysv_id >= 0 && ::msgctl(h.sysv_id, IPC_STAT, &ds) == 0)
@@ -346,6 +381,10 @@ void ObjectHost::destroy() {
     if (h.sysv_id >= 0) ::msgctl(h.sysv_id, IPC_RMID, nullptr);
     if (h.sem) ::sem_close(h.sem);
     if (h.cells) ::munmap(h.cells, h.cells_bytes);
+    if (h.ring) {
+      shm_ring_destroy(h.ring);
+      ::munmap(h.ring, h.ring_bytes);
+    }
     if (!h.name.empty()) {
       switch (h.mechanism) {
         case ObjectKind::fifo:
@@ -360,6 +399,7 @@ void ObjectHost::destroy() {
           ::sem_unlink(h.name.c_str());
           break;
         case ObjectKind::shared_memory:
+        case ObjectKind::shm_ring:
           ::shm_unlink(h.name.c_str());
           break;
         default:

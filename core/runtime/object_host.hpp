@@ -68,6 +68,8 @@ class ObjectHost {
     sem_t* sem = nullptr;
     int64_t* cells = nullptr;
     size_t cells_bytes = 0;
+    void* ring = nullptr;  // shm_ring: the supervisor's mapping
+    size_t ring_bytes = 0;
   };
   std::vector<Held> held_;
 };

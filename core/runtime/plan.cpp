@@ -51,6 +51,9 @@ void describe(const Scenario& s, Op& op) {
                     quoted(op.text) + "}, " + n + ", 0)";
       else if (is_socket_kind(mechanism_of(s, op.obj)))
         op.c_call = "send(" + obj + "_sock, " + quoted(op.text) + ", " + n + ", 0)";
+      else if (mechanism_of(s, op.obj) == ObjectKind::shm_ring)
+        op.c_call = "sem_wait(&" + obj + "->empty); lock; copy " + quoted(op.text) +
+                    " into slot head++; unlock; sem_post(&" + obj + "->full)";
       else
         op.c_call = "write(" + obj + "_fd[1], " + quoted(op.text) + ", " + n + ")";
       break;
@@ -58,6 +61,9 @@ void describe(const Scenario& s, Op& op) {
       op.label = "receive from " + obj;
       if (mechanism_of(s, op.obj) == ObjectKind::posix_mq)
         op.c_call = "mq_receive(" + obj + ", buf, msgsize, &prio)";
+      else if (mechanism_of(s, op.obj) == ObjectKind::shm_ring)
+        op.c_call = "sem_wait(&" + obj + "->full); lock; copy slot tail++ out; unlock; sem_post(&" +
+                    obj + "->empty)";
       else if (is_socket_kind(mechanism_of(s, op.obj)))
         op.c_call = "recv(" + obj + "_sock, buf, " +
                     (op.max > 0 ? std::to_string(op.max) : std::string("sizeof buf")) + ", 0)";
@@ -189,7 +195,8 @@ void expand_one(Context& c, const Action& a, int64_t i) {
       // So does a datagram receive (up to the largest datagram).
       if (op.max <= 0 && mechanism_of(c.s, op.obj) != ObjectKind::sysv_mq &&
           mechanism_of(c.s, op.obj) != ObjectKind::unix_dgram &&
-          mechanism_of(c.s, op.obj) != ObjectKind::udp)
+          mechanism_of(c.s, op.obj) != ObjectKind::udp &&
+          mechanism_of(c.s, op.obj) != ObjectKind::shm_ring)
         op.max = 64;
       break;
     case ActionKind::wait:

@@ -533,6 +533,7 @@ Snapshot Session::snapshot() {
         case ObjectKind::sysv_mq:
         case ObjectKind::unix_dgram:
         case ObjectKind::udp:
+        case ObjectKind::shm_ring:
           o.unit = "messages";
           break;
         case ObjectKind::semaphore:

@@ -223,6 +223,7 @@ void Session::Impl::sample_kernel(EventBatch& out) {
     e.detail = k == ObjectKind::semaphore  ? "kernel: sem_getvalue"
                : k == ObjectKind::posix_mq ? "kernel: mq_getattr mq_curmsgs"
                : k == ObjectKind::sysv_mq  ? "kernel: msgctl IPC_STAT msg_qnum"
+               : k == ObjectKind::shm_ring ? "shared memory: sem_getvalue(full)"
                                            : "kernel: FIONREAD bytes";
     out.push_back(std::move(e));
   }

@@ -79,7 +79,8 @@ void StateModel::apply(const Input& e) {
       if (!o) break;
       const bool boundaries =
           o->mechanism == ObjectKind::posix_mq || o->mechanism == ObjectKind::sysv_mq ||
-          o->mechanism == ObjectKind::unix_dgram || o->mechanism == ObjectKind::udp;
+          o->mechanism == ObjectKind::unix_dgram || o->mechanism == ObjectKind::udp ||
+          o->mechanism == ObjectKind::shm_ring;
       if (boundaries) {
         // The kernel hands out the highest priority first, oldest first
         // within one priority: find the message it must have been.

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include <cstring>
 #include <string>
 
+#include "mechanisms/shm_ring.hpp"
 #include "mechanisms/socket_setup.hpp"
 #include "runtime/session_dir.hpp"
 #include "runtime/worker_context.hpp"
@@ -126,6 +128,27 @@ void open_objects(WorkerContext& w, const Args& a) {
         break;
       case ObjectKind::sysv_mq:
         if (reads[i] || writes[i]) o.channel = open_sysv_mq_end(slot.sysv_id);
+        break;
+      case ObjectKind::shm_ring:
+        if (reads[i] || writes[i]) {
+          // Mapped for the life of the process, like any shared memory.
+          const int fd = ::shm_open(ipc_object_name(a.tag, spec.name).c_str(), O_RDWR, 0);
+          struct stat st {};
+          if (fd < 0 || ::fstat(fd, &st) != 0) {
+            err = errno;
+            if (fd >= 0) ::close(fd);
+            break;
+          }
+          void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ | PROT_WRITE,
+                           MAP_SHARED, fd, 0);
+          ::close(fd);
+          if (p == MAP_FAILED) {
+            err = errno;
+            break;
+          }
+          o.channel = open_shm_ring_end(p);
+          if (!o.channel) err = EINVAL;
+        }
         break;
       case ObjectKind::semaphore:
         if (uses[i]) {

@@ -93,9 +93,12 @@ void load_channel(Reader& r, Fields& f, ObjectSpec& o) {
       }
     }
   }
-  bool may_be_mq = o.mechanism == ObjectKind::posix_mq ||
-                   std::find(o.alternatives.begin(), o.alternatives.end(), ObjectKind::posix_mq) !=
-                       o.alternatives.end();
+  // capacity (messages) and message_size: a POSIX queue's, or a shm_ring's slots.
+  auto may_run_on = [&o](ObjectKind k) {
+    return o.mechanism == k ||
+           std::find(o.alternatives.begin(), o.alternatives.end(), k) != o.alternatives.end();
+  };
+  bool may_be_mq = may_run_on(ObjectKind::posix_mq) || may_run_on(ObjectKind::shm_ring);
   const bool may_be_sysv =
       o.mechanism == ObjectKind::sysv_mq || std::find(o.alternatives.begin(), o.alternatives.end(),
                                                       ObjectKind::sysv_mq) != o.alternatives.end();
@@ -108,10 +111,11 @@ void load_channel(Reader& r, Fields& f, ObjectSpec& o) {
       continue;
     }
     if (!may_be_mq) {
-      r.error(e->key_pos, quoted(key) +
-                              (key == "capacity" ? " only applies to a posix_mq or a sysv_mq, but "
-                                                 : " only applies to a posix_mq, but ") +
-                              quoted(o.name) + " is " + kind_words(o));
+      r.error(e->key_pos,
+              quoted(key) +
+                  (key == "capacity" ? " only applies to a posix_mq, a sysv_mq or a shm_ring, but "
+                                     : " only applies to a posix_mq or a shm_ring, but ") +
+                  quoted(o.name) + " is " + kind_words(o));
       continue;
     }
     std::optional<int64_t> v =

@@ -286,7 +286,8 @@ TEST_P(SwitchAtStart, ProducerConsumerRunsOverEveryAlternative) {
       {"sysv_mq", {"msgsnd", "msgrcv"}},
       {"unix_stream", {"sendto", "recvfrom"}},
       {"unix_dgram", {"sendto", "recvfrom"}},
-      {"tcp", {"sendto", "recvfrom"}}};
+      {"tcp", {"sendto", "recvfrom"}},
+      {"shm_ring", {"futex"}}};
   EXPECT_EQ(syscalls, expected.at(GetParam()));
   EXPECT_TRUE(workers_under(dir.path()).empty());
   EXPECT_TRUE(sessions_in(dir.path()).empty());
@@ -294,7 +295,7 @@ TEST_P(SwitchAtStart, ProducerConsumerRunsOverEveryAlternative) {
 
 INSTANTIATE_TEST_SUITE_P(Buffer, SwitchAtStart,
                          ::testing::Values("pipe", "fifo", "posix_mq", "sysv_mq", "unix_stream",
-                                           "unix_dgram", "tcp"),
+                                           "unix_dgram", "tcp", "shm_ring"),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

@@ -31,6 +31,7 @@ bool runtime_has(const ObjectSpec& o) {
     case ObjectKind::unix_dgram:
     case ObjectKind::tcp:
     case ObjectKind::udp:
+    case ObjectKind::shm_ring:
     case ObjectKind::shared_memory:
     case ObjectKind::mutex:
     case ObjectKind::signal:

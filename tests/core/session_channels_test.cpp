@@ -75,7 +75,7 @@ TEST_P(EveryChannel, DeliversEverythingInOrderWhenRunningFreely) {
 
 INSTANTIATE_TEST_SUITE_P(Mechanisms, EveryChannel,
                          ::testing::Values("pipe", "fifo", "posix_mq", "sysv_mq", "unix_stream",
-                                           "unix_dgram", "tcp", "udp"),
+                                           "unix_dgram", "tcp", "udp", "shm_ring"),
                          [](const auto& info) { return info.param; });
 
 class ByteStream : public ::testing::TestWithParam<std::string> {};
@@ -227,6 +227,38 @@ processes:
   const std::vector<Event> exits = ls2->of(EventKind::exit, "writer");
   ASSERT_EQ(exits.size(), 1u);
   EXPECT_EQ(exits[0].detail, "killed by SIGPIPE");
+}
+
+// Shared memory as a channel: whole messages in slots, the count in the
+// `full` semaphore, and a sender that sleeps on `empty` when every slot is
+// taken until a receiver frees one.
+TEST(ShmRing, KeepsBoundariesAndBlocksWhenFull) {
+  auto ls = LiveSession::start(two_party("shm_ring", ", capacity: 2",
+                                         "      - send: {to: c, data: \"abc\"}\n"
+                                         "      - send: {to: c, data: \"defg\"}\n"
+                                         "      - send: {to: c, data: \"h\"}\n",
+                                         "      - recv: c\n      - recv: c\n      - recv: c\n"));
+  ASSERT_TRUE(ls);
+  ASSERT_EQ(ls->step("writer"), StepResult::granted);
+  ASSERT_EQ(ls->step("writer"), StepResult::granted);
+  EXPECT_EQ(object_in(ls->snapshot(), "c").kernel_fill.value_or(-1), 2) << "sem_getvalue(full)";
+  ASSERT_EQ(ls->step("writer"), StepResult::granted);
+  const WorkerStatus w = worker_in(ls->snapshot(), "writer");
+  EXPECT_EQ(w.state, WorkerState::blocked);
+  EXPECT_EQ(w.kernel.state, 'S');
+  EXPECT_EQ(w.kernel.syscall_name, "futex");
+  ASSERT_EQ(ls->step("reader"), StepResult::granted);
+  ASSERT_TRUE(ls->wait_for([](const std::vector<Event>& ev) {
+    for (const Event& e : ev)
+      if (e.ev == EventKind::unblock && e.proc == "writer") return true;
+    return false;
+  }));
+  ASSERT_EQ(ls->step("reader"), StepResult::granted);
+  ASSERT_EQ(ls->step("reader"), StepResult::granted);
+  ls->collect();
+  EXPECT_EQ(data_of(ls->of(EventKind::recv, "reader")),
+            (std::vector<std::string>{"abc", "defg", "h"}));
+  ASSERT_TRUE(ls->wait_finished());
 }
 
 class Datagrams : public ::testing::TestWithParam<std::string> {};

@@ -22,6 +22,7 @@ const char* kEverything = R"(objects:
   - {name: m, kind: mutex, robust: true}
   - {name: mem, kind: shared_memory, cells: 4}
   - {name: sq, kind: sysv_mq}
+  - {name: ring, kind: shm_ring, capacity: 2}
 processes:
   - name: holder
     steps: [{lock: m}, {recv: p}, {unlock: m}]
@@ -41,6 +42,7 @@ processes:
       - send: {to: f, data: y}
       - send: {to: q, data: z}
       - send: {to: sq, data: w}
+      - send: {to: ring, data: v}
       - post: s
       - add: {to: mem, cell: 0, value: 1}
 )";
@@ -65,7 +67,7 @@ Footprint footprint_of(LiveSession& ls) {
 // What a live session holds, so an empty leftovers() later means something.
 void expect_objects_exist(const Footprint& f) {
   const std::vector<std::string> shm = entries_with_tag("/dev/shm", f.tag);
-  EXPECT_GE(shm.size(), 3u) << "control block, shared memory, semaphore: " << join(shm);
+  EXPECT_GE(shm.size(), 4u) << "control block, shared memory, semaphore, ring: " << join(shm);
   EXPECT_TRUE(mq_exists(f.queues[0]));
   EXPECT_TRUE(sysv_queue_exists(f.sysv_queues[0]));
   EXPECT_TRUE(path_exists(f.folder + "/f")) << "the FIFO";
