@@ -5,6 +5,7 @@ IPCLAB_PACKAGES=(
   libyaml-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   xvfb xauth fonts-noto-cjk
+  procps grep coreutils
 )
 
 ipclab_install_deps() {

@@ -33,6 +33,15 @@ class ChannelEnd {
   virtual long recv_syscall() const = 0;
   // Largest message recv can return in one call (mq_msgsize for queues).
   virtual size_t max_message() const { return 65536; }
+  // The blocking descriptor of a byte-stream end, for a program's stdin
+  // (read) or stdout (write); -1 when this mechanism has none.
+  virtual int stream_fd(bool write) const {
+    (void)write;
+    return -1;
+  }
+  // Closes this process's end for reading or writing (as a shell closes
+  // its copies after fork), so others see end of file or EPIPE.
+  virtual void close_end(bool write) { (void)write; }
 };
 
 // Anonymous pipe: `rfd`/`wfd` are the inherited blocking descriptors (-1 if

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <initializer_list>
 
 #include "mechanisms/channel.hpp"
 
@@ -46,6 +47,15 @@ class FdChannelEnd final : public ChannelEnd {
 
   long send_syscall() const override { return SYS_write; }
   long recv_syscall() const override { return SYS_read; }
+  int stream_fd(bool write) const override { return write ? wfd_ : rfd_; }
+  void close_end(bool write) override {
+    for (int* fd : write ? std::initializer_list<int*>{&wfd_, &wfd_nb_}
+                         : std::initializer_list<int*>{&rfd_, &rfd_nb_})
+      if (*fd >= 0) {
+        ::close(*fd);
+        *fd = -1;
+      }
+  }
 
  private:
   int rfd_, rfd_nb_, wfd_, wfd_nb_;

@@ -42,6 +42,15 @@ class SocketChannelEnd final : public ChannelEnd {
   long send_syscall() const override { return SYS_sendto; }
   long recv_syscall() const override { return SYS_recvfrom; }
   size_t max_message() const override { return datagrams_ ? 65507 : 65536; }
+  int stream_fd(bool write) const override {
+    if (datagrams_) return -1;
+    return write ? wfd_ : rfd_;
+  }
+  void close_end(bool write) override {
+    int& fd = write ? wfd_ : rfd_;
+    if (fd >= 0) ::close(fd);
+    fd = -1;
+  }
 
  private:
   int rfd_, wfd_;

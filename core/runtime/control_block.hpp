@@ -31,10 +31,11 @@ struct alignas(64) WorkerSlot {
   std::atomic<uint32_t> grants{0};
   std::atomic<int32_t> pid{0};
   std::atomic<WorkerState> state{WorkerState::starting};
-  std::atomic<int32_t> op{0};            // op being run, or the next one while at the gate
-  std::atomic<int32_t> blocked_obj{-1};  // object index while blocked
-  std::atomic<uint32_t> blocked_timed{0};
+  std::atomic<int32_t> op{0};              // op being run, or the next one while at the gate
+  std::atomic<int32_t> blocked_obj{-1};    // object index while blocked
+  std::atomic<uint32_t> blocked_timed{0};  // 1: the wait has a timeout; 2: waits for its child
   std::atomic<uint64_t> steps_done{0};
+  std::atomic<int32_t> child_pid{0};  // exec: the program it started, while it runs
 };
 
 struct alignas(64) ObjectSlot {

@@ -28,8 +28,7 @@ std::string quoted(const std::string& s) {
 }
 
 std::string sig_name(int sig) {
-  const char* abbrev = sigabbrev_np(sig);
-  return abbrev ? std::string("SIG") + abbrev : std::to_string(sig);
+  return signal_display_name(sig);
 }
 
 ObjectKind mechanism_of(const Scenario& s, int obj) {
@@ -156,6 +155,22 @@ void describe(const Scenario& s, Op& op) {
       op.label = "exit with code " + std::to_string(op.value);
       op.c_call = "exit(" + std::to_string(op.value) + ")";
       break;
+    case OpKind::exec: {
+      std::string words;
+      for (const std::string& w : op.argv) words += (words.empty() ? "" : " ") + w;
+      op.label = "run " + words;
+      auto name = [&s](int i) { return s.objects[static_cast<size_t>(i)].name; };
+      if (op.in_obj >= 0) op.label += " < " + name(op.in_obj);
+      if (op.out_obj >= 0) op.label += " > " + name(op.out_obj);
+      std::string args;
+      for (const std::string& w : op.argv) args += quoted(w) + ", ";
+      op.c_call = "pid = fork(); child: ";
+      if (op.in_obj >= 0) op.c_call += "dup2(" + name(op.in_obj) + "_fd[0], 0); ";
+      if (op.out_obj >= 0) op.c_call += "dup2(" + name(op.out_obj) + "_fd[1], 1); ";
+      op.c_call += "execvp(" + quoted(op.argv.empty() ? "" : op.argv[0]) + ", (char*[]){" + args +
+                   "NULL}); parent: waitpid(pid, &status, 0)";
+      break;
+    }
     case OpKind::unsupported:
       op.label = std::string(to_string(op.action)) + " (not available yet)";
       break;
@@ -258,6 +273,13 @@ void expand_one(Context& c, const Action& a, int64_t i) {
     case ActionKind::exit:
       op.kind = OpKind::exit;
       break;
+    case ActionKind::exec:
+      op.kind = OpKind::exec;
+      for (const std::string& word : a.argv) op.argv.push_back(fill_template(word, c.me, i));
+      op.in_obj = a.stdin_obj.empty() ? -1 : c.s.object_index(a.stdin_obj);
+      op.out_obj = a.stdout_obj.empty() ? -1 : c.s.object_index(a.stdout_obj);
+      op.obj = op.out_obj >= 0 ? op.out_obj : op.in_obj;
+      break;
     case ActionKind::repeat:
       for (int64_t n = 1; n <= a.times; ++n) expand(c, a.body, n);
       return;
@@ -320,16 +342,29 @@ std::vector<Op> make_plan(const Scenario& s, const std::vector<WorkerIdentity>& 
 }
 
 std::string_view to_string(OpKind k) {
-  static constexpr std::array<std::string_view, 22> names = {
-      "send",         "recv",          "sem_wait", "sem_post",   "sem_trywait", "mutex_lock",
-      "mutex_unlock", "mutex_trylock", "shm_read", "shm_write",  "shm_add",     "shm_load",
-      "shm_compute",  "shm_store",     "signal",   "sigwait",    "on_signal",   "sleep",
-      "compute",      "print",         "exit",     "unsupported"};
+  static constexpr std::array<std::string_view, 23> names = {
+      "send",         "recv",          "sem_wait", "sem_post",  "sem_trywait", "mutex_lock",
+      "mutex_unlock", "mutex_trylock", "shm_read", "shm_write", "shm_add",     "shm_load",
+      "shm_compute",  "shm_store",     "signal",   "sigwait",   "on_signal",   "sleep",
+      "compute",      "print",         "exit",     "exec",      "unsupported"};
   return names[static_cast<size_t>(k)];
+}
+
+int read_obj(const Op& op) {
+  if (op.kind == OpKind::recv) return op.obj;
+  if (op.kind == OpKind::exec) return op.in_obj;
+  return -1;
+}
+
+int write_obj(const Op& op) {
+  if (op.kind == OpKind::send) return op.obj;
+  if (op.kind == OpKind::exec) return op.out_obj;
+  return -1;
 }
 
 bool may_block(OpKind k) {
   switch (k) {
+    case OpKind::exec:
     case OpKind::send:
     case OpKind::recv:
     case OpKind::sem_wait:

@@ -35,6 +35,7 @@ enum class OpKind : uint8_t {
   compute,
   print,
   exit,
+  exec,
   unsupported,
 };
 
@@ -55,8 +56,10 @@ struct Op {
   bool restart = false;
   std::vector<int> sigs;
   SourcePos pos;
-  std::string label;   // what a student reads: `send "item 3" to buffer`
-  std::string c_call;  // the C behind it: `write(buffer[1], "item 3", 6)`
+  std::vector<std::string> argv;  // exec: the program and its arguments
+  int in_obj = -1, out_obj = -1;  // exec: channels bound to stdin and stdout
+  std::string label;              // what a student reads: `send "item 3" to buffer`
+  std::string c_call;             // the C behind it: `write(buffer[1], "item 3", 6)`
 };
 
 // One running instance of a process spec.
@@ -78,6 +81,10 @@ std::vector<Op> make_plan(const Scenario& s, const std::vector<WorkerIdentity>& 
                           int worker_index);
 
 std::string_view to_string(OpKind);
+// The channel an op reads from (recv, exec's stdin) or writes to (send,
+// exec's stdout), or -1.
+int read_obj(const Op& op);
+int write_obj(const Op& op);
 // True for ops that may block (the worker tries first and reports block/unblock).
 bool may_block(OpKind);
 

@@ -124,9 +124,8 @@ std::unique_ptr<Session> Session::start(const Scenario& s, const SessionOptions&
   for (size_t w = 0; w < m.plans.size(); ++w) {
     std::vector<bool> r(s.objects.size()), wr(s.objects.size());
     for (const Op& op : m.plans[w]) {
-      if (op.obj < 0) continue;
-      if (op.kind == OpKind::recv) r[static_cast<size_t>(op.obj)] = true;
-      if (op.kind == OpKind::send) wr[static_cast<size_t>(op.obj)] = true;
+      if (read_obj(op) >= 0) r[static_cast<size_t>(read_obj(op))] = true;
+      if (write_obj(op) >= 0) wr[static_cast<size_t>(write_obj(op))] = true;
     }
     for (size_t o = 0; o < s.objects.size(); ++o) {
       if (r[o]) m.readers[o].push_back(static_cast<int>(w));
@@ -572,7 +571,7 @@ Snapshot Session::snapshot() {
     if (w.op >= 0 && w.op < w.op_count) w.op_label = m.plans[i][static_cast<size_t>(w.op)].label;
     if (w.state == WorkerState::blocked) {
       w.blocked_obj = slot.blocked_obj.load();
-      w.blocked_timed = slot.blocked_timed.load() != 0;
+      w.blocked_timed = slot.blocked_timed.load() == 1;
     }
     w.exit_code = kids[i].exit_code;
     w.term_signal = kids[i].term_signal;

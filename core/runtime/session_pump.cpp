@@ -174,8 +174,7 @@ void Session::Impl::reap_children(EventBatch& out) {
     } else {
       c.term_signal = info.si_status;
       ctl->workers[i].state.store(WorkerState::killed);
-      const char* abbrev = sigabbrev_np(info.si_status);
-      e.detail = std::string("killed by SIG") + (abbrev ? abbrev : "?");
+      e.detail = "killed by " + signal_display_name(info.si_status);
     }
     out.push_back(std::move(e));
   }
@@ -259,6 +258,12 @@ bool Session::Impl::settled_locked() const {
         if (slot.grants.load() != 0) return false;
         break;
       case WorkerState::blocked: {
+        // Waiting for a program it started (exec): settled when the program
+        // ended or is itself asleep, waiting for something.
+        if (slot.blocked_timed.load() == 2) {
+          const pid_t child = slot.child_pid.load();
+          if (child > 0 && probe_process(child).state != 'S') return false;
+        }
         const ProcessTruth t = probe_process(child_view[i].pid);
         if (t.state != 'S' && t.state != 'D') return false;
         break;

@@ -76,11 +76,9 @@ void open_objects(WorkerContext& w, const Args& a) {
   std::vector<bool> reads(s.objects.size()), writes(s.objects.size()), uses(s.objects.size());
   std::vector<int> blocked_sigs;
   for (const Op& op : w.plan) {
-    if (op.obj < 0) continue;
-    const auto i = static_cast<size_t>(op.obj);
-    uses[i] = true;
-    if (op.kind == OpKind::send) writes[i] = true;
-    if (op.kind == OpKind::recv) reads[i] = true;
+    if (op.obj >= 0) uses[static_cast<size_t>(op.obj)] = true;
+    if (read_obj(op) >= 0) reads[static_cast<size_t>(read_obj(op))] = true;
+    if (write_obj(op) >= 0) writes[static_cast<size_t>(write_obj(op))] = true;
   }
   size_t biggest = 4096;
   for (size_t i = 0; i < s.objects.size(); ++i) {

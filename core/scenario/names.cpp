@@ -1,4 +1,6 @@
 // Enum <-> word tables of the format, and the small lookups of the model.
+#include <string.h>
+
 #include <csignal>
 #include <limits>
 
@@ -119,6 +121,13 @@ std::string signal_to_name(int sig) {
     return "SIGRTMIN+" + std::to_string(sig - SIGRTMIN);
   }
   return "";
+}
+
+std::string signal_display_name(int sig) {
+  if (sig >= SIGRTMIN && sig <= SIGRTMAX)
+    return sig == SIGRTMIN ? "SIGRTMIN" : "SIGRTMIN+" + std::to_string(sig - SIGRTMIN);
+  if (const char* abbrev = sigabbrev_np(sig)) return std::string("SIG") + abbrev;
+  return "signal " + std::to_string(sig);
 }
 
 int64_t expanded_action_count(const std::vector<Action>& steps) {

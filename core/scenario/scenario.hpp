@@ -118,6 +118,9 @@ std::optional<ActionKind> action_kind_from(std::string_view);
 // system, and back ("" for a number outside that set).
 std::optional<int> signal_from_name(std::string_view);
 std::string signal_to_name(int sig);
+// Any signal as a program names it: SIGUSR1, SIGRTMIN+2 (glibc's SIGRTMIN,
+// not the kernel's 32), "signal 33" for one without a name.
+std::string signal_display_name(int sig);
 
 // One step of a process script. Which fields are meaningful depends on kind;
 // the loader guarantees they are present and well typed.
