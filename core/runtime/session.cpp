@@ -399,14 +399,23 @@ size_t Session::take_events(std::vector<Event>& out) {
   Impl& m = *impl_;
   uint64_t drain;
   [[maybe_unused]] ssize_t n = ::read(m.notify_fd, &drain, sizeof drain);
+  // The batches' buffers go round (outbox -> here -> spare -> outbox):
+  // a steady stream allocates nothing, and big buffers are not mapped and
+  // unmapped on every take.
   EventBatch batch;
   {
     std::lock_guard lock(m.mu);
     std::swap(batch, m.outbox);
+    std::swap(m.outbox, m.spare);
   }
   // Decoded here, on the consumer's thread, not by the pump.
   const size_t before = out.size();
   m.decode_batch(batch, out);
+  batch.clear();
+  {
+    std::lock_guard lock(m.mu);
+    if (m.spare.items.capacity() < batch.items.capacity()) std::swap(m.spare, batch);
+  }
   return out.size() - before;
 }
 

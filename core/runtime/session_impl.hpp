@@ -46,6 +46,7 @@ struct Session::Impl {
   mutable std::mutex mu;
   std::condition_variable cv;
   EventBatch outbox;  // raw until a consumer takes it
+  EventBatch spare;   // an emptied batch whose buffers the next outbox reuses
   StateModel model;
   RunMode mode = RunMode::stepping;
   double speed = 0;  // steps per second while running; <= 0 = free
@@ -57,10 +58,6 @@ struct Session::Impl {
   std::vector<Child> child_view;            // copy of children for other threads
   std::vector<WorkerStatus> final_workers;  // after stop(): the last snapshot's
   uint64_t final_dropped = 0, final_full_waits = 0;
-  // Pump-thread scratch buffers for drain_rings.
-  std::vector<EventRecord> raw_records;
-  std::vector<uint16_t> raw_workers;
-  std::vector<uint32_t> raw_order;
 
   Impl(const Scenario& s, const SessionOptions& o) : scenario(s), opts(o), model(s, 0) {}
   ~Impl();

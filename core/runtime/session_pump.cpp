@@ -16,6 +16,12 @@ namespace ipclab {
 
 namespace {
 
+// While the session runs freely the pump drains the rings on this tick
+// (sooner when a ring is half full): consumers get batches at up to 250 Hz,
+// more than a GUI's 60 frames, and a pump that shares the CPU with the
+// workers wakes no more than that.
+constexpr int kFreeRunTickMs = 4;
+
 size_t fullest_ring(ControlBlock& ctl, size_t workers) {
   size_t most = 0;
   for (size_t i = 0; i < workers; ++i) most = std::max(most, ctl.ring(static_cast<int>(i))->size());
@@ -109,40 +115,33 @@ void Session::Impl::decode_batch(const EventBatch& batch, std::vector<Event>& ou
 }
 
 size_t Session::Impl::drain_rings(EventBatch& out) {
-  // Raw records are gathered and ordered first, by key: sorting 128-byte
-  // PODs is cheap. They stay raw until a consumer takes them. The buffers
-  // are members so a steady stream allocates nothing here.
-  raw_records.clear();
-  raw_workers.clear();
+  // Records are popped straight into the batch and stay raw until a
+  // consumer takes them; only the small items are ordered by time. The
+  // batch's buffers are reused, so a steady stream allocates nothing here.
+  const size_t first = out.items.size();
+  const uint64_t t0 = ctl->t0_ns;
   // Two passes: a record another ring's record depends on (a send before
   // its receive) was published before it, so the second pass catches it.
   for (int pass = 0; pass < 2; ++pass) {
     for (size_t i = 0; i < ids.size(); ++i) {
       EventRing* ring = ctl->ring(static_cast<int>(i));
-      for (;;) {
-        const size_t at = raw_records.size();
-        raw_records.resize(at + 256);
-        const size_t n = ring->pop(raw_records.data() + at, 256);
-        raw_records.resize(at + n);
-        raw_workers.resize(at + n, static_cast<uint16_t>(i));
-        if (n < 256) break;
+      const size_t waiting = ring->size();
+      if (waiting == 0) continue;
+      const size_t at = out.records.size();
+      out.records.resize(at + waiting);
+      const size_t n = ring->pop(out.records.data() + at, waiting);
+      out.records.resize(at + n);
+      for (size_t k = at; k < at + n; ++k) {
+        const uint64_t t = out.records[k].t_ns;
+        out.items.push_back(
+            {t > t0 ? t - t0 : 0, static_cast<int32_t>(i), static_cast<uint32_t>(k), true});
       }
     }
   }
-  const size_t count = raw_records.size();
-  raw_order.resize(count);
-  for (size_t k = 0; k < count; ++k) raw_order[k] = static_cast<uint32_t>(k);
-  std::stable_sort(raw_order.begin(), raw_order.end(), [this](uint32_t a, uint32_t b) {
-    return raw_records[a].t_ns < raw_records[b].t_ns;
-  });
-  out.items.reserve(out.items.size() + count);
-  out.records.reserve(out.records.size() + count);
-  const uint64_t t0 = ctl->t0_ns;
-  for (uint32_t k : raw_order) {
-    const EventRecord& r = raw_records[k];
-    out.add_record(raw_workers[k], r.t_ns > t0 ? r.t_ns - t0 : 0, r);
-  }
-  return count;
+  std::stable_sort(
+      out.items.begin() + static_cast<std::ptrdiff_t>(first), out.items.end(),
+      [](const EventBatch::Item& a, const EventBatch::Item& b) { return a.t_ns < b.t_ns; });
+  return out.items.size() - first;
 }
 
 void Session::Impl::reap_children(EventBatch& out) {
@@ -346,12 +345,12 @@ void Session::Impl::pump_loop() {
     const uint64_t now = monotonic_ns();
     int timeout_ms = 100;
     if (mode_now == RunMode::running) {
-      timeout_ms = free_running ? 1
+      timeout_ms = free_running ? kFreeRunTickMs
                                 : static_cast<int>(std::max<int64_t>(
                                       0, static_cast<int64_t>(next_tick - now) / 1'000'000));
       if (next_tick == 0 && !free_running) timeout_ms = 0;  // the first paced tick is now
     }
-    // While running freely, poll on a 1 ms tick without asking workers to
+    // While running freely, poll on a tick without asking workers to
     // write the eventfd: no syscall per event on their side. The tick drains
     // the rings; only a ring past half full cuts it short, so the pump does
     // not spin beside workers that never stop writing.
