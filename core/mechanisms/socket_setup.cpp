@@ -43,6 +43,28 @@ bool is_datagram_kind(ObjectKind kind) {
   return kind == ObjectKind::unix_dgram || kind == ObjectKind::udp;
 }
 
+SocketChannel make_listener(const std::string& path) {
+  Setup s;
+  sockaddr_un un{};
+  un.sun_family = AF_UNIX;
+  if (path.size() >= sizeof un.sun_path) {
+    s.out.err = ENAMETOOLONG;
+    s.out.call = "bind";
+    return s.out;
+  }
+  std::memcpy(un.sun_path, path.c_str(), path.size() + 1);
+  int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (s.ok(fd, "socket") && s.ok(::bind(fd, reinterpret_cast<sockaddr*>(&un), sizeof un), "bind") &&
+      s.ok(::listen(fd, 64), "listen")) {
+    s.out.read_fd = fd;
+    s.out.address = path;
+    return s.out;
+  }
+  close_fd(fd);
+  ::unlink(path.c_str());
+  return s.out;
+}
+
 SocketChannel make_socket_channel(ObjectKind kind, const std::string& path) {
   Setup s;
   const bool local = kind == ObjectKind::unix_stream || kind == ObjectKind::unix_dgram;

@@ -22,6 +22,10 @@ struct SocketChannel {
 // an ephemeral port). On failure nothing stays open.
 SocketChannel make_socket_channel(ObjectKind kind, const std::string& path);
 
+// An rpc endpoint: a Unix stream socket listening at `path`, which the
+// serving workers inherit (read_fd); callers connect by path.
+SocketChannel make_listener(const std::string& path);
+
 bool is_socket_kind(ObjectKind kind);
 bool is_datagram_kind(ObjectKind kind);
 

@@ -148,6 +148,21 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
         ::close(fd);
         break;
       }
+      case ObjectKind::rpc: {
+        // The server's listening socket, a file in the session folder.
+        h.name = dir.file_path(spec.name);
+        SocketChannel sc = make_listener(h.name);
+        if (sc.err) {
+          call = sc.call;
+          err = sc.err;
+          h.name.clear();
+          break;
+        }
+        slot.fd[0] = sc.read_fd;
+        h.fd = sc.read_fd;
+        h.address = sc.address;
+        break;
+      }
       case ObjectKind::sysv_mq: {
         // System V objects have keys, not names: the key is a hash of the
         // session's name for it, recorded before the queue exists so a
@@ -251,7 +266,7 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
 namespace {
 
 bool fd_channel(ObjectKind k) {
-  return k == ObjectKind::pipe || is_socket_kind(k);
+  return k == ObjectKind::pipe || k == ObjectKind::rpc || is_socket_kind(k);
 }
 
 // A descriptor to ask the kernel about obj: the supervisor's own while it
@@ -390,6 +405,7 @@ void ObjectHost::destroy() {
         case ObjectKind::fifo:
         case ObjectKind::unix_stream:
         case ObjectKind::unix_dgram:
+        case ObjectKind::rpc:
           ::unlink(h.name.c_str());
           break;
         case ObjectKind::posix_mq:

@@ -155,6 +155,17 @@ void describe(const Scenario& s, Op& op) {
       op.label = "exit with code " + std::to_string(op.value);
       op.c_call = "exit(" + std::to_string(op.value) + ")";
       break;
+    case OpKind::rpc_call:
+      op.label = "call " + obj + ": " + op.text;
+      op.c_call = "fd = socket(AF_UNIX, SOCK_STREAM, 0); connect(fd, \"" + obj + "\"); write(fd, " +
+                  quoted(op.text) + "); shutdown(fd, SHUT_WR); read(fd, reply, size); close(fd)";
+      break;
+    case OpKind::rpc_serve:
+      op.label = "serve one call on " + obj;
+      op.c_call = "fd = accept(" + obj +
+                  "_listen); read(fd, request, size); reply = do(request); write(fd, reply); "
+                  "close(fd)";
+      break;
     case OpKind::exec: {
       std::string words;
       for (const std::string& w : op.argv) words += (words.empty() ? "" : " ") + w;
@@ -273,6 +284,18 @@ void expand_one(Context& c, const Action& a, int64_t i) {
     case ActionKind::exit:
       op.kind = OpKind::exit;
       break;
+    case ActionKind::call: {
+      // The request a client sends: the procedure and its arguments, one line.
+      op.kind = OpKind::rpc_call;
+      op.text = a.proc;
+      for (const std::string& arg : a.args) op.text += " " + fill_template(arg, c.me, i);
+      break;
+    }
+    case ActionKind::serve:
+      // One op per call served, so each one is a step of its own.
+      op.kind = OpKind::rpc_serve;
+      for (int64_t k = 1; k < a.times; ++k) push(c, Op(op));
+      break;
     case ActionKind::exec:
       op.kind = OpKind::exec;
       for (const std::string& word : a.argv) op.argv.push_back(fill_template(word, c.me, i));
@@ -342,7 +365,7 @@ std::vector<Op> make_plan(const Scenario& s, const std::vector<WorkerIdentity>& 
 }
 
 std::string_view to_string(OpKind k) {
-  static constexpr std::array<std::string_view, 23> names = {
+  static constexpr std::array<std::string_view, 25> names = {
       "send",         "recv",          "sem_wait", "sem_post",  "sem_trywait", "mutex_lock",
       "mutex_unlock", "mutex_trylock", "shm_read", "shm_write", "shm_add",     "shm_load",
       "shm_compute",  "shm_store",     "signal",   "sigwait",   "on_signal",   "sleep",
@@ -351,7 +374,7 @@ std::string_view to_string(OpKind k) {
 }
 
 int read_obj(const Op& op) {
-  if (op.kind == OpKind::recv) return op.obj;
+  if (op.kind == OpKind::recv || op.kind == OpKind::rpc_serve) return op.obj;
   if (op.kind == OpKind::exec) return op.in_obj;
   return -1;
 }
@@ -365,6 +388,8 @@ int write_obj(const Op& op) {
 bool may_block(OpKind k) {
   switch (k) {
     case OpKind::exec:
+    case OpKind::rpc_call:
+    case OpKind::rpc_serve:
     case OpKind::send:
     case OpKind::recv:
     case OpKind::sem_wait:

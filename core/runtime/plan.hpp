@@ -36,6 +36,8 @@ enum class OpKind : uint8_t {
   print,
   exit,
   exec,
+  rpc_call,
+  rpc_serve,
   unsupported,
 };
 

@@ -80,7 +80,7 @@ void StateModel::apply(const Input& e) {
       const bool boundaries =
           o->mechanism == ObjectKind::posix_mq || o->mechanism == ObjectKind::sysv_mq ||
           o->mechanism == ObjectKind::unix_dgram || o->mechanism == ObjectKind::udp ||
-          o->mechanism == ObjectKind::shm_ring;
+          o->mechanism == ObjectKind::shm_ring || o->mechanism == ObjectKind::rpc;
       if (boundaries) {
         // The kernel hands out the highest priority first, oldest first
         // within one priority: find the message it must have been.

@@ -115,6 +115,16 @@ void open_objects(WorkerContext& w, const Args& a) {
           o.channel = open_socket_end(r, wr, is_datagram_kind(spec.mechanism));
         break;
       }
+      case ObjectKind::rpc:
+        // A server keeps the listening socket; a caller connects by name.
+        if (reads[i]) {
+          o.listen_fd = slot.fd[0];
+          ::fcntl(o.listen_fd, F_SETFD, FD_CLOEXEC);
+        } else if (slot.fd[0] >= 0) {
+          ::close(slot.fd[0]);
+        }
+        o.path = a.session + "/" + sanitized_object_name(spec.name);
+        break;
       case ObjectKind::fifo:
         if (reads[i] || writes[i])
           o.channel = open_fifo_end(a.session + "/" + sanitized_object_name(spec.name), reads[i],

@@ -143,6 +143,9 @@ int64_t expanded_action_count(const std::vector<Action>& steps) {
       case ActionKind::add:
         total = saturating_add(total, a.expand ? 3 : 1);
         break;
+      case ActionKind::serve:  // one step per call served
+        total = saturating_add(total, a.times > 0 ? a.times : 1);
+        break;
       default:
         total = saturating_add(total, 1);
     }

@@ -32,6 +32,7 @@ bool runtime_has(const ObjectSpec& o) {
     case ObjectKind::tcp:
     case ObjectKind::udp:
     case ObjectKind::shm_ring:
+    case ObjectKind::rpc:
     case ObjectKind::shared_memory:
     case ObjectKind::mutex:
     case ObjectKind::signal:
