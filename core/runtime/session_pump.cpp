@@ -79,6 +79,13 @@ Event Session::Impl::decode(int worker, const EventRecord& r, EventKind kind, ui
     e.data = std::string(text);
   else
     e.detail = std::string(text);
+  // read() returning 0 on a stream: no writer is left.
+  if (r.ev == EventKind::recv && r.bytes == 0 && e.obj >= 0) {
+    const ObjectKind k = scenario.objects[static_cast<size_t>(e.obj)].mechanism;
+    if (k == ObjectKind::pipe || k == ObjectKind::fifo || k == ObjectKind::unix_stream ||
+        k == ObjectKind::tcp)
+      e.detail = "end of file";
+  }
   if (r.flags & EventRecord::kHasErrno) {
     const char* name = strerrorname_np(r.peer);
     e.detail += (e.detail.empty() ? "" : ": ") + std::string(name ? name : "errno") + " " +

@@ -5,7 +5,9 @@
 namespace ipclab {
 
 StateModel::StateModel(const Scenario& s, int nworkers)
-    : objects_(s.objects.size()), blocked_on_(static_cast<size_t>(nworkers), -2) {
+    : objects_(s.objects.size()),
+      blocked_on_(static_cast<size_t>(nworkers), -2),
+      pending_send_(static_cast<size_t>(nworkers)) {
   for (size_t i = 0; i < s.objects.size(); ++i) {
     ObjectModel& o = objects_[i];
     o.mechanism = s.objects[i].mechanism;
@@ -33,6 +35,13 @@ int64_t StateModel::fill(int obj) const {
       return bytes;
     }
   }
+}
+
+void StateModel::forget(const PendingSend& p) {
+  if (p.obj < 0 || static_cast<size_t>(p.obj) >= objects_.size()) return;
+  auto& q = objects_[static_cast<size_t>(p.obj)].in_flight;
+  q.erase(std::remove_if(q.begin(), q.end(), [&](const InFlight& m) { return m.seq == p.seq; }),
+          q.end());
 }
 
 void StateModel::apply(Event& e) {
@@ -67,6 +76,11 @@ void StateModel::apply(const Input& e) {
           ws.erase(std::remove(ws.begin(), ws.end(), e.worker), ws.end());
         }
       }
+      if (e.ev == EventKind::exit && e.worker >= 0 && w < pending_send_.size()) {
+        // Died inside the send's call (SIGPIPE): nothing was written.
+        if (pending_send_[w].obj >= 0) forget(pending_send_[w]);
+        pending_send_[w] = {};
+      }
       if (e.ev == EventKind::exit) {
         for (ObjectModel& m : objects_)
           if (m.mechanism == ObjectKind::mutex && m.owner == e.worker) m.owner = -1;
@@ -74,6 +88,16 @@ void StateModel::apply(const Input& e) {
       break;
     case EventKind::send:
       if (o) o->in_flight.push_back({*e.msg, e.bytes, e.value.value_or(0), std::string(e.data)});
+      if (o && e.worker >= 0 && w < pending_send_.size()) pending_send_[w] = {e.obj, *e.msg};
+      break;
+    case EventKind::ret:
+      // The send's call returned: its bytes are in the channel, or, when it
+      // failed (EPIPE, EINTR...), they never got there.
+      if (e.worker >= 0 && w < pending_send_.size() && pending_send_[w].obj == e.obj &&
+          pending_send_[w].obj >= 0) {
+        if (e.value && *e.value < 0) forget(pending_send_[w]);
+        pending_send_[w] = {};
+      }
       break;
     case EventKind::recv: {
       if (!o) break;

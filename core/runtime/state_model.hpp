@@ -71,6 +71,16 @@ class StateModel {
 
   std::vector<ObjectModel> objects_;
   std::vector<int> blocked_on_;  // per worker: object index or -2 when not blocked
+  // Per worker: the message of a send whose call has not returned yet
+  // (object, sequence number), or obj -1. A send is reported before its
+  // call; if the call fails or the process dies in it, the bytes never
+  // entered the channel and the message leaves the model again.
+  struct PendingSend {
+    int obj = -1;
+    int64_t seq = 0;
+  };
+  std::vector<PendingSend> pending_send_;
+  void forget(const PendingSend& p);
   int64_t lost_updates_ = 0;
 };
 
