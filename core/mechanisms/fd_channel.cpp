@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <initializer_list>
 
 #include "mechanisms/channel.hpp"
 
@@ -49,8 +48,8 @@ class FdChannelEnd final : public ChannelEnd {
   long recv_syscall() const override { return SYS_read; }
   int stream_fd(bool write) const override { return write ? wfd_ : rfd_; }
   void close_end(bool write) override {
-    for (int* fd : write ? std::initializer_list<int*>{&wfd_, &wfd_nb_}
-                         : std::initializer_list<int*>{&rfd_, &rfd_nb_})
+    int* ends[2] = {write ? &wfd_ : &rfd_, write ? &wfd_nb_ : &rfd_nb_};
+    for (int* fd : ends)
       if (*fd >= 0) {
         ::close(*fd);
         *fd = -1;
