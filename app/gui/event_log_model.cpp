@@ -97,9 +97,22 @@ EventLogModel::Row EventLogModel::makeRow(const ipclab::Event& e) {
 }
 
 uint32_t EventLogModel::internDetail(const ipclab::Event& e) {
-  if (e.syscall_name.empty() && e.wchan.empty()) return details_.intern(e.detail);
+  const std::string* detail = &e.detail;
+  std::string words;  // the detail in the GUI's language, where it has one
+  if (e.ev == ipclab::EventKind::step && e.op >= 0) {
+    words = labels_.label(e.worker, e.op).toStdString();
+    if (!words.empty()) detail = &words;
+  } else if (e.ev == ipclab::EventKind::recv && e.bytes == 0 && e.msg < 0) {
+    // 0 bytes and no message: read()/recv() saw end of file, the way a
+    // process learns the other end is closed (an empty message would still
+    // carry its sequence number).
+    words = tr("end of file (0 bytes: the other end is closed)").toStdString();
+    if (!e.detail.empty()) words += "; " + e.detail;
+    detail = &words;
+  }
+  if (e.syscall_name.empty() && e.wchan.empty()) return details_.intern(*detail);
   // The column shows "detail  [syscall]  wchan X": one text, one id.
-  scratch_ = e.detail;
+  scratch_ = *detail;
   if (!e.syscall_name.empty()) {
     if (!scratch_.empty()) scratch_ += "  ";
     scratch_ += '[';

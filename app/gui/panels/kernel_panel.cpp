@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "on_screen.h"
+#include "socket_text.h"
 #include "state_style.h"
 
 namespace {
@@ -199,6 +200,13 @@ void KernelPanel::fillObject(QTreeWidgetItem* item, size_t index, const ipclab::
     compared = o.kernel_fill.has_value();
     if (compared && *o.kernel_fill != o.model_fill)
       why = tr("The kernel's number is not yet what the events say: a call is under way.");
+  }
+  // Sockets: what else the kernel says (the next datagram's size) and where
+  // the socket lives (its address, or its file).
+  for (const QString& more :
+       {SocketText::note(o.kernel_note), SocketText::address(o.address, kind)}) {
+    if (more.isEmpty()) continue;
+    kernel = kernel == kNone ? more : kernel + QStringLiteral("  ·  ") + more;
   }
   if (!o.waiters.empty()) {
     QStringList names;
