@@ -320,6 +320,18 @@
         <source>end of file (0 bytes: the other end is closed)</source>
         <translation>文件结束（读到 0 字节：另一端已关闭）</translation>
     </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>exit code %1, stopped by the session before action %2 of %3</source>
+        <translation>退出码 %1，会话在第 %2 个动作（共 %3 个）之前结束了它</translation>
+    </message>
+    <message>
+        <source>killed by %1</source>
+        <translation>被 %1 终止</translation>
+    </message>
 </context>
 <context>
     <name>EventLogPanel</name>

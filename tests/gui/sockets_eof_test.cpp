@@ -2,7 +2,7 @@
 // Kernel panel show where it lives (the port for TCP and UDP, the socket
 // file for Unix sockets) and what else the kernel says (the next datagram's
 // size); a receive that returns 0 bytes is shown as end of file in the event
-// log, in English and in Chinese.
+// log and as a token on the diagram, in English and in Chinese.
 #include <QDockWidget>
 #include <QFile>
 #include <QTemporaryDir>
@@ -129,7 +129,17 @@ TEST_F(SocketsEofTest, AReceiveOfZeroBytesIsEndOfFileInBothLanguages) {
     window_->setLanguage(QString::fromLatin1(lang));
     ipclab::Session* session = open(writeScenario(kNet));
     ASSERT_NE(session, nullptr);
-    stepAll(session, 5);  // the sender exits, the receiver's last recv reads 0 bytes
+    stepAll(session, 3);
+    // The sender exits, the receiver's last recv reads 0 bytes: a token says so.
+    window_->diagram()->animationsAction()->trigger();
+    ASSERT_TRUE(window_->diagram()->animationsEnabled());
+    stepAll(session, 1);
+    const QString token =
+        lang == std::string("en") ? QStringLiteral("EOF") : QStringLiteral("EOF 文件结束");
+    EXPECT_TRUE(window_->diagram()->tokensInFlight().contains(token))
+        << lang << " " << window_->diagram()->tokensInFlight().join(QLatin1Char(' ')).toStdString();
+    shoot(lang == std::string("en") ? "eof-token" : "eof-token-zh");
+    window_->diagram()->animationsAction()->trigger();
     ASSERT_TRUE(pumpUntil([&] { return recvDetails().size() == 4; })) << lang;
     const QStringList details = recvDetails();
     const QString eof =

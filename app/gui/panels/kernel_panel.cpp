@@ -206,7 +206,9 @@ void KernelPanel::fillObject(QTreeWidgetItem* item, size_t index, const ipclab::
   for (const QString& more :
        {SocketText::note(o.kernel_note), SocketText::address(o.address, kind)}) {
     if (more.isEmpty()) continue;
-    kernel = kernel == kNone ? more : kernel + QStringLiteral("  ·  ") + more;
+    // A datagram socket's fill is unknown to the kernel; its note says more.
+    const bool replace = kernel == kNone || (!o.kernel_fill && kernel == tr("unknown"));
+    kernel = replace ? more : kernel + QStringLiteral("  ·  ") + more;
   }
   if (!o.waiters.empty()) {
     QStringList names;
