@@ -126,7 +126,8 @@ uint32_t EventLogModel::internDetail(const ipclab::Event& e) {
     // process learns the other end is closed (an empty message would still
     // carry its sequence number).
     words = tr("end of file (0 bytes: the other end is closed)").toStdString();
-    if (!e.detail.empty()) words += "; " + e.detail;
+    // Core says "end of file" itself on a stream; anything else it adds stays.
+    if (!e.detail.empty() && e.detail != "end of file") words += "; " + e.detail;
     detail = &words;
   } else if (e.ev == ipclab::EventKind::exit) {
     const QString translated = exitDetail(e.detail);

@@ -89,6 +89,10 @@ QString OpText::label(const ipclab::Op& op, const QStringList& objectNames) {
       if (op.out_obj >= 0) return tr("run %1 > %2").arg(command, out);
       return tr("run %1").arg(command);
     }
+    case K::rpc_call:
+      return tr("call %1: %2").arg(obj, q(op.text));
+    case K::rpc_serve:
+      return tr("serve one call on %1").arg(obj);
     case K::unsupported:
       return tr("%1 (not available yet)").arg(q(std::string(ipclab::to_string(op.action))));
   }

@@ -945,6 +945,14 @@
         <source>%1 (not available yet)</source>
         <translation>%1（尚不可用）</translation>
     </message>
+    <message>
+        <source>call %1: %2</source>
+        <translation>调用 %1：%2</translation>
+    </message>
+    <message>
+        <source>serve one call on %1</source>
+        <translation>在 %1 上处理一次调用</translation>
+    </message>
 </context>
 <context>
     <name>PanelDocks</name>

@@ -22,8 +22,16 @@ std::optional<std::vector<LessonCheckText::Line>> LessonCheckText::rebuild(
     const ipclab::Expect& expect, const ipclab::ExpectOutcome& outcome,
     const ipclab::Snapshot& snap, const ipclab::Scenario& sc) {
   using ipclab::WorkerState;
-  std::vector<ipclab::WorkerIdentity> workers;
-  for (const ipclab::WorkerStatus& w : snap.workers) workers.push_back(w.id);
+  // The snapshot must be of this scenario (a panel may render a step of the
+  // previous lesson while the next one opens).
+  std::vector<ipclab::WorkerIdentity> workers = ipclab::enumerate_workers(sc);
+  if (snap.objects.size() != sc.objects.size() || snap.workers.size() != workers.size())
+    return std::nullopt;
+  for (size_t i = 0; i < workers.size(); ++i) {
+    const ipclab::WorkerStatus& w = snap.workers[i];
+    if (w.id.name != workers[i].name || w.blocked_obj >= static_cast<int>(sc.objects.size()))
+      return std::nullopt;
+  }
   auto objectName = [&sc](int obj) { return sc.objects[static_cast<size_t>(obj)].name; };
   std::vector<Check> checks;
 
