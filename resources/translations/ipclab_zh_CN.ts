@@ -494,6 +494,14 @@
         <source>Asked with</source>
         <translation>查询方式</translation>
     </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <source>1 message</source>
+        <translation>1 条消息</translation>
+    </message>
 </context>
 <context>
     <name>LessonCatalog</name>

@@ -188,8 +188,8 @@ void KernelPanel::fillObject(QTreeWidgetItem* item, size_t index, const ipclab::
     asked = tr("the mapping itself");
   } else if (!o.unit.empty()) {
     auto text = [&](int64_t v) {
-      if (o.unit == "bytes") return tr("%1 bytes").arg(v);
-      if (o.unit == "messages") return tr("%1 messages").arg(v);
+      if (o.unit == "bytes") return v == 1 ? tr("1 byte") : tr("%1 bytes").arg(v);
+      if (o.unit == "messages") return v == 1 ? tr("1 message") : tr("%1 messages").arg(v);
       return QString::number(v);
     };
     model = text(o.model_fill);
