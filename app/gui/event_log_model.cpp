@@ -2,6 +2,7 @@
 
 #include <QBrush>
 #include <QFont>
+#include <QRegularExpression>
 #include <algorithm>
 
 #include "state_style.h"
@@ -96,10 +97,48 @@ EventLogModel::Row EventLogModel::makeRow(const ipclab::Event& e) {
   return row;
 }
 
+QString EventLogModel::exitDetail(const std::string& detail) {
+  // Core's words (session_pump.cpp): "exit code N", with ", stopped by the
+  // session before action K of M" when the session ended it at its gate, or
+  // "killed by SIGNAME". Anything else stays as it is (empty result).
+  static const QRegularExpression exited(QStringLiteral(
+      "^exit code (-?\\d+)(?:, stopped by the session before action (\\d+) of (\\d+))?$"));
+  static const QRegularExpression killed(QStringLiteral("^killed by (\\S+)$"));
+  const QString d = QString::fromStdString(detail);
+  if (const QRegularExpressionMatch m = exited.match(d); m.hasMatch()) {
+    if (m.captured(2).isEmpty()) return tr("exit code %1").arg(m.captured(1));
+    return tr("exit code %1, stopped by the session before action %2 of %3")
+        .arg(m.captured(1), m.captured(2), m.captured(3));
+  }
+  if (const QRegularExpressionMatch m = killed.match(d); m.hasMatch())
+    return tr("killed by %1").arg(m.captured(1));
+  return QString();
+}
+
 uint32_t EventLogModel::internDetail(const ipclab::Event& e) {
-  if (e.syscall_name.empty() && e.wchan.empty()) return details_.intern(e.detail);
+  const std::string* detail = &e.detail;
+  std::string words;  // the detail in the GUI's language, where it has one
+  if (e.ev == ipclab::EventKind::step && e.op >= 0) {
+    words = labels_.label(e.worker, e.op).toStdString();
+    if (!words.empty()) detail = &words;
+  } else if (e.ev == ipclab::EventKind::recv && e.bytes == 0 && e.msg < 0) {
+    // 0 bytes and no message: read()/recv() saw end of file, the way a
+    // process learns the other end is closed (an empty message would still
+    // carry its sequence number).
+    words = tr("end of file (0 bytes: the other end is closed)").toStdString();
+    // Core says "end of file" itself on a stream; anything else it adds stays.
+    if (!e.detail.empty() && e.detail != "end of file") words += "; " + e.detail;
+    detail = &words;
+  } else if (e.ev == ipclab::EventKind::exit) {
+    const QString translated = exitDetail(e.detail);
+    if (!translated.isEmpty()) {
+      words = translated.toStdString();
+      detail = &words;
+    }
+  }
+  if (e.syscall_name.empty() && e.wchan.empty()) return details_.intern(*detail);
   // The column shows "detail  [syscall]  wchan X": one text, one id.
-  scratch_ = e.detail;
+  scratch_ = *detail;
   if (!e.syscall_name.empty()) {
     if (!scratch_.empty()) scratch_ += "  ";
     scratch_ += '[';

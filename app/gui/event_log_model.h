@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "event_text_pool.h"
+#include "op_text.h"
 #include "trace/event.hpp"
 
 class EventLogModel : public QAbstractTableModel {
@@ -42,6 +43,9 @@ class EventLogModel : public QAbstractTableModel {
 
   void append(const std::vector<ipclab::Event>& events);
   void clear();
+  // Names a `step` event's action in the GUI's language (core's detail is
+  // English); set for each session. Rows keep the language they came in.
+  void setPlanLabels(PlanLabels labels) { labels_ = std::move(labels); }
   void retranslate();
   // Every word of `text` must appear somewhere in a row (any column, any case).
   void setFilterText(const QString& text);
@@ -89,6 +93,9 @@ class EventLogModel : public QAbstractTableModel {
   Row& slot(uint64_t seq) { return ring_[seq % kMaxEvents]; }
   const Row& slot(uint64_t seq) const { return ring_[seq % kMaxEvents]; }
   Row makeRow(const ipclab::Event& e);
+  // An exit event's detail in the GUI's language, "" when not core's usual words.
+  static QString exitDetail(const std::string& detail);
+  PlanLabels labels_;
   uint32_t internDetail(const ipclab::Event& e);
   void compactPools();
   void dropOldest(size_t count);

@@ -154,6 +154,10 @@ void EventLogPanel::applyFilter() {
   updateCount();
 }
 
+void EventLogPanel::setPlanLabels(PlanLabels labels) {
+  model_->setPlanLabels(std::move(labels));
+}
+
 void EventLogPanel::clear() {
   model_->clear();
   followTail_ = true;

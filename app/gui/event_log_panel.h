@@ -9,6 +9,7 @@
 #include <QWidget>
 #include <vector>
 
+#include "op_text.h"
 #include "trace/event.hpp"
 
 class QLabel;
@@ -28,6 +29,8 @@ class EventLogPanel : public QWidget {
   // Applies the filter box's text now (it otherwise waits for typing to pause).
   void applyFilter();
   void clear();
+  // Names step events in the GUI's language (see EventLogModel).
+  void setPlanLabels(PlanLabels labels);
   // The application font changed: header, row height and columns follow.
   void restyle();
   // The dock was shown or hidden (also as a tab): the table catches up or

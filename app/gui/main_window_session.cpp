@@ -75,7 +75,8 @@ void MainWindow::onSessionStarting() {
 
 void MainWindow::onSessionStarted() {
   const ipclab::Session* session = controller_->session();
-  processes_->setWorkers(session->workers());
+  processes_->setWorkers(session->workers(), PlanLabels::of(*session));
+  log_->setPlanLabels(PlanLabels::of(*session));
   diagram_->setScenario(session->scenario(), session->workers());
   objects_->setScenario(session->scenario(), session->workers());
   processView_->selectRow(0);

@@ -7,12 +7,15 @@
 
 ProcessTableModel::ProcessTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void ProcessTableModel::setWorkers(const std::vector<ipclab::WorkerIdentity>& workers) {
+void ProcessTableModel::setWorkers(const std::vector<ipclab::WorkerIdentity>& workers,
+                                   PlanLabels labels) {
   beginResetModel();
   rows_.clear();
+  labels_ = std::move(labels);
   for (const ipclab::WorkerIdentity& w : workers) {
     Row row;
     row.name = QString::fromStdString(w.name);
+    row.worker = w.index;
     rows_.push_back(row);
   }
   endResetModel();
@@ -32,7 +35,6 @@ void ProcessTableModel::applySnapshot(const ipclab::Snapshot& snapshot) {
     row.blockedTimed = w.blocked_timed;
     row.op = w.op;
     row.opCount = w.op_count;
-    row.action = QString::fromStdString(w.op_label);
     row.exitCode = w.exit_code;
     row.termSignal = w.term_signal;
     row.kernelKnown = w.kernel.alive;
@@ -80,9 +82,10 @@ QString ProcessTableModel::stateText(const Row& row) const {
 
 QString ProcessTableModel::actionText(const Row& row) const {
   if (row.opCount == 0 && row.pid == 0) return QString();
-  if (row.op >= row.opCount || row.action.isEmpty())
-    return tr("done (%1 actions)").arg(row.opCount);
-  return tr("%1   (%2 of %3)").arg(row.action).arg(row.op + 1).arg(row.opCount);
+  const QString action = labels_.label(row.worker, row.op);
+  if (row.op >= row.opCount || action.isEmpty()) return tr("done (%1 actions)").arg(row.opCount);
+  return tr("%1   (%2 of %3)")
+      .arg(action, QString::number(row.op + 1), QString::number(row.opCount));
 }
 
 QString ProcessTableModel::kernelText(const Row& row) const {

@@ -8,6 +8,7 @@
 #include <QString>
 #include <vector>
 
+#include "op_text.h"
 #include "runtime/session.hpp"
 
 class ProcessTableModel : public QAbstractTableModel {
@@ -20,8 +21,9 @@ class ProcessTableModel : public QAbstractTableModel {
 
   explicit ProcessTableModel(QObject* parent = nullptr);
 
-  // A new session: one row per worker, before any snapshot.
-  void setWorkers(const std::vector<ipclab::WorkerIdentity>& workers);
+  // A new session: one row per worker, before any snapshot; `labels` names
+  // each worker's actions in the current language.
+  void setWorkers(const std::vector<ipclab::WorkerIdentity>& workers, PlanLabels labels);
   void applySnapshot(const ipclab::Snapshot& snapshot);
   void clear();
   // The language changed: every text is produced again.
@@ -36,13 +38,13 @@ class ProcessTableModel : public QAbstractTableModel {
  private:
   struct Row {
     QString name;
+    int worker = 0;
     int pid = 0;
     ipclab::WorkerState state = ipclab::WorkerState::starting;
     QString blockedOn;  // object name while blocked
     bool blockedTimed = false;
     int op = 0;
     int opCount = 0;
-    QString action;
     int exitCode = -1;
     int termSignal = 0;
     bool kernelKnown = false;
@@ -56,4 +58,5 @@ class ProcessTableModel : public QAbstractTableModel {
   QVariant display(const Row& row, int column) const;
 
   std::vector<Row> rows_;
+  PlanLabels labels_;
 };

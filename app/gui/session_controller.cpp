@@ -150,7 +150,11 @@ bool SessionController::performLessonStep(const ipclab::LessonStep& step, QObjec
                     done = std::move(done)] {
     LessonStepResult result;
     result.problems = ipclab::perform_lesson_step(*session, step);
-    if (step.expect) result.checks = ipclab::check_expect(*session, *step.expect);
+    if (step.expect) {
+      result.checks = ipclab::check_expect(*session, *step.expect);
+      result.snapshot = session->snapshot();
+      for (ipclab::ObjectStatus& o : result.snapshot->objects) o.spec = nullptr;
+    }
     QMetaObject::invokeMethod(
         this,
         [this, generation, guard, done, result = std::move(result)] {

@@ -33,6 +33,9 @@ class QSocketNotifier;
 struct LessonStepResult {
   std::vector<std::string> problems;
   std::optional<ipclab::ExpectOutcome> checks;
+  // The state right after the checks, so the panel can word them in its own
+  // language (LessonCheckText); spec pointers cleared, valid after the session.
+  std::optional<ipclab::Snapshot> snapshot;
 };
 
 class SessionController : public QObject {

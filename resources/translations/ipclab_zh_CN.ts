@@ -231,6 +231,10 @@
         <source>write</source>
         <translation>写</translation>
     </message>
+    <message>
+        <source>EOF</source>
+        <translation>EOF 文件结束</translation>
+    </message>
 </context>
 <context>
     <name>DiagramView</name>
@@ -311,6 +315,22 @@
     <message>
         <source>Detail</source>
         <translation>详情</translation>
+    </message>
+    <message>
+        <source>end of file (0 bytes: the other end is closed)</source>
+        <translation>文件结束（读到 0 字节：另一端已关闭）</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>exit code %1, stopped by the session before action %2 of %3</source>
+        <translation>退出码 %1，会话在第 %2 个动作（共 %3 个）之前结束了它</translation>
+    </message>
+    <message>
+        <source>killed by %1</source>
+        <translation>被 %1 终止</translation>
     </message>
 </context>
 <context>
@@ -474,6 +494,14 @@
         <source>Asked with</source>
         <translation>查询方式</translation>
     </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <source>1 message</source>
+        <translation>1 条消息</translation>
+    </message>
 </context>
 <context>
     <name>LessonCatalog</name>
@@ -492,6 +520,61 @@
     <message>
         <source>Remote procedure call</source>
         <translation>远程过程调用</translation>
+    </message>
+</context>
+<context>
+    <name>LessonCheckText</name>
+    <message>
+        <source>blocked on %1</source>
+        <translation>阻塞于 %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>expected %1 to be blocked, but it is %2</source>
+        <translation>预期 %1 处于阻塞，但它现在是：%2</translation>
+    </message>
+    <message>
+        <source>expected %1 to be still running, but it is %2</source>
+        <translation>预期 %1 仍在运行，但它现在是：%2</translation>
+    </message>
+    <message>
+        <source>expected %1 to have finished, but it is %2</source>
+        <translation>预期 %1 已结束，但它现在是：%2</translation>
+    </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>1 message</source>
+        <translation>1 条消息</translation>
+    </message>
+    <message>
+        <source>%1 messages</source>
+        <translation>%1 条消息</translation>
+    </message>
+    <message>
+        <source>expected %1 to be %2, but it is %3</source>
+        <translation>预期 %1 为 %2，但实际是 %3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation>由 %1 持有</translation>
     </message>
 </context>
 <context>
@@ -762,6 +845,121 @@
     <message>
         <source>Cells</source>
         <translation>单元</translation>
+    </message>
+</context>
+<context>
+    <name>OpText</name>
+    <message>
+        <source>send &quot;%1&quot; to %2</source>
+        <translation>把“%1”发送到 %2</translation>
+    </message>
+    <message>
+        <source>receive from %1</source>
+        <translation>从 %1 接收</translation>
+    </message>
+    <message>
+        <source>wait on %1</source>
+        <translation>等待 %1</translation>
+    </message>
+    <message>
+        <source>post %1</source>
+        <translation>释放 %1</translation>
+    </message>
+    <message>
+        <source>try to wait on %1</source>
+        <translation>尝试等待 %1</translation>
+    </message>
+    <message>
+        <source>lock %1</source>
+        <translation>加锁 %1</translation>
+    </message>
+    <message>
+        <source>unlock %1</source>
+        <translation>解锁 %1</translation>
+    </message>
+    <message>
+        <source>try to lock %1</source>
+        <translation>尝试加锁 %1</translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>读取 %1</translation>
+    </message>
+    <message>
+        <source>write %1 to %2</source>
+        <translation>把 %1 写入 %2</translation>
+    </message>
+    <message>
+        <source>add %1 to %2</source>
+        <translation>给 %2 加上 %1</translation>
+    </message>
+    <message>
+        <source>load %1</source>
+        <translation>载入 %1</translation>
+    </message>
+    <message>
+        <source>compute reg + %1</source>
+        <translation>计算 reg + %1</translation>
+    </message>
+    <message>
+        <source>store reg to %1</source>
+        <translation>把 reg 存回 %1</translation>
+    </message>
+    <message>
+        <source>send %1 to %2</source>
+        <translation>向 %2 发送 %1</translation>
+    </message>
+    <message>
+        <source>wait for %1</source>
+        <translation>等待信号 %1</translation>
+    </message>
+    <message>
+        <source>install a handler for %1</source>
+        <translation>为 %1 安装处理函数</translation>
+    </message>
+    <message>
+        <source>sleep %1 ms</source>
+        <translation>睡眠 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>compute for %1 ms</source>
+        <translation>计算 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>print &quot;%1&quot;</source>
+        <translation>打印“%1”</translation>
+    </message>
+    <message>
+        <source>exit with code %1</source>
+        <translation>以退出码 %1 退出</translation>
+    </message>
+    <message>
+        <source>run %1 &lt; %2 &gt; %3</source>
+        <translation>运行 %1 &lt; %2 &gt; %3</translation>
+    </message>
+    <message>
+        <source>run %1 &lt; %2</source>
+        <translation>运行 %1 &lt; %2</translation>
+    </message>
+    <message>
+        <source>run %1 &gt; %2</source>
+        <translation>运行 %1 &gt; %2</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <source>%1 (not available yet)</source>
+        <translation>%1（尚不可用）</translation>
+    </message>
+    <message>
+        <source>call %1: %2</source>
+        <translation>调用 %1：%2</translation>
+    </message>
+    <message>
+        <source>serve one call on %1</source>
+        <translation>在 %1 上处理一次调用</translation>
     </message>
 </context>
 <context>
@@ -1106,6 +1304,41 @@
     <message>
         <source>see the message at the top of the window</source>
         <translation>请查看窗口顶部的消息</translation>
+    </message>
+</context>
+<context>
+    <name>SocketText</name>
+    <message>
+        <source>port %1</source>
+        <translation>端口 %1</translation>
+    </message>
+    <message>
+        <source>file %1</source>
+        <translation>文件 %1</translation>
+    </message>
+    <message>
+        <source>TCP %1</source>
+        <translation>TCP %1</translation>
+    </message>
+    <message>
+        <source>UDP %1</source>
+        <translation>UDP %1</translation>
+    </message>
+    <message>
+        <source>socket file %1</source>
+        <translation>套接字文件 %1</translation>
+    </message>
+    <message>
+        <source>next datagram: 1 byte (FIONREAD)</source>
+        <translation>下一个数据报：1 字节（FIONREAD）</translation>
+    </message>
+    <message>
+        <source>next datagram: %1 bytes (FIONREAD)</source>
+        <translation>下一个数据报：%1 字节（FIONREAD）</translation>
+    </message>
+    <message>
+        <source>no datagram waiting (FIONREAD)</source>
+        <translation>没有等待接收的数据报（FIONREAD）</translation>
     </message>
 </context>
 <context>

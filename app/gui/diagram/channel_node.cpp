@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "diagram_paint.h"
+#include "socket_text.h"
 #include "state_style.h"
 
 namespace {
@@ -54,7 +55,15 @@ QString ChannelNode::text() const {
                                              : QString());
   const QString kernel = kernelText();
   if (!kernel.isEmpty()) out += QLatin1Char('\n') + kernel;
+  const QString note = SocketText::note(view_.kernelNote);
+  if (!note.isEmpty()) out += QLatin1Char('\n') + Words::kernel(note);
+  const QString address = SocketText::address(view_.address, view_.mechanism);
+  if (!address.isEmpty()) out += QLatin1Char('\n') + address;
   return out;
+}
+
+qreal ChannelNode::addressHeight() const {
+  return view_.address.empty() ? 0.0 : DiagramPaint::lineHeight() * 1.15;
 }
 
 int ChannelNode::slotRows() const {
@@ -63,11 +72,21 @@ int ChannelNode::slotRows() const {
 
 QSizeF ChannelNode::measure() const {
   const qreal u = DiagramPaint::lineHeight();
-  if (keepsBoundaries(view_.mechanism)) return QSizeF(u * 16, u * (1.6 + slotRows() * 1.3 + 2.5));
-  return QSizeF(u * 16, u * 4.9);
+  const qreal extra = addressHeight();
+  if (keepsBoundaries(view_.mechanism))
+    return QSizeF(u * 16, u * (1.6 + slotRows() * 1.3 + 2.5) + extra);
+  return QSizeF(u * 16, u * 4.9 + extra);
 }
 
-void ChannelNode::paintBody(QPainter* p, const QRectF& body) {
+void ChannelNode::paintBody(QPainter* p, const QRectF& full) {
+  QRectF body = full;
+  if (const qreal h = addressHeight(); h > 0) {
+    // Where the socket lives: the port (tcp, udp) or the socket file.
+    DiagramPaint::text(p, QRectF(body.left(), body.top() - h * 0.15, body.width(), h * 0.9),
+                       SocketText::shortAddress(view_.address, view_.mechanism),
+                       DiagramPaint::muted(), 0.85);
+    body.setTop(body.top() + h);
+  }
   if (keepsBoundaries(view_.mechanism))
     paintSlots(p, body);
   else

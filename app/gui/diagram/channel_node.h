@@ -4,7 +4,8 @@
 // bytes beside what the kernel says. A queue that keeps message boundaries
 // (POSIX or System V message queue, datagram socket) is a stack of slots,
 // each with its message's number, text and priority, in the order the
-// kernel will hand them out.
+// kernel will hand them out. A socket also shows where it lives: its port
+// or its socket file, on a line of its own above the tube or the slots.
 #pragma once
 
 #include "object_node.h"
@@ -27,4 +28,5 @@ class ChannelNode : public ObjectNode {
   void paintTube(QPainter* p, const QRectF& body);
   void paintSlots(QPainter* p, const QRectF& body);
   QString kernelText() const;
+  qreal addressHeight() const;  // 0 unless the channel is a socket with an address
 };

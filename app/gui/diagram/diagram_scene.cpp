@@ -6,6 +6,7 @@
 #include "diagram_paint.h"
 #include "edge_item.h"
 #include "message_token.h"
+#include "op_text.h"
 #include "process_node.h"
 #include "state_style.h"
 
@@ -74,6 +75,7 @@ void DiagramScene::clearSession() {
   inFlight_.clear();
   plans_.clear();
   specs_.clear();
+  objectNames_.clear();
   names_.clear();
   selected_ = -1;
   setSceneRect(QRectF(0, 0, 400, 200));
@@ -84,6 +86,7 @@ void DiagramScene::setScenario(const ipclab::Scenario& scenario,
   clearSession();
   for (const ipclab::WorkerIdentity& w : workers) names_ << QString::fromStdString(w.name);
   specs_ = scenario.objects;
+  objectNames_ = OpText::objectNames(scenario);
   for (size_t i = 0; i < workers.size(); ++i) {
     plans_.push_back(ipclab::make_plan(scenario, workers, static_cast<int>(i)));
     auto* node = new ProcessNode(static_cast<int>(i), names_.at(static_cast<int>(i)));
@@ -148,9 +151,21 @@ void DiagramScene::labelEdges() {
   }
 }
 
+QString DiagramScene::actionLabel(int worker, int op) const {
+  if (worker < 0 || worker >= processCount()) return QString();
+  const auto& plan = plans_[static_cast<size_t>(worker)];
+  if (op < 0 || static_cast<size_t>(op) >= plan.size()) return QString();  // done
+  return OpText::label(plan[static_cast<size_t>(op)], objectNames_);
+}
+
 void DiagramScene::retranslate() {
   labelEdges();
-  for (ProcessNode* node : processes_) node->update();
+  for (ProcessNode* node : processes_) {
+    ProcessNode::State s = node->state();
+    s.action = actionLabel(node->worker(), s.op);
+    node->setState(s);
+    node->update();
+  }
   for (ObjectNode* node : objects_) node->setView(node->view());
   update();
 }
@@ -197,7 +212,7 @@ void DiagramScene::applySnapshot(const ipclab::Snapshot& snap) {
     if (w.state == ipclab::WorkerState::blocked && w.blocked_obj >= 0 &&
         static_cast<size_t>(w.blocked_obj) < snap.objects.size())
       s.blockedOn = QString::fromStdString(specs_[static_cast<size_t>(w.blocked_obj)].name);
-    s.action = QString::fromStdString(w.op_label);
+    s.action = actionLabel(static_cast<int>(i), w.op);
     s.op = w.op;
     s.opCount = w.op_count;
     s.exitCode = w.exit_code;
@@ -217,6 +232,8 @@ void DiagramScene::applySnapshot(const ipclab::Snapshot& snap) {
     view.owner = o.owner;
     view.waiters = o.waiters;
     view.messages = inFlight_[i];
+    view.address = o.address;
+    view.kernelNote = o.kernel_note;
     const QSizeF before = objects_[i]->size();
     objects_[i]->setView(view);
     resized = resized || objects_[i]->size() != before;
@@ -304,6 +321,11 @@ void DiagramScene::applyEvents(const std::vector<ipclab::Event>& events, bool an
                          objects_[static_cast<size_t>(e.obj)]->sceneBoundingRect().center()});
     } else if (e.ev == ipclab::EventKind::recv && onObject && e.msg >= 0) {
       flights.push_back({seq.arg(e.msg), StateStyle::processColor(e.worker),
+                         objects_[static_cast<size_t>(e.obj)]->sceneBoundingRect().center(),
+                         anchorOf(e.worker, e.obj)});
+    } else if (e.ev == ipclab::EventKind::recv && onObject && e.bytes == 0 && e.msg < 0) {
+      // 0 bytes and no message: end of file (the other end is closed).
+      flights.push_back({tr("EOF"), QColor(0x6b, 0x72, 0x80),
                          objects_[static_cast<size_t>(e.obj)]->sceneBoundingRect().center(),
                          anchorOf(e.worker, e.obj)});
     } else if (e.ev == ipclab::EventKind::signal && e.worker >= 0 && e.worker < processCount() &&

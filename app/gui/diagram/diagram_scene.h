@@ -67,6 +67,8 @@ class DiagramScene : public QGraphicsScene {
   QStringList names_;
   std::vector<ipclab::ObjectSpec> specs_;
   std::vector<std::vector<ipclab::Op>> plans_;
+  QStringList objectNames_;  // for OpText
+  QString actionLabel(int worker, int op) const;
   std::vector<ProcessNode*> processes_;
   std::vector<ObjectNode*> objects_;
   std::vector<std::vector<InFlightMessage>> inFlight_;

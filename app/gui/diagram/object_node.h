@@ -11,6 +11,7 @@
 #include <QStringList>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "scenario/scenario.hpp"
@@ -38,6 +39,8 @@ struct ObjectView {
   std::vector<int> waiters;
   std::vector<InFlightMessage> messages;  // oldest first
   int capacity = 0;                       // message queue slots (0 = unknown)
+  std::string address;                    // sockets: "127.0.0.1:40123" or the socket file
+  std::string kernelNote;                 // what else the kernel says (the next datagram)
   bool operator==(const ObjectView&) const = default;
 };
 

@@ -11,6 +11,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "op_text.h"
 #include "plan_model.h"
 #include "state_style.h"
 
@@ -75,6 +76,7 @@ void CodePanel::setSession(const ipclab::Session& session) {
   clear();
   placeholder_->hide();
   const auto& workers = session.workers();
+  const QStringList objects = OpText::objectNames(session.scenario());
   for (size_t i = 0; i < workers.size(); ++i) {
     Column c;
     c.name = QString::fromStdString(workers[i].name);
@@ -83,7 +85,7 @@ void CodePanel::setSession(const ipclab::Session& session) {
     c.header = new QLabel(c.box);
     c.header->setTextFormat(Qt::RichText);
     c.model = new PlanModel(c.box);
-    c.model->setPlan(session.plan(static_cast<int>(i)));
+    c.model->setPlan(session.plan(static_cast<int>(i)), objects);
     c.view = makePlanView(c.model, c.box);
     c.view->setObjectName(QStringLiteral("plan_%1").arg(c.name));
     auto* layout = new QVBoxLayout(c.box);

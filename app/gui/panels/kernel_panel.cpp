@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "on_screen.h"
+#include "socket_text.h"
 #include "state_style.h"
 
 namespace {
@@ -187,8 +188,8 @@ void KernelPanel::fillObject(QTreeWidgetItem* item, size_t index, const ipclab::
     asked = tr("the mapping itself");
   } else if (!o.unit.empty()) {
     auto text = [&](int64_t v) {
-      if (o.unit == "bytes") return tr("%1 bytes").arg(v);
-      if (o.unit == "messages") return tr("%1 messages").arg(v);
+      if (o.unit == "bytes") return v == 1 ? tr("1 byte") : tr("%1 bytes").arg(v);
+      if (o.unit == "messages") return v == 1 ? tr("1 message") : tr("%1 messages").arg(v);
       return QString::number(v);
     };
     model = text(o.model_fill);
@@ -199,6 +200,15 @@ void KernelPanel::fillObject(QTreeWidgetItem* item, size_t index, const ipclab::
     compared = o.kernel_fill.has_value();
     if (compared && *o.kernel_fill != o.model_fill)
       why = tr("The kernel's number is not yet what the events say: a call is under way.");
+  }
+  // Sockets: what else the kernel says (the next datagram's size) and where
+  // the socket lives (its address, or its file).
+  for (const QString& more :
+       {SocketText::note(o.kernel_note), SocketText::address(o.address, kind)}) {
+    if (more.isEmpty()) continue;
+    // A datagram socket's fill is unknown to the kernel; its note says more.
+    const bool replace = kernel == kNone || (!o.kernel_fill && kernel == tr("unknown"));
+    kernel = replace ? more : kernel + QStringLiteral("  ·  ") + more;
   }
   if (!o.waiters.empty()) {
     QStringList names;

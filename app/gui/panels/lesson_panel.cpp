@@ -11,6 +11,8 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "lesson_check_text.h"
+
 namespace {
 
 constexpr int kMaxChoices = 8;  // the format allows 2 to 8 choices
@@ -262,16 +264,32 @@ void LessonPanel::clearLayout(QVBoxLayout* layout) {
 
 void LessonPanel::renderChecks(const Record& record) {
   clearLayout(checks_);
-  auto add = [this](const QString& mark, const std::string& sentence, const QColor& color) {
-    QLabel* label = coloured(mark + QString::fromStdString(sentence), color, checksBox_);
+  auto addText = [this](const QString& mark, const QString& sentence, const QColor& color) {
+    QLabel* label = coloured(mark + sentence, color, checksBox_);
     checks_->addWidget(label);
     label->show();  // at once, not when the layout next gets round to it
+  };
+  auto add = [&addText](const QString& mark, const std::string& sentence, const QColor& color) {
+    addText(mark, QString::fromStdString(sentence), color);
   };
   const LessonStepResult& r = record.result;
   for (const std::string& p : r.problems) add(QStringLiteral("✗ "), p, kFail);
   if (r.checks) {
-    for (const std::string& s : r.checks->passed) add(QStringLiteral("✓ "), s, kPass);
-    for (const std::string& s : r.checks->failed) add(QStringLiteral("✗ "), s, kFail);
+    const ipclab::Scenario* scenario = controller_->scenario();
+    const ipclab::LessonStep* step = shown_ >= 0 && static_cast<size_t>(shown_) < steps_.size()
+                                         ? &steps_[static_cast<size_t>(shown_)]
+                                         : nullptr;
+    std::optional<std::vector<LessonCheckText::Line>> lines;
+    if (scenario && step && step->expect && r.snapshot)
+      lines = LessonCheckText::rebuild(*step->expect, *r.checks, *r.snapshot, *scenario);
+    if (lines) {
+      for (const LessonCheckText::Line& l : *lines)
+        addText(l.passed ? QStringLiteral("✓ ") : QStringLiteral("✗ "), l.text,
+                l.passed ? kPass : kFail);
+    } else {  // core's own English words
+      for (const std::string& s : r.checks->passed) add(QStringLiteral("✓ "), s, kPass);
+      for (const std::string& s : r.checks->failed) add(QStringLiteral("✗ "), s, kFail);
+    }
   }
   checksBox_->setVisible(checks_->count() > 0);
   checksTitle_->setVisible(checks_->count() > 0);

@@ -5,15 +5,15 @@
 #include <QFontDatabase>
 #include <algorithm>
 
+#include "op_text.h"
 #include "state_style.h"
 
 PlanModel::PlanModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void PlanModel::setPlan(const std::vector<ipclab::Op>& plan) {
+void PlanModel::setPlan(const std::vector<ipclab::Op>& plan, const QStringList& objectNames) {
   beginResetModel();
-  rows_.clear();
-  rows_.reserve(plan.size());
-  for (const ipclab::Op& op : plan) rows_.push_back({op.label, op.c_call});
+  rows_ = plan;
+  objectNames_ = objectNames;
   current_ = 0;
   state_ = ipclab::WorkerState::starting;
   endResetModel();
@@ -40,7 +40,13 @@ void PlanModel::setCurrent(int op, ipclab::WorkerState state) {
 
 void PlanModel::retranslate() {
   emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+  // Every action's words follow the language, not only the current row's.
+  if (!rows_.empty()) emit dataChanged(index(0, Action), index(rowCount() - 1, Action));
   touchRow(current_);
+}
+
+QString PlanModel::label(int row) const {
+  return OpText::label(rows_[static_cast<size_t>(row)], objectNames_);
 }
 
 int PlanModel::rowCount(const QModelIndex& parent) const {
@@ -59,7 +65,7 @@ QString PlanModel::markText() const {
 
 QVariant PlanModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rowCount()) return QVariant();
-  const Row& row = rows_[static_cast<size_t>(index.row())];
+  const ipclab::Op& row = rows_[static_cast<size_t>(index.row())];
   const bool isCurrent = index.row() == current_;
   const bool done = index.row() < current_;
   switch (role) {
@@ -69,16 +75,16 @@ QVariant PlanModel::data(const QModelIndex& index, int role) const {
           return isCurrent ? QStringLiteral("%1 %2").arg(markText()).arg(index.row() + 1)
                            : QString::number(index.row() + 1);
         case Action:
-          return QString::fromStdString(row.label);
+          return label(index.row());
         case CCall:
-          return QString::fromStdString(row.call);
+          return QString::fromStdString(row.c_call);
         default:
           return QVariant();
       }
     case Qt::ToolTipRole:
       if (isCurrent && index.column() == Line) return StateStyle::stateWord(state_);
-      if (index.column() == CCall) return QString::fromStdString(row.call);
-      return QString::fromStdString(row.label);
+      if (index.column() == CCall) return QString::fromStdString(row.c_call);
+      return label(index.row());
     case Qt::BackgroundRole:
       if (isCurrent) return QBrush(StateStyle::stateBackground(state_));
       return QVariant();

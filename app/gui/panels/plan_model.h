@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QString>
+#include <QStringList>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,8 @@ class PlanModel : public QAbstractTableModel {
 
   explicit PlanModel(QObject* parent = nullptr);
 
-  void setPlan(const std::vector<ipclab::Op>& plan);
+  // objectNames: the scenario's, by index (OpText::objectNames).
+  void setPlan(const std::vector<ipclab::Op>& plan, const QStringList& objectNames);
   // Marks op `op` (== rowCount() when done) in state `state`; only the rows
   // that change are repainted.
   void setCurrent(int op, ipclab::WorkerState state);
@@ -40,11 +42,10 @@ class PlanModel : public QAbstractTableModel {
   QString markText() const;
   void touchRow(int row);
 
-  struct Row {
-    std::string label;
-    std::string call;
-  };
-  std::vector<Row> rows_;
+  QString label(int row) const;  // in the current language (OpText)
+
+  std::vector<ipclab::Op> rows_;
+  QStringList objectNames_;
   int current_ = 0;
   ipclab::WorkerState state_ = ipclab::WorkerState::starting;
 };

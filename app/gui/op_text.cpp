@@ -1,0 +1,117 @@
+#include "op_text.h"
+
+namespace {
+
+QString q(const std::string& s) {
+  return QString::fromStdString(s);
+}
+
+QString sigName(int sig) {
+  return q(ipclab::signal_display_name(sig));
+}
+
+}  // namespace
+
+QStringList OpText::objectNames(const ipclab::Scenario& scenario) {
+  QStringList names;
+  names.reserve(static_cast<qsizetype>(scenario.objects.size()));
+  for (const ipclab::ObjectSpec& o : scenario.objects) names << q(o.name);
+  return names;
+}
+
+QString OpText::label(const ipclab::Op& op, const ipclab::Scenario& scenario) {
+  return label(op, objectNames(scenario));
+}
+
+QString OpText::label(const ipclab::Op& op, const QStringList& objectNames) {
+  auto name = [&objectNames](int i) {
+    return i >= 0 && i < objectNames.size() ? objectNames.at(i) : QString();
+  };
+  const QString obj = name(op.obj);
+  // Every substitution goes through one multi-argument arg(): a message
+  // text that itself holds "%1" is shown as it is, never substituted again.
+  const QString cell = QStringLiteral("%1[%2]").arg(obj, QString::number(op.cell));
+  const QString value = QString::number(op.value);
+  using K = ipclab::OpKind;
+  switch (op.kind) {
+    case K::send:
+      return tr("send \"%1\" to %2").arg(q(op.text), obj);
+    case K::recv:
+      return tr("receive from %1").arg(obj);
+    case K::sem_wait:
+      return tr("wait on %1").arg(obj);
+    case K::sem_post:
+      return tr("post %1").arg(obj);
+    case K::sem_trywait:
+      return tr("try to wait on %1").arg(obj);
+    case K::mutex_lock:
+      return tr("lock %1").arg(obj);
+    case K::mutex_unlock:
+      return tr("unlock %1").arg(obj);
+    case K::mutex_trylock:
+      return tr("try to lock %1").arg(obj);
+    case K::shm_read:
+      return tr("read %1").arg(cell);
+    case K::shm_write:
+      return tr("write %1 to %2").arg(value, cell);
+    case K::shm_add:
+      return tr("add %1 to %2").arg(value, cell);
+    case K::shm_load:
+      return tr("load %1").arg(cell);
+    case K::shm_compute:
+      return tr("compute reg + %1").arg(value);
+    case K::shm_store:
+      return tr("store reg to %1").arg(cell);
+    case K::signal:
+      return tr("send %1 to %2").arg(sigName(op.sig), q(op.text));
+    case K::sigwait: {
+      QStringList sigs;
+      for (int sig : op.sigs) sigs << sigName(sig);
+      return tr("wait for %1").arg(sigs.join(QStringLiteral(", ")));
+    }
+    case K::on_signal:
+      return tr("install a handler for %1").arg(sigName(op.sig));
+    case K::sleep:
+      return tr("sleep %1 ms").arg(value);
+    case K::compute:
+      return tr("compute for %1 ms").arg(value);
+    case K::print:
+      return tr("print \"%1\"").arg(q(op.text));
+    case K::exit:
+      return tr("exit with code %1").arg(value);
+    case K::exec: {
+      QStringList words;
+      for (const std::string& w : op.argv) words << q(w);
+      const QString command = words.join(QLatin1Char(' '));
+      const QString in = name(op.in_obj), out = name(op.out_obj);
+      if (op.in_obj >= 0 && op.out_obj >= 0) return tr("run %1 < %2 > %3").arg(command, in, out);
+      if (op.in_obj >= 0) return tr("run %1 < %2").arg(command, in);
+      if (op.out_obj >= 0) return tr("run %1 > %2").arg(command, out);
+      return tr("run %1").arg(command);
+    }
+    case K::rpc_call:
+      return tr("call %1: %2").arg(obj, q(op.text));
+    case K::rpc_serve:
+      return tr("serve one call on %1").arg(obj);
+    case K::unsupported:
+      return tr("%1 (not available yet)").arg(q(std::string(ipclab::to_string(op.action))));
+  }
+  return QString();
+}
+
+PlanLabels::PlanLabels(const ipclab::Scenario& scenario, std::vector<std::vector<ipclab::Op>> plans)
+    : objects_(OpText::objectNames(scenario)), plans_(std::move(plans)) {}
+
+PlanLabels PlanLabels::of(const ipclab::Session& session) {
+  std::vector<std::vector<ipclab::Op>> plans;
+  for (size_t i = 0; i < session.workers().size(); ++i)
+    plans.push_back(session.plan(static_cast<int>(i)));
+  return PlanLabels(session.scenario(), std::move(plans));
+}
+
+QString PlanLabels::label(int worker, int op) const {
+  if (worker < 0 || static_cast<size_t>(worker) >= plans_.size()) return QString();
+  const auto& plan = plans_[static_cast<size_t>(worker)];
+  if (op < 0 || static_cast<size_t>(op) >= plan.size()) return QString();
+  return OpText::label(plan[static_cast<size_t>(op)], objects_);
+}

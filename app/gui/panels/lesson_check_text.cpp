@@ -1,0 +1,155 @@
+#include "lesson_check_text.h"
+
+#include <string>
+
+#include "state_style.h"
+
+namespace {
+
+QString q(const std::string& s) {
+  return QString::fromStdString(s);
+}
+
+// One check: core's two possible English sentences and ours.
+struct Check {
+  std::string passEn, failEn;
+  QString pass, fail;
+};
+
+}  // namespace
+
+std::optional<std::vector<LessonCheckText::Line>> LessonCheckText::rebuild(
+    const ipclab::Expect& expect, const ipclab::ExpectOutcome& outcome,
+    const ipclab::Snapshot& snap, const ipclab::Scenario& sc) {
+  using ipclab::WorkerState;
+  // The snapshot must be of this scenario (a panel may render a step of the
+  // previous lesson while the next one opens).
+  std::vector<ipclab::WorkerIdentity> workers = ipclab::enumerate_workers(sc);
+  if (snap.objects.size() != sc.objects.size() || snap.workers.size() != workers.size())
+    return std::nullopt;
+  for (size_t i = 0; i < workers.size(); ++i) {
+    const ipclab::WorkerStatus& w = snap.workers[i];
+    if (w.id.name != workers[i].name || w.blocked_obj >= static_cast<int>(sc.objects.size()))
+      return std::nullopt;
+  }
+  auto objectName = [&sc](int obj) { return sc.objects[static_cast<size_t>(obj)].name; };
+  std::vector<Check> checks;
+
+  // Processes: blocked, still running, finished (lesson_check.cpp's state_words).
+  auto stateEn = [&](const ipclab::WorkerStatus& w) {
+    std::string out = ipclab::to_string(w.state);
+    if (w.state == WorkerState::blocked && w.blocked_obj >= 0)
+      out += " on " + objectName(w.blocked_obj);
+    return out;
+  };
+  auto stateTr = [&](const ipclab::WorkerStatus& w) {
+    if (w.state == WorkerState::blocked && w.blocked_obj >= 0)
+      return tr("blocked on %1").arg(q(objectName(w.blocked_obj)));
+    return StateStyle::stateWord(w.state);
+  };
+  enum class Want { blocked, running, finished };
+  auto states = [&](const std::vector<std::string>& refs, const char* wordEn, Want want) {
+    for (const std::string& ref : refs) {
+      for (int i : ipclab::resolve_process_ref(workers, sc, ref)) {
+        if (i < 0 || static_cast<size_t>(i) >= snap.workers.size()) return false;
+        const ipclab::WorkerStatus& st = snap.workers[static_cast<size_t>(i)];
+        const QString name = q(st.id.name), now = stateTr(st);
+        Check c;
+        c.passEn = st.id.name + " is " + stateEn(st);
+        c.failEn = "expected " + st.id.name + " " + wordEn + ", but it is " + stateEn(st);
+        c.pass = tr("%1 is %2").arg(name, now);
+        switch (want) {
+          case Want::blocked:
+            c.fail = tr("expected %1 to be blocked, but it is %2").arg(name, now);
+            break;
+          case Want::running:
+            c.fail = tr("expected %1 to be still running, but it is %2").arg(name, now);
+            break;
+          case Want::finished:
+            c.fail = tr("expected %1 to have finished, but it is %2").arg(name, now);
+            break;
+        }
+        checks.push_back(std::move(c));
+      }
+    }
+    return true;
+  };
+  if (!states(expect.blocked, "blocked", Want::blocked) ||
+      !states(expect.running, "still running", Want::running) ||
+      !states(expect.finished, "finished", Want::finished))
+    return std::nullopt;
+
+  // Values: a semaphore's count, a channel's fill, cell 0 of shared memory.
+  for (const auto& [name, want] : expect.value) {
+    const int obj = sc.object_index(name);
+    if (obj < 0) continue;
+    if (static_cast<size_t>(obj) >= snap.objects.size()) return std::nullopt;
+    const ipclab::ObjectStatus& o = snap.objects[static_cast<size_t>(obj)];
+    std::optional<int64_t> got;
+    if (!o.cells.empty())
+      got = o.cells[0];
+    else if (o.kernel_fill)
+      got = o.kernel_fill;
+    else
+      got = o.model_fill;
+    std::string unit = o.unit.empty() ? "" : " " + o.unit;
+    if (want == 1 && unit.size() > 1 && unit.back() == 's') unit.pop_back();
+    auto amount = [&o](int64_t n) {
+      if (o.unit == "bytes") return n == 1 ? tr("1 byte") : tr("%1 bytes").arg(n);
+      if (o.unit == "messages") return n == 1 ? tr("1 message") : tr("%1 messages").arg(n);
+      return QString::number(n);  // a semaphore's count is just a number
+    };
+    const std::string gotEn = got ? std::to_string(*got) : std::string("unknown");
+    Check c;
+    c.passEn = name + " is " + std::to_string(want) + unit;
+    c.failEn =
+        "expected " + name + " to be " + std::to_string(want) + unit + ", but it is " + gotEn;
+    c.pass = tr("%1 is %2").arg(q(name), amount(want));
+    c.fail = tr("expected %1 to be %2, but it is %3")
+                 .arg(q(name), amount(want), got ? amount(*got) : tr("unknown"));
+    checks.push_back(std::move(c));
+  }
+
+  // A mutex's owner.
+  if (expect.owner_of) {
+    const int obj = sc.object_index(*expect.owner_of);
+    if (obj >= 0) {
+      if (static_cast<size_t>(obj) >= snap.objects.size()) return std::nullopt;
+      const ipclab::ObjectStatus& o = snap.objects[static_cast<size_t>(obj)];
+      const std::string holder = o.owner >= 0 && static_cast<size_t>(o.owner) < workers.size()
+                                     ? workers[static_cast<size_t>(o.owner)].name
+                                     : std::string();
+      const std::string wantEn = expect.owner.empty() ? "free" : "held by " + expect.owner;
+      const std::string gotEn = holder.empty() ? "free" : "held by " + holder;
+      const QString wantTr =
+          expect.owner.empty() ? tr("free") : tr("held by %1").arg(q(expect.owner));
+      const QString gotTr = holder.empty() ? tr("free") : tr("held by %1").arg(q(holder));
+      const QString mutex = q(*expect.owner_of);
+      Check c;
+      c.passEn = *expect.owner_of + " is " + gotEn;
+      c.failEn = "expected " + *expect.owner_of + " " + wantEn + ", but it is " + gotEn;
+      c.pass = tr("%1 is %2").arg(mutex, gotTr);
+      c.fail = tr("expected %1 to be %2, but it is %3").arg(mutex, wantTr, gotTr);
+      checks.push_back(std::move(c));
+    }
+  }
+
+  // Pair them with core's verdicts, in order; any sentence that is not
+  // core's means the two looks saw different states.
+  std::vector<Line> passed, failed;
+  size_t p = 0, f = 0;
+  for (const Check& c : checks) {
+    if (p < outcome.passed.size() && outcome.passed[p] == c.passEn) {
+      passed.push_back({true, c.pass});
+      ++p;
+    } else if (f < outcome.failed.size() && outcome.failed[f] == c.failEn) {
+      failed.push_back({false, c.fail});
+      ++f;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (p != outcome.passed.size() || f != outcome.failed.size()) return std::nullopt;
+  passed.insert(passed.end(), failed.begin(), failed.end());
+  return passed;
+}
