@@ -40,6 +40,31 @@ std::string limit_hint(ObjectKind k, int err) {
   return "";
 }
 
+// A new POSIX shared-memory object of `bytes`, mapped with `prot`; nullptr
+// with the failing call and its errno.
+void* create_shm(const std::string& name, size_t bytes, int prot, const char** call, int* err) {
+  *call = "shm_open";
+  const int fd = ::shm_open(name.c_str(), O_RDWR | O_CREAT | O_EXCL, 0600);
+  if (fd < 0) {
+    *err = errno;
+    return nullptr;
+  }
+  void* p = nullptr;
+  *call = "ftruncate";
+  if (::ftruncate(fd, static_cast<off_t>(bytes)) != 0) {
+    *err = errno;
+  } else {
+    *call = "mmap";
+    p = ::mmap(nullptr, bytes, prot, MAP_SHARED, fd, 0);
+    if (p == MAP_FAILED) {
+      *err = errno;
+      p = nullptr;
+    }
+  }
+  ::close(fd);
+  return p;
+}
+
 }  // namespace
 
 ObjectHost::~ObjectHost() {
@@ -122,30 +147,15 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
       case ObjectKind::shm_ring: {
         h.name = dir.object_name(spec.name);
         dir.record("shm", h.name);
-        call = "shm_open";
-        const int fd = ::shm_open(h.name.c_str(), O_RDWR | O_CREAT | O_EXCL, 0600);
-        if (fd < 0) {
-          err = errno;
-          break;
-        }
         const auto capacity = static_cast<uint32_t>(spec.capacity > 0 ? spec.capacity : 8);
         const auto slot_size =
             static_cast<uint32_t>(spec.message_size > 0 ? spec.message_size : 128);
         h.ring_bytes = shm_ring_bytes(capacity, slot_size);
-        call = "ftruncate";
-        if (::ftruncate(fd, static_cast<off_t>(h.ring_bytes)) != 0) err = errno;
-        if (!err) {
-          call = "mmap";
-          void* p = ::mmap(nullptr, h.ring_bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-          if (p == MAP_FAILED) {
-            err = errno;
-          } else {
-            h.ring = p;
-            call = "sem_init";
-            err = shm_ring_init(p, capacity, slot_size);
-          }
+        h.ring = create_shm(h.name, h.ring_bytes, PROT_READ | PROT_WRITE, &call, &err);
+        if (h.ring) {
+          call = "sem_init";
+          err = shm_ring_init(h.ring, capacity, slot_size);
         }
-        ::close(fd);
         break;
       }
       case ObjectKind::rpc: {
@@ -210,24 +220,8 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
       case ObjectKind::shared_memory: {
         h.name = dir.object_name(spec.name);
         dir.record("shm", h.name);
-        call = "shm_open";
-        const int fd = ::shm_open(h.name.c_str(), O_RDWR | O_CREAT | O_EXCL, 0600);
-        if (fd < 0) {
-          err = errno;
-          break;
-        }
         h.cells_bytes = sizeof(int64_t) * static_cast<size_t>(spec.cells);
-        call = "ftruncate";
-        if (::ftruncate(fd, static_cast<off_t>(h.cells_bytes)) != 0) err = errno;
-        if (!err) {
-          call = "mmap";
-          void* p = ::mmap(nullptr, h.cells_bytes, PROT_READ, MAP_SHARED, fd, 0);
-          if (p == MAP_FAILED)
-            err = errno;
-          else
-            h.cells = static_cast<int64_t*>(p);
-        }
-        ::close(fd);
+        h.cells = static_cast<int64_t*>(create_shm(h.name, h.cells_bytes, PROT_READ, &call, &err));
         break;
       }
       case ObjectKind::mutex: {

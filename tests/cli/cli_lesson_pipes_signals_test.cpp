@@ -38,7 +38,7 @@ struct Ev {
 
 struct Stepped {
   CliResult r;
-  std::vector<Ev> events;       // event lines, in order
+  std::vector<Ev> events;           // event lines, in order
   std::vector<std::string> states;  // `state` replies, in order
 };
 
@@ -112,15 +112,17 @@ class LessonCli : public ::testing::Test {
 
 // ---- pipe-full-and-eof ------------------------------------------------------
 
-TEST_F(LessonCli, PipeFullAndEofHoldsEveryExpectation) { expect_lesson_holds("pipe-full-and-eof"); }
+TEST_F(LessonCli, PipeFullAndEofHoldsEveryExpectation) {
+  expect_lesson_holds("pipe-full-and-eof");
+}
 
 TEST_F(LessonCli, PipeFullAndEofShowsAByteStreamAFullPipeAndEndOfFile) {
   std::vector<std::string> cmds;
-  add(cmds, "step writer", 2);  // "hello ", "world"
-  add(cmds, "step reader");     // max 64
-  add(cmds, "step writer");     // "0123456789"
-  add(cmds, "step reader");     // max 4
-  add(cmds, "step reader");     // max 64
+  add(cmds, "step writer", 2);   // "hello ", "world"
+  add(cmds, "step reader");      // max 64
+  add(cmds, "step writer");      // "0123456789"
+  add(cmds, "step reader");      // max 4
+  add(cmds, "step reader");      // max 64
   add(cmds, "step writer", 65);  // 65 blocks of 1024 bytes
   add(cmds, "state");
   add(cmds, "step reader");     // max 65536
@@ -158,9 +160,8 @@ TEST_F(LessonCli, PipeFullAndEofShowsAByteStreamAFullPipeAndEndOfFile) {
   EXPECT_NE(s.states[0].find(R"("kernel":65536)"), std::string::npos) << s.states[0];
 
   // The writer exited normally before the read that saw end of file.
-  int writer_exit = find_from(s.events, 0, [](const Ev& e) {
-    return e.ev() == "exit" && e.proc() == "writer";
-  });
+  int writer_exit =
+      find_from(s.events, 0, [](const Ev& e) { return e.ev() == "exit" && e.proc() == "writer"; });
   ASSERT_GE(writer_exit, 0) << dump(s);
   EXPECT_EQ(s.events[static_cast<size_t>(writer_exit)].text("detail"), "exit code 0");
   const int eof = find_from(s.events, 0, [](const Ev& e) {
@@ -172,7 +173,9 @@ TEST_F(LessonCli, PipeFullAndEofShowsAByteStreamAFullPipeAndEndOfFile) {
 
 // ---- pipe-sigpipe -----------------------------------------------------------
 
-TEST_F(LessonCli, PipeSigpipeHoldsEveryExpectation) { expect_lesson_holds("pipe-sigpipe"); }
+TEST_F(LessonCli, PipeSigpipeHoldsEveryExpectation) {
+  expect_lesson_holds("pipe-sigpipe");
+}
 
 TEST_F(LessonCli, PipeSigpipeKillsTheWriterAndGivesTheCarefulOneEpipe) {
   std::vector<std::string> cmds;
@@ -187,12 +190,10 @@ TEST_F(LessonCli, PipeSigpipeKillsTheWriterAndGivesTheCarefulOneEpipe) {
   ASSERT_EQ(got.size(), 1u) << dump(s);
   EXPECT_EQ(got[0].text("data"), "hello");
 
-  const int reader_exit = find_from(s.events, 0, [](const Ev& e) {
-    return e.ev() == "exit" && e.proc() == "reader";
-  });
-  const int writer_exit = find_from(s.events, 0, [](const Ev& e) {
-    return e.ev() == "exit" && e.proc() == "writer";
-  });
+  const int reader_exit =
+      find_from(s.events, 0, [](const Ev& e) { return e.ev() == "exit" && e.proc() == "reader"; });
+  const int writer_exit =
+      find_from(s.events, 0, [](const Ev& e) { return e.ev() == "exit" && e.proc() == "writer"; });
   ASSERT_GE(reader_exit, 0) << dump(s);
   ASSERT_GE(writer_exit, 0) << dump(s);
   EXPECT_LT(reader_exit, writer_exit);
@@ -220,7 +221,9 @@ TEST_F(LessonCli, PipeSigpipeKillsTheWriterAndGivesTheCarefulOneEpipe) {
 
 // ---- signals-coalesce -------------------------------------------------------
 
-TEST_F(LessonCli, SignalsCoalesceHoldsEveryExpectation) { expect_lesson_holds("signals-coalesce"); }
+TEST_F(LessonCli, SignalsCoalesceHoldsEveryExpectation) {
+  expect_lesson_holds("signals-coalesce");
+}
 
 TEST_F(LessonCli, SignalsCoalesceMergesQueuesAndInterrupts) {
   std::vector<std::string> cmds;
@@ -230,12 +233,12 @@ TEST_F(LessonCli, SignalsCoalesceMergesQueuesAndInterrupts) {
   add(cmds, "state");             // [1]
   add(cmds, "step sender", 4);    // SIGUSR2, SIGRTMIN 1, 2, 3
   add(cmds, "step receiver", 3);
-  add(cmds, "step reader", 3);    // two handlers, read() sleeps
-  add(cmds, "step sender");       // SIGUSR1: EINTR
-  add(cmds, "step reader");       // read() sleeps again
-  add(cmds, "step sender");       // SIGUSR2: SA_RESTART
-  add(cmds, "state");             // [2] the reader still asleep in read()
-  add(cmds, "step sender");       // "wake up"
+  add(cmds, "step reader", 3);  // two handlers, read() sleeps
+  add(cmds, "step sender");     // SIGUSR1: EINTR
+  add(cmds, "step reader");     // read() sleeps again
+  add(cmds, "step sender");     // SIGUSR2: SA_RESTART
+  add(cmds, "state");           // [2] the reader still asleep in read()
+  add(cmds, "step sender");     // "wake up"
   const Stepped s = run_stepped("signals-coalesce", cmds, dir_.path());
   ASSERT_EQ(s.r.code, 0) << dump(s);
   ASSERT_EQ(s.states.size(), 3u) << dump(s);

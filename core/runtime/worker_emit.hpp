@@ -1,0 +1,30 @@
+// The events every op writes the same way (a call, its return, an error,
+// block and unblock around a blocking call), shared by the op files of the
+// worker: worker_ops.cpp, worker_ops_exec.cpp, worker_ops_rpc.cpp.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "runtime/worker_context.hpp"
+
+namespace ipclab {
+
+std::string sig_name(int sig);
+void emit_call(WorkerContext& w, int obj, long nr);
+void emit_return(WorkerContext& w, int obj, long nr, int64_t value, int err);
+void emit_error(WorkerContext& w, int obj, int err, std::string_view what);
+void emit_value(WorkerContext& w, EventKind ev, int obj, int64_t value, std::string_view detail);
+// block ... unblock around a call that the non-blocking try said would
+// wait. `on_child`: waiting for a program it started, which runs on its
+// own: not a wait another ipclab process must end (the deadlock check skips it).
+void enter_block(WorkerContext& w, int obj, long nr, bool timed, bool on_child = false);
+void leave_block(WorkerContext& w, int obj, int err);
+
+// exec (worker_ops_exec.cpp) and rpc (worker_ops_rpc.cpp).
+void do_exec(WorkerContext& w, const Op& op);
+void do_rpc_call(WorkerContext& w, const Op& op);
+void do_rpc_serve(WorkerContext& w, const Op& op);
+
+}  // namespace ipclab
