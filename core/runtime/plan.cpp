@@ -219,10 +219,8 @@ void expand_one(Context& c, const Action& a, int64_t i) {
       op.kind = OpKind::recv;
       // A System V receive without max takes up to msgmax (the worker knows it).
       // So does a datagram receive (up to the largest datagram).
-      if (op.max <= 0 && mechanism_of(c.s, op.obj) != ObjectKind::sysv_mq &&
-          mechanism_of(c.s, op.obj) != ObjectKind::unix_dgram &&
-          mechanism_of(c.s, op.obj) != ObjectKind::udp &&
-          mechanism_of(c.s, op.obj) != ObjectKind::shm_ring)
+      if (op.max <= 0 && (!keeps_message_boundaries(mechanism_of(c.s, op.obj)) ||
+                          mechanism_of(c.s, op.obj) == ObjectKind::posix_mq))
         op.max = 64;
       break;
     case ActionKind::wait:

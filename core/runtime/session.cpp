@@ -528,28 +528,9 @@ Snapshot Session::snapshot() {
       o.owner = m.model.owner(obj);
       o.waiters = m.model.waiters(obj);
       o.cell_writers = m.model.cell_writers(obj);
-      switch (o.spec->mechanism) {
-        case ObjectKind::pipe:
-        case ObjectKind::fifo:
-          o.unit = "bytes";
-          break;
-        case ObjectKind::unix_stream:
-        case ObjectKind::tcp:
-          o.unit = "bytes";
-          break;
-        case ObjectKind::posix_mq:
-        case ObjectKind::sysv_mq:
-        case ObjectKind::unix_dgram:
-        case ObjectKind::udp:
-        case ObjectKind::shm_ring:
-          o.unit = "messages";
-          break;
-        case ObjectKind::semaphore:
-          o.unit = "count";
-          break;
-        default:
-          break;
-      }
+      const ObjectKind k = o.spec->mechanism;
+      if (is_channel_mechanism(k)) o.unit = keeps_message_boundaries(k) ? "messages" : "bytes";
+      if (k == ObjectKind::semaphore) o.unit = "count";
       snap.objects.push_back(std::move(o));
     }
   }

@@ -21,20 +21,11 @@ StateModel::StateModel(const Scenario& s, int nworkers)
 
 int64_t StateModel::fill(int obj) const {
   const ObjectModel& o = objects_[static_cast<size_t>(obj)];
-  switch (o.mechanism) {
-    case ObjectKind::semaphore:
-      return o.count;
-    case ObjectKind::posix_mq:
-    case ObjectKind::sysv_mq:
-    case ObjectKind::unix_dgram:
-    case ObjectKind::udp:
-      return static_cast<int64_t>(o.in_flight.size());
-    default: {
-      int64_t bytes = 0;
-      for (const InFlight& m : o.in_flight) bytes += m.bytes_left;
-      return bytes;
-    }
-  }
+  if (o.mechanism == ObjectKind::semaphore) return o.count;
+  if (keeps_message_boundaries(o.mechanism)) return static_cast<int64_t>(o.in_flight.size());
+  int64_t bytes = 0;
+  for (const InFlight& m : o.in_flight) bytes += m.bytes_left;
+  return bytes;
 }
 
 void StateModel::forget(const PendingSend& p) {
@@ -101,11 +92,7 @@ void StateModel::apply(const Input& e) {
       break;
     case EventKind::recv: {
       if (!o) break;
-      const bool boundaries =
-          o->mechanism == ObjectKind::posix_mq || o->mechanism == ObjectKind::sysv_mq ||
-          o->mechanism == ObjectKind::unix_dgram || o->mechanism == ObjectKind::udp ||
-          o->mechanism == ObjectKind::shm_ring || o->mechanism == ObjectKind::rpc;
-      if (boundaries) {
+      if (keeps_message_boundaries(o->mechanism)) {
         // The kernel hands out the highest priority first, oldest first
         // within one priority: find the message it must have been.
         auto it = std::find_if(o->in_flight.begin(), o->in_flight.end(), [&](const InFlight& m) {

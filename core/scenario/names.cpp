@@ -86,6 +86,20 @@ std::optional<ObjectKind> object_kind_from(std::string_view word) {
   return lookup<ObjectKind>(kObjectKindNames, word);
 }
 
+bool keeps_message_boundaries(ObjectKind k) {
+  switch (k) {
+    case ObjectKind::posix_mq:
+    case ObjectKind::sysv_mq:
+    case ObjectKind::unix_dgram:
+    case ObjectKind::udp:
+    case ObjectKind::shm_ring:
+    case ObjectKind::rpc:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool is_channel_mechanism(ObjectKind k) {
   return static_cast<int>(k) <= static_cast<int>(ObjectKind::shm_ring);
 }

@@ -57,6 +57,9 @@ std::string_view to_string(ObjectKind);
 std::optional<ObjectKind> object_kind_from(std::string_view);
 // True for the kinds that carry messages (pipe ... shm_ring).
 bool is_channel_mechanism(ObjectKind);
+// True for the kinds that hand out whole messages, one per receive (queues,
+// datagram sockets, shm_ring, rpc); the others are byte streams.
+bool keeps_message_boundaries(ObjectKind);
 
 struct ObjectSpec {
   std::string name;

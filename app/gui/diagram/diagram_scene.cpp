@@ -268,10 +268,7 @@ void DiagramScene::applySnapshot(const ipclab::Snapshot& snap) {
 void DiagramScene::consume(int obj, const ipclab::Event& e) {
   auto& msgs = inFlight_[static_cast<size_t>(obj)];
   const ipclab::ObjectKind mech = specs_[static_cast<size_t>(obj)].mechanism;
-  const bool boundaries = mech == ipclab::ObjectKind::posix_mq ||
-                          mech == ipclab::ObjectKind::sysv_mq ||
-                          mech == ipclab::ObjectKind::unix_dgram || mech == ipclab::ObjectKind::udp;
-  if (boundaries) {
+  if (ipclab::keeps_message_boundaries(mech)) {
     const auto it = std::find_if(msgs.begin(), msgs.end(),
                                  [&](const InFlightMessage& m) { return m.seq == e.msg; });
     if (it != msgs.end()) msgs.erase(it);
