@@ -82,9 +82,7 @@ Event Session::Impl::decode(int worker, const EventRecord& r, EventKind kind, ui
   // read() returning 0 on a stream: no writer is left.
   if (r.ev == EventKind::recv && r.bytes == 0 && e.obj >= 0) {
     const ObjectKind k = scenario.objects[static_cast<size_t>(e.obj)].mechanism;
-    if (k == ObjectKind::pipe || k == ObjectKind::fifo || k == ObjectKind::unix_stream ||
-        k == ObjectKind::tcp)
-      e.detail = "end of file";
+    if (is_channel_mechanism(k) && !keeps_message_boundaries(k)) e.detail = "end of file";
   }
   if (r.flags & EventRecord::kHasErrno) {
     const char* name = strerrorname_np(r.peer);
