@@ -469,7 +469,7 @@ void Session::stop() {
     // consumer (take_events after stop). Reaped first, as in the pump.
     EventBatch tail, exits;
     m.reap_children(exits);
-    m.drain_rings(tail);
+    m.drain_rings(tail, true);
     tail.append(exits);
     tail.sort_by_time();
     m.publish(tail);

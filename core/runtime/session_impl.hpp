@@ -64,7 +64,9 @@ struct Session::Impl {
 
   // Pump (session_pump.cpp).
   void pump_loop();
-  size_t drain_rings(EventBatch& out);
+  // everything: also what a later drain would hold back (the workers are gone).
+  size_t drain_rings(EventBatch& out, bool everything = false);
+  EventBatch held_back;  // pump: records stamped after the last drain began
   void reap_children(EventBatch& out);
   void publish(EventBatch& batch);
   void sample_kernel(EventBatch& out);

@@ -119,33 +119,45 @@ void Session::Impl::decode_batch(const EventBatch& batch, std::vector<Event>& ou
   }
 }
 
-size_t Session::Impl::drain_rings(EventBatch& out) {
+size_t Session::Impl::drain_rings(EventBatch& out, bool everything) {
   // Records are popped straight into the batch and stay raw until a
-  // consumer takes them; only the small items are ordered by time. The
-  // batch's buffers are reused, so a steady stream allocates nothing here.
-  const size_t first = out.items.size();
+  // consumer takes them; only the small items are ordered by time.
+  //
+  // Causality: a record stamped before `watermark` (taken before any ring
+  // is read) can only depend on records pushed before it was stamped (a
+  // release is pushed before its sem_post), hence before the rings were
+  // read: all of them are in this drain. A record stamped later may depend
+  // on one pushed after its ring was read; it waits for the next drain.
   const uint64_t t0 = ctl->t0_ns;
-  // Two passes: a record another ring's record depends on (a send before
-  // its receive) was published before it, so the second pass catches it.
-  for (int pass = 0; pass < 2; ++pass) {
-    for (size_t i = 0; i < ids.size(); ++i) {
-      EventRing* ring = ctl->ring(static_cast<int>(i));
-      const size_t waiting = ring->size();
-      if (waiting == 0) continue;
-      const size_t at = out.records.size();
-      out.records.resize(at + waiting);
-      const size_t n = ring->pop(out.records.data() + at, waiting);
-      out.records.resize(at + n);
-      for (size_t k = at; k < at + n; ++k) {
-        const uint64_t t = out.records[k].t_ns;
-        out.items.push_back(
-            {t > t0 ? t - t0 : 0, static_cast<int32_t>(i), static_cast<uint32_t>(k), true});
-      }
+  const uint64_t now = monotonic_ns();
+  const uint64_t watermark = now > t0 ? now - t0 : 0;
+  const size_t first = out.items.size();
+  out.append(held_back);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    EventRing* ring = ctl->ring(static_cast<int>(i));
+    const size_t waiting = ring->size();
+    if (waiting == 0) continue;
+    const size_t at = out.records.size();
+    out.records.resize(at + waiting);
+    const size_t n = ring->pop(out.records.data() + at, waiting);
+    out.records.resize(at + n);
+    for (size_t k = at; k < at + n; ++k) {
+      const uint64_t t = out.records[k].t_ns;
+      out.items.push_back(
+          {t > t0 ? t - t0 : 0, static_cast<int32_t>(i), static_cast<uint32_t>(k), true});
     }
   }
   std::stable_sort(
       out.items.begin() + static_cast<std::ptrdiff_t>(first), out.items.end(),
       [](const EventBatch::Item& a, const EventBatch::Item& b) { return a.t_ns < b.t_ns; });
+  if (!everything) {
+    while (out.items.size() > first && out.items.back().raw && out.items.back().t_ns >= watermark) {
+      const EventBatch::Item it = out.items.back();
+      held_back.add_record(it.worker, it.t_ns, out.records[it.index]);
+      out.items.pop_back();
+    }
+    std::reverse(held_back.items.begin(), held_back.items.end());
+  }
   return out.items.size() - first;
 }
 
