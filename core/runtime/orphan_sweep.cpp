@@ -4,8 +4,10 @@
 #include <fcntl.h>
 #include <semaphore.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -21,11 +23,22 @@ namespace {
 bool owner_is_gone(const std::string& ctl_name) {
   const int fd = ::shm_open(ctl_name.c_str(), O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0) return false;
+  // One being made right now may not have its size yet: touching a page
+  // past its end would be SIGBUS.
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || st.st_size < static_cast<off_t>(sizeof(ControlBlock))) {
+    ::close(fd);
+    return false;
+  }
   void* p = ::mmap(nullptr, sizeof(ControlBlock), PROT_READ, MAP_SHARED, fd, 0);
   ::close(fd);
   if (p == MAP_FAILED) return false;
   const auto* ctl = static_cast<const ControlBlock*>(p);
-  const bool known = ctl->magic == kControlMagic && ctl->version >= 2 && ctl->owner_pid > 0;
+  // The magic is written last (release): once it is there, so is the owner.
+  const uint32_t magic =
+      std::atomic_ref<uint32_t>(const_cast<uint32_t&>(ctl->magic)).load(std::memory_order_acquire);
+  const bool known =
+      magic == kControlMagic && ctl->version >= 2 && ctl->owner_pid > 0 && ctl->owner_start != 0;
   const bool gone =
       known && process_start_time(static_cast<pid_t>(ctl->owner_pid)) != ctl->owner_start;
   ::munmap(p, sizeof(ControlBlock));

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -178,7 +179,12 @@ std::unique_ptr<Session> Session::start(const Scenario& s, const SessionOptions&
   // VM). Only an optimisation: an older kernel says EINVAL and faults later.
   if (opts.tracing) ::madvise(p, m.ctl_size, MADV_POPULATE_WRITE);
   m.ctl = new (p) ControlBlock;
-  m.ctl->magic = kControlMagic;
+  // The owner first, the magic last (release): a sweep running in another
+  // IPC Lab process judges a block only once its magic is there, so it never
+  // sees an owner pid without its start time and takes this live session's
+  // objects for a dead one's.
+  m.ctl->owner_pid = ::getpid();
+  m.ctl->owner_start = process_start_time(::getpid());
   m.ctl->version = kControlVersion;
   m.ctl->nworkers = static_cast<uint32_t>(m.ids.size());
   m.ctl->nobjects = static_cast<uint32_t>(s.objects.size());
@@ -187,11 +193,10 @@ std::unique_ptr<Session> Session::start(const Scenario& s, const SessionOptions&
   m.ctl->ring_stride = ring_stride;
   m.ctl->total_size = m.ctl_size;
   m.ctl->t0_ns = monotonic_ns();
-  m.ctl->owner_pid = ::getpid();
-  m.ctl->owner_start = process_start_time(::getpid());
   m.ctl->tracing = opts.tracing ? 1 : 0;
   for (size_t i = 0; i < m.ids.size(); ++i)
     EventRing::init(m.ctl->ring(static_cast<int>(i)), capacity, opts.sampling);
+  std::atomic_ref<uint32_t>(m.ctl->magic).store(kControlMagic, std::memory_order_release);
 
   m.wake_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   m.notify_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);

@@ -148,10 +148,14 @@ std::error_code SessionDir::create(const std::string& base) {
   const pid_t me = ::getpid();
   const std::string owner =
       std::to_string(me) + " " + std::to_string(process_start_time(me)) + "\n";
-  const int ofd = ::open((path_ + "/owner").c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  // Written aside and renamed into place: a sweep in another process reads
+  // the whole owner or none (none: a young folder, left alone).
+  const std::string aside = path_ + "/.owner";
+  const int ofd = ::open(aside.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (ofd < 0) return last_error();
-  [[maybe_unused]] ssize_t n = ::write(ofd, owner.data(), owner.size());
+  const bool written = ::write(ofd, owner.data(), owner.size()) == ssize_t(owner.size());
   ::close(ofd);
+  if (!written || ::rename(aside.c_str(), (path_ + "/owner").c_str()) != 0) return last_error();
   manifest_fd_ =
       ::open((path_ + "/manifest").c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (manifest_fd_ < 0) return last_error();

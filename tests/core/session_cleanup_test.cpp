@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <atomic>
 #include <map>
+#include <thread>
 
 #include "runtime/session_dir.hpp"
 #include "test_support.hpp"
@@ -194,6 +196,40 @@ TEST(NothingLeaks, SweepLeavesLiveSessionsAlone) {
   EXPECT_EQ(report.sessions_removed, 0);
   EXPECT_TRUE(path_exists(a->folder()));
   EXPECT_EQ(live_workers(a->tag()).size(), 7u);
+}
+
+// Another IPC Lab process sweeping while a session starts (every start
+// sweeps, and tests run side by side) must never take the starting session's
+// objects for a dead one's: a control block is only judged once its owner
+// is written in full.
+TEST(NothingLeaks, SweepingWhileSessionsStartTakesNothingOfTheirs) {
+  std::atomic<bool> done{false};
+  std::atomic<int> sweeps{0};
+  std::thread sweeper([&] {
+    while (!done.load()) {
+      SweepReport report;
+      sweep_orphan_objects(report);
+      for (const std::string& line : report.lines) ADD_FAILURE() << "swept: " << line;
+      sweeps.fetch_add(1);
+    }
+  });
+  for (int i = 0; i < 25; ++i) {
+    auto ls = LiveSession::start(scenario_text(R"(objects:
+  - {name: q, kind: posix_mq}
+processes:
+  - name: a
+    steps: [{send: {to: q, data: x}}]
+  - name: b
+    steps: [{recv: q}]
+)"));
+    ASSERT_TRUE(ls);
+    ASSERT_EQ(ls->step("b"), StepResult::granted) << "start " << i;
+    ASSERT_EQ(ls->step("a"), StepResult::granted) << "start " << i;
+    ASSERT_TRUE(ls->wait_finished()) << "start " << i;
+  }
+  done = true;
+  sweeper.join();
+  EXPECT_GT(sweeps.load(), 25);
 }
 
 }  // namespace
