@@ -186,11 +186,40 @@ class Runner {
       std::fputs(text.c_str(), stdout);
       std::fflush(stdout);
     } else if (verb == "switch") {
-      say("switching a channel while it runs is not available yet; use --switch OBJ=MECH at start");
+      switch_channel(arg, arg2);
     } else {
-      say("unknown command '" + verb + "': step [PROC] | run [SPEED] | pause | state | quit");
+      say("unknown command '" + verb +
+          "': step [PROC] | run [SPEED] | pause | state | switch OBJ MECH | quit");
     }
     return true;
+  }
+
+  // `switch OBJ MECH` (or OBJ=MECH): the channel moves to another of its
+  // mechanisms while the processes run; the `switch` event says what moved.
+  void switch_channel(std::string obj, std::string mech) {
+    if (mech.empty() && obj.find('=') != std::string::npos) {
+      mech = obj.substr(obj.find('=') + 1);
+      obj.resize(obj.find('='));
+    }
+    if (obj.empty() || mech.empty()) {
+      say("switch needs an object and a mechanism: switch buffer posix_mq");
+      return;
+    }
+    const int i = session_.scenario().object_index(obj);
+    const auto kind = object_kind_from(mech);
+    std::string why;
+    if (i < 0)
+      why = "there is no object '" + obj + "'";
+    else if (!kind || !is_channel_mechanism(*kind))
+      why = "'" + mech + "' is not a channel mechanism";
+    else if (session_.switch_channel(i, *kind, &why))
+      why.clear();
+    if (!why.empty()) {
+      say("cannot switch " + obj + ": " + why);
+      return;
+    }
+    if (session_.mode() != RunMode::running) session_.wait_settled(std::chrono::seconds(5));
+    flush_events();
   }
 
   // --seed N: a reproducible interleaving. Each turn one process, picked by
@@ -227,7 +256,11 @@ class Runner {
     if (!opts_.step) session_.run(opts_.speed);
     const auto deadline = std::chrono::steady_clock::now() +
                           std::chrono::milliseconds(static_cast<long>(opts_.timeout_s * 1000));
-    bool stdin_open = opts_.step;
+    // Commands come on stdin while stepping, and while running freely too
+    // (switch, pause, state) unless stdin is a terminal this process does
+    // not own (run in the background by a shell).
+    bool stdin_open =
+        opts_.step || !::isatty(STDIN_FILENO) || ::tcgetpgrp(STDIN_FILENO) == ::getpgrp();
     std::string pending;
     for (;;) {
       flush_events();

@@ -14,7 +14,9 @@ const char* kUsage =
     "  run SCENARIO [--jsonl] [--step] [--timeout SEC] [--switch OBJ=MECH]\n"
     "               [--speed STEPS_PER_SEC] [--seed N] [--trace-out FILE.json]\n"
     "                                run a bundled lesson (by id) or a file with real processes\n"
-    "      --step reads commands from stdin: step PROC | step | run | pause | state | quit\n"
+    "      commands on stdin: step PROC | step | run [SPEED] | pause | state |\n"
+    "                         switch OBJ MECH (live, e.g. switch buffer posix_mq) | quit\n"
+    "      --step starts paused, one action per step command\n"
     "      exit codes: 0 all finished, 2 bad scenario or usage, 3 deadlock, 4 timeout\n"
     "  lesson ID|FILE|--all          run a lesson's steps headless and check every expect\n"
     "  cleanup                       remove what dead sessions left behind\n";

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <climits>
+#include <csignal>
 
 namespace ipclab {
 
@@ -75,6 +76,20 @@ bool gate_pass(ControlBlock& ctl, WorkerSlot& slot) {
     syscall(SYS_futex, reinterpret_cast<uint32_t*>(&slot.gate_seq), FUTEX_WAIT, seq, nullptr,
             nullptr, 0);
   }
+}
+
+int switch_signal() {
+  return SIGRTMAX;
+}
+
+void switch_wait(ObjectSlot& slot) {
+  while (slot.switching.load(std::memory_order_seq_cst) != 0)
+    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&slot.switching), FUTEX_WAIT, 1u, nullptr,
+            nullptr, 0);
+}
+
+void switch_wake_all(ObjectSlot& slot) {
+  futex_wake_all(&slot.switching);
 }
 
 void wake_consumer(ControlBlock& ctl) {

@@ -15,7 +15,7 @@
 namespace ipclab {
 
 constexpr uint32_t kControlMagic = 0x49504c31;  // "IPL1"
-constexpr uint32_t kControlVersion = 3;
+constexpr uint32_t kControlVersion = 4;
 constexpr int kMaxWorkers = 64;
 constexpr int kMaxObjects = 64;
 
@@ -36,6 +36,10 @@ struct alignas(64) WorkerSlot {
   std::atomic<uint32_t> blocked_timed{0};  // 1: the wait has a timeout; 2: waits for its child
   std::atomic<uint64_t> steps_done{0};
   std::atomic<int32_t> child_pid{0};  // exec: the program it started, while it runs
+  // 1 + the switchable object whose channel call the worker is inside (0 =
+  // none): a switch kicks such workers out with kSwitchSignal and waits
+  // until none is left inside (seq_cst on both sides, see worker_channel).
+  std::atomic<int32_t> in_channel_op{0};
 };
 
 struct alignas(64) ObjectSlot {
@@ -46,6 +50,11 @@ struct alignas(64) ObjectSlot {
   // The mechanism the object runs on: the scenario's, or an alternative
   // chosen with --switch. Workers take it from here, not from the file.
   std::atomic<uint32_t> mechanism{0};
+  // A switchable object: the index of the instance object in use (see
+  // add_channel_instances), and the futex word workers wait on while the
+  // supervisor moves the messages in flight to another instance.
+  std::atomic<int32_t> active{-1};
+  std::atomic<uint32_t> switching{0};
   pthread_mutex_t mutex;  // mutex objects: process-shared, robust
 };
 
@@ -79,6 +88,13 @@ struct ControlBlock {
   static size_t size_for(int nworkers, uint32_t ring_capacity, uint64_t* ring_offset,
                          uint64_t* ring_stride);
 };
+
+// The real-time signal a switch sends to a worker inside a channel call on
+// the switched object (SIGRTMAX; scenarios may not use it).
+int switch_signal();
+// Switch waits (futex on ObjectSlot::switching, shared between processes).
+void switch_wait(ObjectSlot& slot);
+void switch_wake_all(ObjectSlot& slot);
 
 // Gate operations (futex on gate_seq, shared between processes).
 void gate_grant(WorkerSlot& slot, uint32_t steps);

@@ -80,6 +80,14 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
     h.mechanism = spec.mechanism;
     ObjectSlot& slot = ctl.objects[i];
     slot.mechanism.store(static_cast<uint32_t>(spec.mechanism));
+    if (is_switchable(spec)) {
+      // Nothing of its own: it runs on the instance of its mechanism (the
+      // instances come after the scenario's objects, so they exist below).
+      h.mechanism = ObjectKind::channel;
+      for (size_t k = 0; k < spec.runs_on.size(); ++k)
+        if (spec.runs_on[k] == spec.mechanism) slot.active.store(spec.instances[k]);
+      continue;
+    }
     const char* call = "";
     int err = 0;
     switch (spec.mechanism) {
@@ -286,15 +294,35 @@ std::vector<int> ObjectHost::inherited_fds() const {
   return fds;
 }
 
-void ObjectHost::release_ends() {
-  for (Held& h : held_) {
+void ObjectHost::release_ends(const std::function<bool(int)>& keep_write_end) {
+  for (size_t i = 0; i < held_.size(); ++i) {
+    Held& h = held_[i];
     if (!fd_channel(h.mechanism)) continue;
+    const bool keep = keep_write_end && keep_write_end(static_cast<int>(i));
     for (int* fd : {&h.fd, &h.write_fd})
-      if (*fd >= 0) {
+      if (*fd >= 0 && !(keep && fd == &h.write_fd)) {
         ::close(*fd);
         *fd = -1;
       }
   }
+}
+
+void ObjectHost::drop_write_end(int obj) {
+  if (obj < 0 || static_cast<size_t>(obj) >= held_.size()) return;
+  Held& h = held_[static_cast<size_t>(obj)];
+  if (!fd_channel(h.mechanism) || h.write_fd < 0) return;
+  ::close(h.write_fd);
+  h.write_fd = -1;
+}
+
+void ObjectHost::keep_write_end(int obj, int fd) {
+  if (obj < 0 || static_cast<size_t>(obj) >= held_.size() || fd < 0) return;
+  Held& h = held_[static_cast<size_t>(obj)];
+  if (fd_channel(h.mechanism) && h.write_fd < 0) {
+    h.write_fd = fd;
+    return;
+  }
+  ::close(fd);
 }
 
 std::string ObjectHost::address(int obj) const {
@@ -380,6 +408,61 @@ pid_t ObjectHost::mutex_owner_tid(const ControlBlock& ctl, int obj) const {
   // (the kernel's robust-futex protocol reads the same word).
   const int word = __atomic_load_n(&ctl.objects[obj].mutex.__data.__lock, __ATOMIC_RELAXED);
   return static_cast<pid_t>(word & 0x3fffffff);
+}
+
+std::unique_ptr<ChannelEnd> ObjectHost::open_end(int obj, bool reads, bool writes,
+                                                 const FdLender& lend, int* err) const {
+  *err = 0;
+  if (obj < 0 || static_cast<size_t>(obj) >= held_.size()) {
+    *err = EINVAL;
+    return nullptr;
+  }
+  const Held& h = held_[static_cast<size_t>(obj)];
+  // A pipe or socket end only a worker still holds: a duplicate of its
+  // descriptor (the same open file), which the end closes when done.
+  auto lent = [&](bool wanted, int end) {
+    if (!wanted) return -1;
+    const int own = end == 0 ? h.fd : h.write_fd;
+    const int fd = own >= 0 ? ::fcntl(own, F_DUPFD_CLOEXEC, 0) : lend ? lend(obj, end) : -1;
+    if (fd < 0) *err = EBADF;
+    return fd;
+  };
+  switch (h.mechanism) {
+    case ObjectKind::pipe: {
+      const int r = lent(reads, 0), w = lent(writes, 1);
+      if (*err) {
+        for (int fd : {r, w})
+          if (fd >= 0) ::close(fd);
+        return nullptr;
+      }
+      return open_pipe_end(r, w, err);
+    }
+    case ObjectKind::unix_stream:
+    case ObjectKind::unix_dgram:
+    case ObjectKind::tcp:
+    case ObjectKind::udp: {
+      const int r = lent(reads, 0), w = lent(writes, 1);
+      if (*err) {
+        for (int fd : {r, w})
+          if (fd >= 0) ::close(fd);
+        return nullptr;
+      }
+      return open_socket_end(r, w, is_datagram_kind(h.mechanism));
+    }
+    case ObjectKind::fifo:
+      return open_fifo_end(h.name, reads, writes, err);
+    case ObjectKind::posix_mq:
+      return open_mq_end(h.name, reads, writes, err);
+    case ObjectKind::sysv_mq:
+      return open_sysv_mq_end(h.sysv_id);
+    case ObjectKind::shm_ring:
+      if (h.ring) return open_shm_ring_end(h.ring);
+      *err = EBADF;
+      return nullptr;
+    default:
+      *err = EINVAL;
+      return nullptr;
+  }
 }
 
 void ObjectHost::destroy() {

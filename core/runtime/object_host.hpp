@@ -13,6 +13,7 @@
 #include <system_error>
 #include <vector>
 
+#include "mechanisms/channel.hpp"
 #include "runtime/control_block.hpp"
 #include "runtime/session_dir.hpp"
 #include "scenario/scenario.hpp"
@@ -35,7 +36,15 @@ class ObjectHost {
   // Once every worker runs: drop the supervisor's ends of pipes and
   // sockets, so readers see end of file when the last writer exits and a
   // writer gets EPIPE when the last reader is gone, as in any C program.
-  void release_ends();
+  // `keep_write_end(obj)`: the supervisor keeps that write end (the
+  // instances of a switchable channel not in use, so a switch can fill
+  // them even after every sender has gone; the one in use has none, so
+  // its readers still see end of file).
+  void release_ends(const std::function<bool(int obj)>& keep_write_end = {});
+  // A switch: the instance it moves to gives up the supervisor's write end
+  // (drop); the one it leaves gets one (keep, a descriptor it now owns).
+  void drop_write_end(int obj);
+  void keep_write_end(int obj, int fd);
 
   // Lends the supervisor, for a moment, a worker's descriptor of object
   // `obj`'s end (0 = read, 1 = write): a new descriptor the caller closes,
@@ -53,6 +62,12 @@ class ObjectHost {
   std::vector<int64_t> cells(int obj) const;
   // Kernel-side owner (thread id stored in the robust mutex word), 0 = free.
   pid_t mutex_owner_tid(const ControlBlock& ctl, int obj) const;
+
+  // The supervisor's own end of channel `obj`, for moving messages in a
+  // live switch (non-blocking sends and receives); nullptr with *err when
+  // no process holds the end any more.
+  std::unique_ptr<ChannelEnd> open_end(int obj, bool reads, bool writes, const FdLender& lend,
+                                       int* err) const;
 
   void destroy();
 

@@ -113,24 +113,34 @@ std::unique_ptr<Session> Session::start(const Scenario& s, const SessionOptions&
   auto impl = std::make_unique<Impl>(s, opts);
   Impl& m = *impl;
   m.ids = enumerate_workers(s);
+  // What really exists: the scenario's objects and one instance per
+  // mechanism of each switchable channel (the workers derive the same).
+  m.runtime = s;
+  add_channel_instances(m.runtime);
+  const size_t nobj = m.runtime.objects.size();
   if (m.ids.empty() || m.ids.size() > static_cast<size_t>(kMaxWorkers) ||
-      s.objects.size() > static_cast<size_t>(kMaxObjects)) {
+      nobj > static_cast<size_t>(kMaxObjects)) {
     *error = "a session holds 1 to " + std::to_string(kMaxWorkers) + " processes and at most " +
-             std::to_string(kMaxObjects) + " objects";
+             std::to_string(kMaxObjects) + " objects (a switchable channel counts once more " +
+             "for each of its mechanisms)";
     return nullptr;
   }
+  m.mechanism_now = std::vector<std::atomic<uint32_t>>(s.objects.size());
+  for (size_t o = 0; o < s.objects.size(); ++o)
+    m.mechanism_now[o].store(static_cast<uint32_t>(s.objects[o].mechanism));
   for (const WorkerIdentity& w : m.ids) m.plans.push_back(make_plan(s, m.ids, w.index));
-  m.readers.assign(s.objects.size(), {});
-  m.writers.assign(s.objects.size(), {});
+  m.readers.assign(nobj, {});
+  m.writers.assign(nobj, {});
   for (size_t w = 0; w < m.plans.size(); ++w) {
-    std::vector<bool> r(s.objects.size()), wr(s.objects.size());
+    std::vector<bool> r(nobj), wr(nobj);
     for (const Op& op : m.plans[w]) {
       if (read_obj(op) >= 0) r[static_cast<size_t>(read_obj(op))] = true;
       if (write_obj(op) >= 0) wr[static_cast<size_t>(write_obj(op))] = true;
     }
-    for (size_t o = 0; o < s.objects.size(); ++o) {
-      if (r[o]) m.readers[o].push_back(static_cast<int>(w));
-      if (wr[o]) m.writers[o].push_back(static_cast<int>(w));
+    for (size_t o = 0; o < nobj; ++o) {
+      const int of = m.runtime.objects[o].instance_of;  // an instance: its channel's users
+      if (r[of >= 0 ? static_cast<size_t>(of) : o]) m.readers[o].push_back(static_cast<int>(w));
+      if (wr[of >= 0 ? static_cast<size_t>(of) : o]) m.writers[o].push_back(static_cast<int>(w));
     }
   }
   m.model = StateModel(s, static_cast<int>(m.ids.size()));
@@ -187,7 +197,7 @@ std::unique_ptr<Session> Session::start(const Scenario& s, const SessionOptions&
   m.ctl->owner_start = process_start_time(::getpid());
   m.ctl->version = kControlVersion;
   m.ctl->nworkers = static_cast<uint32_t>(m.ids.size());
-  m.ctl->nobjects = static_cast<uint32_t>(s.objects.size());
+  m.ctl->nobjects = static_cast<uint32_t>(nobj);
   m.ctl->ring_capacity = capacity;
   m.ctl->ring_offset = ring_offset;
   m.ctl->ring_stride = ring_stride;
@@ -206,7 +216,7 @@ std::unique_ptr<Session> Session::start(const Scenario& s, const SessionOptions&
   m.ctl->wake_fd = m.wake_fd;
 
   std::string message;
-  if (m.host.create(s, m.dir, *m.ctl, &message)) return fail(message);
+  if (m.host.create(m.runtime, m.dir, *m.ctl, &message)) return fail(message);
 
   // Spawn one worker per process, all from the spawner thread.
   const int devnull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
@@ -272,7 +282,10 @@ std::unique_ptr<Session> Session::start(const Scenario& s, const SessionOptions&
     uint64_t drain;
     [[maybe_unused]] ssize_t n = ::read(m.wake_fd, &drain, sizeof drain);
   }
-  m.host.release_ends();
+  m.host.release_ends([&m](int obj) {
+    const int of = m.runtime.objects[static_cast<size_t>(obj)].instance_of;
+    return of >= 0 && m.ctl->objects[of].active.load() != obj;
+  });
   // Spawn events come first in the log.
   EventBatch spawned;
   for (size_t i = 0; i < m.ids.size(); ++i) {
@@ -457,6 +470,7 @@ void Session::stop() {
   if (!impl_) return;
   Impl& m = *impl_;
   if (m.stopped.exchange(true)) return;
+  { std::lock_guard let_a_switch_finish(m.switch_mu); }
   m.quit.store(true);
   m.poke_pump();
   if (m.pump.joinable()) m.pump.join();
@@ -533,7 +547,8 @@ Snapshot Session::snapshot() {
       o.owner = m.model.owner(obj);
       o.waiters = m.model.waiters(obj);
       o.cell_writers = m.model.cell_writers(obj);
-      const ObjectKind k = o.spec->mechanism;
+      const ObjectKind k = m.mechanism(obj);
+      o.mechanism = k;
       if (is_channel_mechanism(k)) o.unit = keeps_message_boundaries(k) ? "messages" : "bytes";
       if (k == ObjectKind::semaphore) o.unit = "count";
       snap.objects.push_back(std::move(o));
@@ -544,9 +559,10 @@ Snapshot Session::snapshot() {
   for (size_t i = 0; i < snap.objects.size(); ++i) {
     ObjectStatus& o = snap.objects[i];
     const ObjectHost::FdLender lend = m.lender(kids);
-    o.kernel_fill = m.host.kernel_fill(static_cast<int>(i), lend);
-    o.kernel_note = m.host.kernel_note(static_cast<int>(i), lend);
-    o.address = m.host.address(static_cast<int>(i));
+    const int real = m.instance(static_cast<int>(i));  // a switchable channel's instance in use
+    o.kernel_fill = m.host.kernel_fill(real, lend);
+    o.kernel_note = m.host.kernel_note(real, lend);
+    o.address = m.host.address(real);
     o.cells = m.host.cells(static_cast<int>(i));
     o.owner_tid_kernel = m.host.mutex_owner_tid(*m.ctl, static_cast<int>(i));
   }

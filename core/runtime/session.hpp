@@ -54,16 +54,17 @@ struct WorkerStatus {
 
 struct ObjectStatus {
   const ObjectSpec* spec = nullptr;
-  int64_t model_fill = 0;              // bytes / messages / count / -, from events
-  std::optional<int64_t> kernel_fill;  // what the kernel says now
-  std::string kernel_note;             // what else it says (the next datagram's size)
-  std::string address;                 // sockets: "127.0.0.1:40123" or the socket file
-  std::string unit;                    // "bytes", "messages", "count", ""
-  std::vector<int64_t> cells;          // shared memory (kernel = the mapping itself)
-  std::vector<int> cell_writers;       // shared memory: worker that wrote each cell last, or -1
-  int owner = -1;                      // mutex: worker index (model)
-  pid_t owner_tid_kernel = 0;          // mutex: from the lock word
-  std::vector<int> waiters;            // worker indices blocked on it, in order
+  int64_t model_fill = 0;                   // bytes / messages / count / -, from events
+  std::optional<int64_t> kernel_fill;       // what the kernel says now
+  std::string kernel_note;                  // what else it says (the next datagram's size)
+  ObjectKind mechanism = ObjectKind::pipe;  // what it runs on now (a switch changes it)
+  std::string address;                      // sockets: "127.0.0.1:40123" or the socket file
+  std::string unit;                         // "bytes", "messages", "count", ""
+  std::vector<int64_t> cells;               // shared memory (kernel = the mapping itself)
+  std::vector<int> cell_writers;  // shared memory: worker that wrote each cell last, or -1
+  int owner = -1;                 // mutex: worker index (model)
+  pid_t owner_tid_kernel = 0;     // mutex: from the lock word
+  std::vector<int> waiters;       // worker indices blocked on it, in order
 };
 
 struct Snapshot {
@@ -113,6 +114,14 @@ class Session {
   size_t take_events(std::vector<Event>& out);
   // Waits up to timeout for events or a state change.
   void wait_for_activity(std::chrono::milliseconds timeout);
+
+  // Switches a running channel to another of its mechanisms (spec.runs_on):
+  // processes keep their pids, the messages in flight move to the new
+  // mechanism in order, a blocked sender or receiver carries on there, and
+  // a `switch` event says what moved. False, with a sentence, when the
+  // channel cannot switch (not switchable, a program reads it directly, the
+  // new mechanism cannot hold what is in flight); nothing changes then.
+  bool switch_channel(int obj, ObjectKind mechanism, std::string* error);
 
   Snapshot snapshot();
   std::optional<std::string> deadlock() const;

@@ -24,7 +24,19 @@ struct Child {
 };
 
 struct Session::Impl {
-  Scenario scenario;
+  Scenario scenario;  // as the consumers see it
+  Scenario runtime;   // plus the instances of switchable channels (add_channel_instances)
+  // Per scenario object: the mechanism it runs on now (a switch changes it).
+  std::vector<std::atomic<uint32_t>> mechanism_now;
+  ObjectKind mechanism(int obj) const {
+    return static_cast<ObjectKind>(mechanism_now[static_cast<size_t>(obj)].load());
+  }
+  // The object the kernel is asked about: a switchable channel's active
+  // instance, else obj itself.
+  int instance(int obj) const {
+    const int a = ctl ? ctl->objects[obj].active.load() : -1;
+    return a >= 0 ? a : obj;
+  }
   SessionOptions opts;
   std::vector<WorkerIdentity> ids;
   std::vector<std::vector<Op>> plans;
@@ -78,6 +90,10 @@ struct Session::Impl {
   void decode_batch(const EventBatch& batch, std::vector<Event>& out) const;
   Event decode(int worker, const EventRecord& r, EventKind kind, uint64_t t_ns) const;
   std::optional<std::string> find_deadlock();
+  // Live switch (session_switch.cpp). One at a time.
+  std::mutex switch_mu;
+  bool switch_channel(int obj, ObjectKind to, std::string* error);
+  std::vector<Event> injected;  // guarded by mu: the pump publishes them in its next pass
   bool settled_locked() const;
   bool ctl_rings_empty() const;
   bool all_live_blocked() const;

@@ -81,7 +81,7 @@ Event Session::Impl::decode(int worker, const EventRecord& r, EventKind kind, ui
     e.detail = std::string(text);
   // read() returning 0 on a stream: no writer is left.
   if (r.ev == EventKind::recv && r.bytes == 0 && e.obj >= 0) {
-    const ObjectKind k = scenario.objects[static_cast<size_t>(e.obj)].mechanism;
+    const ObjectKind k = mechanism(e.obj);
     if (is_channel_mechanism(k) && !keeps_message_boundaries(k)) e.detail = "end of file";
   }
   if (r.flags & EventRecord::kHasErrno) {
@@ -225,7 +225,7 @@ void Session::Impl::publish(EventBatch& batch) {
 void Session::Impl::sample_kernel(EventBatch& out) {
   last_kernel_fill.resize(scenario.objects.size());
   for (size_t i = 0; i < scenario.objects.size(); ++i) {
-    const auto fill = host.kernel_fill(static_cast<int>(i), lender(children));
+    const auto fill = host.kernel_fill(instance(static_cast<int>(i)), lender(children));
     if (!fill || fill == last_kernel_fill[i]) continue;
     last_kernel_fill[i] = fill;
     Event e;
@@ -234,7 +234,7 @@ void Session::Impl::sample_kernel(EventBatch& out) {
     e.obj = static_cast<int>(i);
     e.obj_name = scenario.objects[i].name;
     e.value = *fill;
-    const ObjectKind k = scenario.objects[i].mechanism;
+    const ObjectKind k = mechanism(static_cast<int>(i));
     e.detail = k == ObjectKind::semaphore  ? "kernel: sem_getvalue"
                : k == ObjectKind::posix_mq ? "kernel: mq_getattr mq_curmsgs"
                : k == ObjectKind::sysv_mq  ? "kernel: msgctl IPC_STAT msg_qnum"
@@ -323,7 +323,7 @@ std::optional<std::string> Session::Impl::find_deadlock() {
       continue;
     }
     const ObjectSpec& spec = scenario.objects[static_cast<size_t>(obj)];
-    text += "on " + std::string(to_string(spec.mechanism)) + " '" + spec.name + "'";
+    text += "on " + std::string(to_string(mechanism(obj))) + " '" + spec.name + "'";
     std::lock_guard lock(mu);
     if (spec.mechanism == ObjectKind::mutex && model.owner(obj) >= 0)
       text += " held by " + ids[static_cast<size_t>(model.owner(obj))].name;
@@ -397,6 +397,16 @@ void Session::Impl::pump_loop() {
     EventBatch exits;
     reap_children(exits);
     if (drain_rings(batch) > 0) dirty = true;
+    {
+      // A switch's event, in time order with what the workers did around it.
+      std::lock_guard lock(mu);
+      if (!injected.empty()) {
+        for (Event& e : injected) batch.push_back(std::move(e));
+        injected.clear();
+        batch.sort_by_time();
+        dirty = true;
+      }
+    }
     if (!exits.empty()) {
       dirty = true;
       batch.append(exits);

@@ -28,6 +28,30 @@ int64_t StateModel::fill(int obj) const {
   return bytes;
 }
 
+int64_t moved_message_tag(ObjectKind to, int64_t priority) {
+  if (to == ObjectKind::posix_mq) return priority;
+  if (to == ObjectKind::sysv_mq) return priority > 0 ? priority : 1;
+  return 0;
+}
+
+std::vector<StateModel::Held> StateModel::held(int obj) const {
+  std::vector<Held> out;
+  if (obj < 0 || static_cast<size_t>(obj) >= objects_.size()) return out;
+  const ObjectModel& o = objects_[static_cast<size_t>(obj)];
+  auto pending = [&](int64_t seq) {
+    for (const PendingSend& p : pending_send_)
+      if (p.obj == obj && p.seq == seq) return true;
+    return false;
+  };
+  for (const InFlight& m : o.in_flight)
+    if (!pending(m.seq)) out.push_back({m.seq, m.bytes_left, m.priority});
+  // A POSIX queue hands out the highest priority first.
+  if (o.mechanism == ObjectKind::posix_mq)
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Held& a, const Held& b) { return a.priority > b.priority; });
+  return out;
+}
+
 void StateModel::forget(const PendingSend& p) {
   if (p.obj < 0 || static_cast<size_t>(p.obj) >= objects_.size()) return;
   auto& q = objects_[static_cast<size_t>(p.obj)].in_flight;
@@ -46,6 +70,23 @@ void StateModel::apply(EventKind ev, int worker, EventRecord& r) {
   if (r.flags & EventRecord::kHasValue) value = r.value;
   apply(Input{ev, worker, r.obj, &r.msg, r.bytes, value, is_data ? text : std::string_view(),
               is_data ? std::string_view() : text});
+}
+
+// The channel now runs on `to`; its messages moved there in the order a
+// receiver would have got them, with the tag the move gave them.
+void StateModel::switched(ObjectModel& o, std::string_view to) {
+  const std::optional<ObjectKind> k = object_kind_from(to);
+  if (!k) return;
+  if (o.mechanism == ObjectKind::posix_mq)
+    std::stable_sort(o.in_flight.begin(), o.in_flight.end(),
+                     [](const InFlight& a, const InFlight& b) { return a.priority > b.priority; });
+  for (InFlight& m : o.in_flight) {
+    m.priority = moved_message_tag(*k, m.priority);
+    // What is left of a message a stream reader had begun.
+    if (static_cast<int64_t>(m.data.size()) > m.bytes_left && m.bytes_left >= 0)
+      m.data.erase(0, m.data.size() - static_cast<size_t>(m.bytes_left));
+  }
+  o.mechanism = *k;
 }
 
 void StateModel::apply(const Input& e) {
@@ -138,6 +179,9 @@ void StateModel::apply(const Input& e) {
       break;
     case EventKind::race:
       ++lost_updates_;
+      break;
+    case EventKind::switch_:
+      if (o) switched(*o, e.data);
       break;
     default:
       break;

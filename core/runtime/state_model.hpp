@@ -16,6 +16,11 @@
 
 namespace ipclab {
 
+// A message moved by a live switch keeps its priority on a POSIX queue,
+// becomes a System V message of that type (at least 1), and has neither on
+// any other mechanism.
+int64_t moved_message_tag(ObjectKind to, int64_t priority);
+
 class StateModel {
  public:
   StateModel(const Scenario& s, int nworkers);
@@ -39,6 +44,16 @@ class StateModel {
     return objects_[static_cast<size_t>(obj)].cell_writer;
   }
   int64_t lost_updates() const { return lost_updates_; }
+
+  // What the kernel holds of channel `obj`, oldest first (the order a
+  // receiver gets it): each message's unread bytes and its priority or
+  // type. A send whose call has not returned is not in it.
+  struct Held {
+    int64_t seq = 0;
+    int64_t bytes = 0;
+    int64_t priority = 0;
+  };
+  std::vector<Held> held(int obj) const;
 
  private:
   struct InFlight {
@@ -68,6 +83,7 @@ class StateModel {
     std::string_view detail;
   };
   void apply(const Input& in);
+  void switched(ObjectModel& o, std::string_view to);
 
   std::vector<ObjectModel> objects_;
   std::vector<int> blocked_on_;  // per worker: object index or -2 when not blocked

@@ -22,6 +22,15 @@ void emit_value(WorkerContext& w, EventKind ev, int obj, int64_t value, std::str
 void enter_block(WorkerContext& w, int obj, long nr, bool timed, bool on_child = false);
 void leave_block(WorkerContext& w, int obj, int err);
 
+// Channels (worker_channel.cpp). A switchable channel's calls follow a
+// live switch of its mechanism; the kick that moves a worker off the old
+// instance is installed once at start.
+void install_switch_kick(const WorkerContext& w);
+void do_send(WorkerContext& w, const Op& op);
+void do_recv(WorkerContext& w, const Op& op);
+// The end of `obj` in use now (a switchable channel's active instance).
+ChannelEnd* active_channel(WorkerContext& w, int obj);
+
 // exec (worker_ops_exec.cpp) and rpc (worker_ops_rpc.cpp).
 void do_exec(WorkerContext& w, const Op& op);
 void do_rpc_call(WorkerContext& w, const Op& op);

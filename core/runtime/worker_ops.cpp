@@ -94,68 +94,6 @@ void leave_block(WorkerContext& w, int obj, int err) {
 
 namespace {
 
-void do_send(WorkerContext& w, const Op& op) {
-  ChannelEnd* ch = w.objects[static_cast<size_t>(op.obj)].channel.get();
-  if (!ch) return emit_error(w, op.obj, EBADF, "this process has no end of the channel");
-  EventRecord s = w.record(EventKind::send, op.obj);
-  s.msg = w.ctl->objects[op.obj].next_msg.fetch_add(1) + 1;
-  s.bytes = static_cast<int64_t>(op.text.size());
-  const ObjectKind mech = w.scenario.objects[static_cast<size_t>(op.obj)].mechanism;
-  const int64_t tag = mech == ObjectKind::sysv_mq ? (op.type > 0 ? op.type : 1) : op.priority;
-  if (mech == ObjectKind::posix_mq || mech == ObjectKind::sysv_mq) {
-    s.value = tag;  // the priority, or the System V message type
-    s.flags |= EventRecord::kHasValue;
-  }
-  WorkerContext::set_data(s, op.text);
-  // Reported before the call: a receiver can never report a message before
-  // the sender has reported sending it. The record also stands for the call.
-  s.syscall = static_cast<int16_t>(ch->send_syscall());
-  s.flags |= EventRecord::kCall;
-  w.emit(s);
-  IoResult r = ch->send(op.text, tag, false);
-  if (r.err == EAGAIN) {
-    enter_block(w, op.obj, ch->send_syscall(), false);
-    r = ch->send(op.text, tag, true);
-    leave_block(w, op.obj, r.err);
-  }
-  emit_return(w, op.obj, ch->send_syscall(), r.err ? -1 : r.n, r.err);
-  if (r.err && r.err != EINTR) emit_error(w, op.obj, r.err, "send failed");
-}
-
-void do_recv(WorkerContext& w, const Op& op) {
-  ChannelEnd* ch = w.objects[static_cast<size_t>(op.obj)].channel.get();
-  if (!ch) return emit_error(w, op.obj, EBADF, "this process has no end of the channel");
-  // A queue hands out whole messages (mq_receive wants a buffer of at least
-  // mq_msgsize, whatever that is); a stream reads at most `max` bytes.
-  const ObjectKind mech = w.scenario.objects[static_cast<size_t>(op.obj)].mechanism;
-  const bool queue = mech == ObjectKind::posix_mq || mech == ObjectKind::sysv_mq;
-  size_t max = static_cast<size_t>(op.max);
-  if (mech == ObjectKind::posix_mq || op.max <= 0) max = ch->max_message();
-  emit_call(w, op.obj, ch->recv_syscall());
-  IoResult r = ch->recv(w.buf.data(), max, false, op.type);
-  if (r.err == EAGAIN) {
-    enter_block(w, op.obj, ch->recv_syscall(), false);
-    r = ch->recv(w.buf.data(), max, true, op.type);
-    leave_block(w, op.obj, r.err);
-  }
-  if (r.err) {
-    emit_return(w, op.obj, ch->recv_syscall(), -1, r.err);
-    if (r.err != EINTR) emit_error(w, op.obj, r.err, "receive failed");
-    return;
-  }
-  // One record for the return (its value is the byte count) and the receive.
-  EventRecord e = w.record(EventKind::recv, op.obj);
-  e.syscall = static_cast<int16_t>(ch->recv_syscall());
-  e.flags |= EventRecord::kReturn;
-  e.bytes = r.n;
-  if (queue) {
-    e.value = r.priority;
-    e.flags |= EventRecord::kHasValue;
-  }
-  WorkerContext::set_data(e, std::string_view(w.buf.data(), static_cast<size_t>(r.n)));
-  w.emit(e);
-}
-
 int sem_value(sem_t* s) {
   int v = 0;
   ::sem_getvalue(s, &v);

@@ -37,11 +37,8 @@ std::string program_path(const std::string& name) {
 // child, the channels become stdin and stdout and the program replaces it;
 // the parent closes the ends it no longer needs and waits.
 void do_exec(WorkerContext& w, const Op& op) {
-  auto end_of = [&w](int obj) -> ChannelEnd* {
-    return obj >= 0 ? w.objects[static_cast<size_t>(obj)].channel.get() : nullptr;
-  };
-  ChannelEnd* in = end_of(op.in_obj);
-  ChannelEnd* out = end_of(op.out_obj);
+  ChannelEnd* in = active_channel(w, op.in_obj);
+  ChannelEnd* out = active_channel(w, op.out_obj);
   const int in_fd = in ? in->stream_fd(false) : -1;
   const int out_fd = out ? out->stream_fd(true) : -1;
   if ((op.in_obj >= 0 && in_fd < 0) || (op.out_obj >= 0 && out_fd < 0))

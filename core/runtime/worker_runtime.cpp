@@ -15,6 +15,7 @@
 #include "mechanisms/socket_setup.hpp"
 #include "runtime/session_dir.hpp"
 #include "runtime/worker_context.hpp"
+#include "runtime/worker_emit.hpp"
 #include "scenario/loader.hpp"
 
 namespace ipclab {
@@ -80,9 +81,18 @@ void open_objects(WorkerContext& w, const Args& a) {
     if (read_obj(op) >= 0) reads[static_cast<size_t>(read_obj(op))] = true;
     if (write_obj(op) >= 0) writes[static_cast<size_t>(write_obj(op))] = true;
   }
+  // A switchable channel's instances: every end the channel's users use,
+  // so the channel can move under them; the channel itself has none.
+  for (size_t i = 0; i < s.objects.size(); ++i)
+    if (const int of = s.objects[i].instance_of; of >= 0) {
+      reads[i] = reads[static_cast<size_t>(of)];
+      writes[i] = writes[static_cast<size_t>(of)];
+      uses[i] = uses[static_cast<size_t>(of)];
+    }
   size_t biggest = 4096;
   for (size_t i = 0; i < s.objects.size(); ++i) {
     const ObjectSpec& spec = s.objects[i];
+    if (is_switchable(spec)) continue;
     WorkerObject& o = w.objects[i];
     ObjectSlot& slot = w.ctl->objects[i];
     int err = 0;
@@ -241,6 +251,13 @@ int worker_main(int argc, char** argv) {
   for (size_t i = 0; i < w.scenario.objects.size() && i < static_cast<size_t>(kMaxObjects); ++i)
     w.scenario.objects[i].mechanism = static_cast<ObjectKind>(w.ctl->objects[i].mechanism.load());
   w.plan = make_plan(w.scenario, w.workers, a.index);
+  // The instances of switchable channels, at the indices the session gave them.
+  add_channel_instances(w.scenario);
+  if (w.scenario.objects.size() != w.ctl->nobjects) {
+    std::fprintf(stderr, "ipclab-worker: the session has %u objects, the scenario %zu\n",
+                 w.ctl->nobjects, w.scenario.objects.size());
+    return 2;
+  }
   w.slot = &w.ctl->workers[a.index];
   w.ring = w.ctl->ring(a.index);
   if (w.ctl->tracing) {
@@ -255,6 +272,7 @@ int worker_main(int argc, char** argv) {
   w.slot->pid.store(::getpid());
 
   block_awaited_signals(w);
+  install_switch_kick(w);
   open_objects(w, a);
 
   int exit_code = 0;

@@ -93,6 +93,9 @@ void load_channel(Reader& r, Fields& f, ObjectSpec& o) {
       }
     }
   }
+  o.runs_on = {o.mechanism};
+  for (ObjectKind k : o.alternatives)
+    if (k != o.mechanism) o.runs_on.push_back(k);
   // capacity (messages) and message_size: a POSIX queue's, or a shm_ring's slots.
   auto may_run_on = [&o](ObjectKind k) {
     return o.mechanism == k ||

@@ -1,5 +1,6 @@
 // Checks of the names a scenario refers to: objects, process copies, signals,
 // and the placeholders of process texts.
+#include <algorithm>
 #include <charconv>
 
 #include "scenario/load_parts.hpp"
@@ -123,17 +124,20 @@ void check_template(Reader& r, std::string_view text, SourcePos at, bool in_repe
   // Worst case once filled in: {i} up to kMaxTimes, {proc} with "#k", {k}.
   std::size_t longest = text.size();
   for (const Placeholder& p : find_placeholders(text)) {
-    std::size_t written = p.name.size() + 2;
+    std::size_t written = p.length;
     std::size_t filled = 0;
+    if (p.width > 0 && p.name == "proc")
+      r.error(at, "'{proc:" + std::to_string(p.width) +
+                      "}': a width is for numbers ({i:4}, {k:2}), not for a name");
     if (p.name == "i") {
       if (!in_repeat) {
         r.error(at, "'{i}' counts the turns of a 'repeat', but this text is not inside one");
       }
-      filled = digits(kMaxTimes);
+      filled = std::max<std::size_t>(digits(kMaxTimes), static_cast<std::size_t>(p.width));
     } else if (p.name == "proc") {
       filled = proc_name.size() + (count > 1 ? 1 + digits(count) : 0);
     } else if (p.name == "k") {
-      filled = digits(count);
+      filled = std::max<std::size_t>(digits(count), static_cast<std::size_t>(p.width));
     } else {
       // Suggest only for {I}, {K} or a longer word: any single letter is one edit from {i}.
       std::string word = "{" + std::string(p.name) + "}";

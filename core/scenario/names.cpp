@@ -172,6 +172,30 @@ const ObjectSpec* Scenario::find_object(std::string_view name) const {
   return i < 0 ? nullptr : &objects[static_cast<std::size_t>(i)];
 }
 
+bool is_switchable(const ObjectSpec& o) {
+  return o.instance_of < 0 && o.runs_on.size() >= 2;
+}
+
+void add_channel_instances(Scenario& s) {
+  const size_t own = s.objects.size();
+  for (size_t i = 0; i < own; ++i) {
+    if (!is_switchable(s.objects[i]) || !s.objects[i].instances.empty()) continue;
+    const std::vector<ObjectKind> kinds = s.objects[i].runs_on;  // push_back moves objects
+    for (ObjectKind k : kinds) {
+      ObjectSpec inst = s.objects[i];
+      inst.name += "@" + std::string(to_string(k));
+      inst.kind = k;
+      inst.mechanism = k;
+      inst.alternatives.clear();
+      inst.runs_on = {k};
+      inst.instance_of = static_cast<int>(i);
+      inst.instances.clear();
+      s.objects[i].instances.push_back(static_cast<int>(s.objects.size()));
+      s.objects.push_back(std::move(inst));
+    }
+  }
+}
+
 int Scenario::object_index(std::string_view name) const {
   for (std::size_t i = 0; i < objects.size(); ++i) {
     if (objects[i].name == name) return static_cast<int>(i);

@@ -61,11 +61,22 @@ bool is_channel_mechanism(ObjectKind);
 // datagram sockets, shm_ring, rpc); the others are byte streams.
 bool keeps_message_boundaries(ObjectKind);
 
+struct ObjectSpec;
+bool is_switchable(const ObjectSpec&);
 struct ObjectSpec {
   std::string name;
   ObjectKind kind = ObjectKind::pipe;       // as written in the file
   ObjectKind mechanism = ObjectKind::pipe;  // effective; for `channel` the `mechanism:` key
   std::vector<ObjectKind> alternatives;     // channel mechanisms it may switch to
+  // Every mechanism it can run on: the file's own first, then the
+  // alternatives (filled by the loader; unchanged by --switch). Two or more:
+  // the object can be switched while it runs (is_switchable).
+  std::vector<ObjectKind> runs_on;
+  // A running session gives a switchable object one real instance per
+  // mechanism (add_channel_instances): an instance knows its object, the
+  // object its instances (in the order of runs_on).
+  int instance_of = -1;
+  std::vector<int> instances;
   std::string flavor;    // semaphore: posix_named (default) | posix_unnamed | sysv
   int64_t initial = 0;   // semaphore start value, event initial state
   bool robust = false;   // mutex
@@ -221,5 +232,11 @@ struct Scenario {
   int object_index(std::string_view name) const;  // -1 if absent
   const ProcessSpec* find_process(std::string_view name) const;
 };
+
+// Appends one instance object per mechanism of every switchable object
+// ("buffer@posix_mq", kind and mechanism that mechanism), after the
+// scenario's own objects, whose indices stay as they are. The supervisor and
+// every worker call it on the same file, so they agree on the indices.
+void add_channel_instances(Scenario& s);
 
 }  // namespace ipclab

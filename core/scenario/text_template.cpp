@@ -15,8 +15,14 @@ std::vector<Placeholder> find_placeholders(std::string_view text) {
     if (text[at] != '{') continue;
     std::size_t end = at + 1;
     while (end < text.size() && is_word_char(text[end])) ++end;
-    if (end > at + 1 && end < text.size() && text[end] == '}') {
-      found.push_back({at, text.substr(at + 1, end - at - 1)});
+    const std::size_t word_end = end;
+    int width = 0;
+    if (end + 2 < text.size() && text[end] == ':' && text[end + 1] >= '1' && text[end + 1] <= '9') {
+      width = text[end + 1] - '0';
+      end += 2;
+    }
+    if (word_end > at + 1 && end < text.size() && text[end] == '}') {
+      found.push_back({at, text.substr(at + 1, word_end - at - 1), end - at + 1, width});
       at = end;
     }
   }
@@ -38,9 +44,11 @@ std::string expand_text(std::string_view text, int64_t i, std::string_view proc,
     } else {
       continue;
     }
+    if (p.name != "proc" && value.size() < static_cast<std::size_t>(p.width))
+      value.insert(0, static_cast<std::size_t>(p.width) - value.size(), '0');
     out.append(text.substr(copied, p.offset - copied));
     out += value;
-    copied = p.offset + p.name.size() + 2;
+    copied = p.offset + p.length;
   }
   out.append(text.substr(copied));
   return out;

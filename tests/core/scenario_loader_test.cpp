@@ -250,6 +250,13 @@ TEST(ScenarioLoader, TemplatesAreFoundAndFilled) {
   EXPECT_EQ(found[3].name, "x");
   EXPECT_EQ(expand_text("item {i} from {proc} #{k} {x}", 3, "adder#2", 2),
             "item 3 from adder#2 #2 {x}");
+  // A width pads numbers with zeros (fixed-length records); more digits stay.
+  EXPECT_EQ(expand_text("m{i:4}|{k:2}|{i:2}|{i:0}", 42, "p", 3), "m0042|03|42|{i:0}");
+  EXPECT_EQ(expand_text("{i:3}", 12345, "p", 1), "12345");
+  const std::vector<Placeholder> w = find_placeholders("a{i:4}b");
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0].width, 4);
+  EXPECT_EQ(w[0].length, 5u);
 }
 
 TEST(ScenarioLoader, DiagnosticFormat) {

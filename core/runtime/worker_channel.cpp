@@ -1,0 +1,204 @@
+// Send and receive on a channel, and what a live switch of the channel's
+// mechanism asks of them. Runs inside ipclab-worker.
+//
+// A switchable channel has one real instance per mechanism; the control
+// block names the one in use. A worker marks itself inside a call on the
+// channel (WorkerSlot::in_channel_op) and then checks that no switch is
+// under way; the supervisor sets ObjectSlot::switching and then kicks every
+// worker it sees inside with switch_signal(). Both sides use seq_cst, so
+// either the worker sees the switch and waits, or the supervisor sees the
+// worker and kicks it (again and again until it is out). A kicked blocking
+// call returns EINTR; the worker waits until the switch is done and makes
+// the same call, with the same message, on the new instance. The kick
+// signal is blocked outside these calls, so it never interrupts anything else.
+#include <signal.h>
+
+#include <cerrno>
+
+#include "runtime/worker_emit.hpp"
+
+namespace ipclab {
+
+namespace {
+
+volatile sig_atomic_t g_kicked = 0;
+
+void on_kick(int) {
+  g_kicked = 1;
+}
+
+sigset_t kick_set() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, switch_signal());
+  return set;
+}
+
+bool switchable(const WorkerContext& w, int obj) {
+  return is_switchable(w.scenario.objects[static_cast<size_t>(obj)]);
+}
+
+// Marks the worker inside a call on `obj` once no switch is under way;
+// returns the instance to use.
+int enter_channel(WorkerContext& w, int obj) {
+  if (!switchable(w, obj)) return obj;
+  ObjectSlot& slot = w.ctl->objects[obj];
+  const sigset_t kick = kick_set();
+  for (;;) {
+    ::sigprocmask(SIG_UNBLOCK, &kick, nullptr);
+    g_kicked = 0;
+    w.slot->in_channel_op.store(obj + 1, std::memory_order_seq_cst);
+    if (slot.switching.load(std::memory_order_seq_cst) == 0)
+      return slot.active.load(std::memory_order_seq_cst);
+    w.slot->in_channel_op.store(0, std::memory_order_seq_cst);
+    ::sigprocmask(SIG_BLOCK, &kick, nullptr);
+    w.wake_pump();
+    switch_wait(slot);
+  }
+}
+
+void leave_channel(WorkerContext& w, int obj) {
+  if (!switchable(w, obj)) return;
+  w.slot->in_channel_op.store(0, std::memory_order_seq_cst);
+  const sigset_t kick = kick_set();
+  ::sigprocmask(SIG_BLOCK, &kick, nullptr);
+}
+
+// The blocking call came back because the channel is switching: it did
+// nothing (EINTR), the process is no longer asleep on the old instance.
+bool kicked_out(WorkerContext& w, int obj, const IoResult& r) {
+  if (r.err != EINTR || !g_kicked || !switchable(w, obj)) return false;
+  w.set_state(WorkerState::running);
+  w.slot->blocked_obj.store(-1);
+  EventRecord u = w.record(EventKind::unblock, obj);
+  WorkerContext::set_data(u, "the channel is switching mechanism");
+  w.emit(u);
+  return true;
+}
+
+ObjectKind mechanism_of(const WorkerContext& w, int inst) {
+  return w.scenario.objects[static_cast<size_t>(inst)].mechanism;
+}
+
+// The priority of a POSIX queue message, the type of a System V one.
+int64_t send_tag(ObjectKind mech, const Op& op) {
+  return mech == ObjectKind::sysv_mq ? (op.type > 0 ? op.type : 1) : op.priority;
+}
+
+}  // namespace
+
+void install_switch_kick(const WorkerContext& w) {
+  bool any = false;
+  for (const ObjectSpec& o : w.scenario.objects) any = any || is_switchable(o);
+  if (!any) return;
+  struct sigaction sa {};
+  sa.sa_handler = on_kick;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;  // no SA_RESTART: a kicked call returns EINTR
+  ::sigaction(switch_signal(), &sa, nullptr);
+  const sigset_t kick = kick_set();
+  ::sigprocmask(SIG_BLOCK, &kick, nullptr);
+}
+
+ChannelEnd* active_channel(WorkerContext& w, int obj) {
+  if (obj < 0) return nullptr;
+  const int active = w.ctl->objects[obj].active.load();
+  return w.objects[static_cast<size_t>(active >= 0 ? active : obj)].channel.get();
+}
+
+void do_send(WorkerContext& w, const Op& op) {
+  int inst = enter_channel(w, op.obj);
+  ChannelEnd* ch = w.objects[static_cast<size_t>(inst)].channel.get();
+  if (!ch) {
+    leave_channel(w, op.obj);
+    return emit_error(w, op.obj, EBADF, "this process has no end of the channel");
+  }
+  EventRecord s = w.record(EventKind::send, op.obj);
+  s.msg = w.ctl->objects[op.obj].next_msg.fetch_add(1) + 1;
+  s.bytes = static_cast<int64_t>(op.text.size());
+  ObjectKind mech = mechanism_of(w, inst);
+  if (mech == ObjectKind::posix_mq || mech == ObjectKind::sysv_mq) {
+    s.value = send_tag(mech, op);  // the priority, or the System V message type
+    s.flags |= EventRecord::kHasValue;
+  }
+  WorkerContext::set_data(s, op.text);
+  // Reported before the call: a receiver can never report a message before
+  // the sender has reported sending it. The record also stands for the call.
+  s.syscall = static_cast<int16_t>(ch->send_syscall());
+  s.flags |= EventRecord::kCall;
+  w.emit(s);
+  IoResult r = ch->send(op.text, send_tag(mech, op), false);
+  for (;;) {
+    if (r.err != EAGAIN) break;
+    enter_block(w, op.obj, ch->send_syscall(), false);
+    r = ch->send(op.text, send_tag(mech, op), true);
+    if (!kicked_out(w, op.obj, r)) {
+      leave_block(w, op.obj, r.err);
+      break;
+    }
+    // The same message, once, on the instance the switch made active.
+    leave_channel(w, op.obj);
+    inst = enter_channel(w, op.obj);
+    ch = w.objects[static_cast<size_t>(inst)].channel.get();
+    mech = mechanism_of(w, inst);
+    r = ch ? ch->send(op.text, send_tag(mech, op), false) : IoResult{EBADF, 0, 0};
+  }
+  leave_channel(w, op.obj);
+  emit_return(w, op.obj, ch ? ch->send_syscall() : -1, r.err ? -1 : r.n, r.err);
+  if (r.err && r.err != EINTR) emit_error(w, op.obj, r.err, "send failed");
+}
+
+void do_recv(WorkerContext& w, const Op& op) {
+  int inst = enter_channel(w, op.obj);
+  ChannelEnd* ch = w.objects[static_cast<size_t>(inst)].channel.get();
+  if (!ch) {
+    leave_channel(w, op.obj);
+    return emit_error(w, op.obj, EBADF, "this process has no end of the channel");
+  }
+  // A queue hands out whole messages (mq_receive wants a buffer of at least
+  // mq_msgsize, whatever that is); a stream reads at most `max` bytes.
+  auto limit = [&op](ObjectKind mech, const ChannelEnd& end) {
+    if (mech == ObjectKind::posix_mq || op.max <= 0) return end.max_message();
+    return static_cast<size_t>(op.max);
+  };
+  ObjectKind mech = mechanism_of(w, inst);
+  emit_call(w, op.obj, ch->recv_syscall());
+  IoResult r = ch->recv(w.buf.data(), limit(mech, *ch), false, op.type);
+  for (;;) {
+    if (r.err != EAGAIN) break;
+    enter_block(w, op.obj, ch->recv_syscall(), false);
+    r = ch->recv(w.buf.data(), limit(mech, *ch), true, op.type);
+    if (!kicked_out(w, op.obj, r)) {
+      leave_block(w, op.obj, r.err);
+      break;
+    }
+    leave_channel(w, op.obj);
+    inst = enter_channel(w, op.obj);
+    ch = w.objects[static_cast<size_t>(inst)].channel.get();
+    if (!ch) {
+      r = {EBADF, 0, 0};
+      break;
+    }
+    mech = mechanism_of(w, inst);
+    r = ch->recv(w.buf.data(), limit(mech, *ch), false, op.type);
+  }
+  leave_channel(w, op.obj);
+  if (r.err) {
+    emit_return(w, op.obj, ch ? ch->recv_syscall() : -1, -1, r.err);
+    if (r.err != EINTR) emit_error(w, op.obj, r.err, "receive failed");
+    return;
+  }
+  // One record for the return (its value is the byte count) and the receive.
+  EventRecord e = w.record(EventKind::recv, op.obj);
+  e.syscall = static_cast<int16_t>(ch->recv_syscall());
+  e.flags |= EventRecord::kReturn;
+  e.bytes = r.n;
+  if (mech == ObjectKind::posix_mq || mech == ObjectKind::sysv_mq) {
+    e.value = r.priority;
+    e.flags |= EventRecord::kHasValue;
+  }
+  WorkerContext::set_data(e, std::string_view(w.buf.data(), static_cast<size_t>(r.n)));
+  w.emit(e);
+}
+
+}  // namespace ipclab
