@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cstring>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -25,10 +26,17 @@ bool owner_is_gone(const std::string& ctl_name) {
   if (fd < 0) return false;
   // One being made right now may not have its size yet: touching a page
   // past its end would be SIGBUS.
+  // A block still without its owner a minute after it was made belongs to
+  // a process that died while making it (a start takes milliseconds).
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || st.st_size < static_cast<off_t>(sizeof(ControlBlock))) {
+  if (::fstat(fd, &st) != 0) {
     ::close(fd);
     return false;
+  }
+  const bool abandoned = st.st_mtime + 60 < ::time(nullptr);
+  if (st.st_size < static_cast<off_t>(sizeof(ControlBlock))) {
+    ::close(fd);
+    return abandoned;
   }
   void* p = ::mmap(nullptr, sizeof(ControlBlock), PROT_READ, MAP_SHARED, fd, 0);
   ::close(fd);
@@ -39,8 +47,9 @@ bool owner_is_gone(const std::string& ctl_name) {
       std::atomic_ref<uint32_t>(const_cast<uint32_t&>(ctl->magic)).load(std::memory_order_acquire);
   const bool known =
       magic == kControlMagic && ctl->version >= 2 && ctl->owner_pid > 0 && ctl->owner_start != 0;
-  const bool gone =
-      known && process_start_time(static_cast<pid_t>(ctl->owner_pid)) != ctl->owner_start;
+  const bool gone = known
+                        ? process_start_time(static_cast<pid_t>(ctl->owner_pid)) != ctl->owner_start
+                        : magic == 0 && abandoned;
   ::munmap(p, sizeof(ControlBlock));
   return gone;
 }

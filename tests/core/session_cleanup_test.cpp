@@ -1,10 +1,16 @@
 // Nothing leaks: after a normal end, after stop() with processes blocked in
 // the kernel, and after a worker is killed with SIGKILL, no worker runs and
 // no shared memory, semaphore, queue, FIFO or session folder is left.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 
 #include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
 #include <map>
 #include <thread>
 
@@ -196,6 +202,30 @@ TEST(NothingLeaks, SweepLeavesLiveSessionsAlone) {
   EXPECT_EQ(report.sessions_removed, 0);
   EXPECT_TRUE(path_exists(a->folder()));
   EXPECT_EQ(live_workers(a->tag()).size(), 7u);
+}
+
+// A control block whose maker died before writing its owner (size 0, or
+// no magic) is swept once it is a minute old, never while it is fresh.
+TEST(NothingLeaks, AHalfMadeControlBlockIsSweptOnceItIsOld) {
+  const std::string old_name = "/ipclab-0badc0de-ctl", fresh_name = "/ipclab-0badc0df-ctl";
+  for (const std::string& n : {old_name, fresh_name}) {
+    const int fd = ::shm_open(n.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    ASSERT_GE(fd, 0) << n << ": " << std::strerror(errno);
+    if (n == old_name) {
+      timespec two_minutes_ago[2];
+      clock_gettime(CLOCK_REALTIME, &two_minutes_ago[0]);
+      two_minutes_ago[0].tv_sec -= 120;
+      two_minutes_ago[1] = two_minutes_ago[0];
+      ASSERT_EQ(::futimens(fd, two_minutes_ago), 0) << std::strerror(errno);
+    }
+    ::close(fd);
+  }
+  SweepReport report;
+  sweep_orphan_objects(report);
+  EXPECT_FALSE(path_exists("/dev/shm" + old_name));
+  EXPECT_TRUE(path_exists("/dev/shm" + fresh_name));
+  ::shm_unlink(fresh_name.c_str());
+  ::shm_unlink(old_name.c_str());
 }
 
 // Another IPC Lab process sweeping while a session starts (every start
