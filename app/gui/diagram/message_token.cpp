@@ -41,7 +41,9 @@ MessageTokens::MessageTokens(QGraphicsScene* scene, QObject* parent) : QObject(p
   for (int i = 0; i < kMaxTokens; ++i) {
     auto* item = new TokenItem;
     scene->addItem(item);
-    pool_.push_back({item, {}, {}, -1});
+    Flight flight;
+    flight.item = item;
+    pool_.push_back(flight);
   }
   clock_.start();
   timer_.setInterval(16);
@@ -52,6 +54,18 @@ MessageTokens::~MessageTokens() = default;  // the scene owns the items
 
 void MessageTokens::launch(const QString& text, const QColor& color, const QPointF& from,
                            const QPointF& to) {
+  take(text, color, from, to).hasVia = false;
+}
+
+void MessageTokens::launch(const QString& text, const QColor& color, const QPointF& from,
+                           const QPointF& via, const QPointF& to) {
+  Flight& f = take(text, color, from, to);
+  f.via = via;
+  f.hasVia = true;
+}
+
+MessageTokens::Flight& MessageTokens::take(const QString& text, const QColor& color,
+                                           const QPointF& from, const QPointF& to) {
   // An idle item, or else the one that has flown longest.
   Flight* slot = nullptr;
   for (Flight& f : pool_)
@@ -69,6 +83,7 @@ void MessageTokens::launch(const QString& text, const QColor& color, const QPoin
   slot->item->setPos(from);
   slot->item->show();
   if (!timer_.isActive()) timer_.start();
+  return *slot;
 }
 
 void MessageTokens::clear() {
@@ -98,14 +113,22 @@ void MessageTokens::tick() {
   bool any = false;
   for (Flight& f : pool_) {
     if (f.start < 0) continue;
-    const qreal t = std::min(1.0, static_cast<qreal>(now - f.start) / kDurationMs);
+    const qreal legs = f.hasVia ? 2.0 : 1.0;
+    const qreal t = std::min(1.0, static_cast<qreal>(now - f.start) / (kDurationMs * legs));
     if (t >= 1.0) {
       f.start = -1;
       f.item->hide();
       continue;
     }
-    const qreal e = ease.valueForProgress(t);
-    f.item->setPos(f.from + (f.to - f.from) * e);
+    if (f.hasVia) {
+      // Each leg eased on its own: the token slows down as it passes the via point.
+      const bool first = t < 0.5;
+      const qreal e = ease.valueForProgress(first ? t * 2 : t * 2 - 1);
+      f.item->setPos(first ? f.from + (f.via - f.from) * e : f.via + (f.to - f.via) * e);
+    } else {
+      const qreal e = ease.valueForProgress(t);
+      f.item->setPos(f.from + (f.to - f.from) * e);
+    }
     any = true;
   }
   if (!any) timer_.stop();

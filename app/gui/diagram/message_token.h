@@ -1,10 +1,10 @@
 // MessageTokens: the small "#3" labels that travel along the diagram so a
 // student can follow one message: from the sender into the channel on a
 // send, from the channel to the receiver on a recv (and a signal's name
-// from sender to target). They are an overlay: the nodes already show the
-// new state. A fixed pool of items (kMaxTokens) is reused; a frame's
-// requests beyond the pool replace the oldest tokens, so a burst of events
-// never becomes a burst of graphics items.
+// from sender to target). A token may pass through a point on its way (an
+// rpc request goes caller -> rpc -> server in one flight). They are an overlay: the nodes already
+// show the new state. A fixed pool of items (kMaxTokens) is reused; a frame's requests beyond the
+// pool replace the oldest tokens, so a burst of events never becomes a burst of graphics items.
 #pragma once
 
 #include <QColor>
@@ -29,20 +29,27 @@ class MessageTokens : public QObject {
   ~MessageTokens() override;
 
   void launch(const QString& text, const QColor& color, const QPointF& from, const QPointF& to);
+  // The same through `via`: two legs, each as long as a plain flight.
+  void launch(const QString& text, const QColor& color, const QPointF& from, const QPointF& via,
+              const QPointF& to);
   void clear();
   int active() const;
   // For tests: the texts of the tokens in flight.
   QStringList activeTexts() const;
 
  private:
-  void tick();
-
   struct Flight {
     TokenItem* item = nullptr;
     QPointF from;
+    QPointF via;
     QPointF to;
+    bool hasVia = false;
     qint64 start = -1;  // ms on clock_; -1 = idle
   };
+  // An idle flight, or the one that has flown longest, started on its way.
+  Flight& take(const QString& text, const QColor& color, const QPointF& from, const QPointF& to);
+  void tick();
+
   std::vector<Flight> pool_;
   QElapsedTimer clock_;
   QTimer timer_;
