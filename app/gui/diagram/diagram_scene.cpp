@@ -80,6 +80,7 @@ void DiagramScene::clearSession() {
   processes_.clear();
   objects_.clear();
   inFlight_.clear();
+  unreturnedSend_.clear();
   rpcCalls_.clear();
   plans_.clear();
   specs_.clear();
@@ -115,6 +116,7 @@ void DiagramScene::setScenario(const ipclab::Scenario& scenario,
     objects_.push_back(node);
   }
   inFlight_.assign(specs_.size(), {});
+  unreturnedSend_.assign(workers.size(), {-1, -1});
   rpcCalls_.assign(specs_.size(), {});
   buildEdges();
   layout();
@@ -294,6 +296,25 @@ void DiagramScene::consume(int obj, const ipclab::Event& e) {
   }
 }
 
+void DiagramScene::sendReturned(const ipclab::Event& e) {
+  // A send is reported before its call: the message is in the channel only
+  // if the call returned without an error (EPIPE, EINTR). A process killed
+  // inside the call (SIGPIPE) never returns from it.
+  if (e.worker < 0 || e.worker >= processCount()) return;
+  auto& [obj, seq] = unreturnedSend_[static_cast<size_t>(e.worker)];
+  if (obj < 0 || (e.ev == ipclab::EventKind::ret && e.obj != obj)) return;
+  const bool failed = e.ev == ipclab::EventKind::exit || (e.value && *e.value < 0);
+  if (failed) {
+    auto& msgs = inFlight_[static_cast<size_t>(obj)];
+    const auto it = std::find_if(msgs.begin(), msgs.end(), [&](const InFlightMessage& m) {
+      return m.seq == seq && m.sender == e.worker;
+    });
+    if (it != msgs.end()) msgs.erase(it);
+  }
+  obj = -1;
+  seq = -1;
+}
+
 QPointF DiagramScene::anchorOf(int worker, int obj) const {
   if (EdgeItem* e = edge(worker, obj)) return e->processEnd();
   if (ProcessNode* node = processNode(worker)) return node->sceneBoundingRect().center();
@@ -388,8 +409,12 @@ void DiagramScene::applyEvents(const std::vector<ipclab::Event>& events, bool an
       // Keep the picture bounded when nobody reads.
       auto& msgs = inFlight_[static_cast<size_t>(e.obj)];
       if (msgs.size() > 256) msgs.erase(msgs.begin());
+      if (e.worker >= 0 && e.worker < processCount())
+        unreturnedSend_[static_cast<size_t>(e.worker)] = {e.obj, e.msg};
     } else if (e.ev == ipclab::EventKind::recv && onObject) {
       consume(e.obj, e);
+    } else if (e.ev == ipclab::EventKind::ret || e.ev == ipclab::EventKind::exit) {
+      sendReturned(e);
     }
     if (!animate) continue;
     const QString seq = QStringLiteral("#%1");

@@ -63,6 +63,9 @@ class DiagramScene : public QGraphicsScene {
   // Places the nodes (when `place`) and returns the diagram's size.
   QSizeF arrange(int objectColumns, bool place) const;
   void consume(int obj, const ipclab::Event& e);
+  // A `return` or `exit` of a process with a send not yet returned: a send
+  // whose call failed put nothing in the channel.
+  void sendReturned(const ipclab::Event& e);
   // A token to launch at the end of a batch of events.
   struct Flight;
   bool isRpc(int obj) const;
@@ -81,7 +84,9 @@ class DiagramScene : public QGraphicsScene {
   std::vector<ProcessNode*> processes_;
   std::vector<ObjectNode*> objects_;
   std::vector<std::vector<InFlightMessage>> inFlight_;
-  std::vector<RpcCalls> rpcCalls_;                        // by object; empty for other kinds
+  std::vector<RpcCalls> rpcCalls_;  // by object; empty for other kinds
+  // By worker: (object, message) of a send whose call has not returned yet.
+  std::vector<std::pair<int, int64_t>> unreturnedSend_;
   std::map<std::pair<int, int>, EdgeItem*> edges_;        // (worker, obj)
   std::map<std::pair<int, int>, EdgeItem*> signalEdges_;  // (from, to)
   std::map<EdgeItem*, std::set<ipclab::OpKind>> edgeOps_;
