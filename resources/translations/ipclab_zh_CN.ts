@@ -1467,7 +1467,7 @@
     </message>
     <message>
         <source>%1 pending</source>
-        <translation>%1 次在等回复</translation>
+        <translation>%1 次等待回复中</translation>
     </message>
     <message>
         <source>no call yet</source>

@@ -8,6 +8,7 @@
 #include "diagram/rpc_node.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <chrono>
 #include <map>
 
@@ -15,6 +16,7 @@
 #include "diagram/diagram_view.h"
 #include "diagram/process_node.h"
 #include "gui_fixture.h"
+#include "panels/panel_docks.h"
 #include "session_controller.h"
 
 namespace guitest {
@@ -171,6 +173,12 @@ TEST_F(RpcNodeTest, EachCallIsARowPairedWithItsReplyAsTheCoreReportsIt) {
                            "#1 add(19, 23) → 42 · answered by server · called by client\n"
                            "#3 upper(hello) → HELLO · answered by server · called by client"));
   shoot("rpc-answered");
+  // On a projector: bigger text, the same rows.
+  window_->setPresentationMode(true);
+  QCoreApplication::processEvents();
+  EXPECT_EQ(node()->view().calls.size(), 2u);
+  shoot("rpc-answered-presentation");
+  window_->setPresentationMode(false);
 }
 
 TEST_F(RpcNodeTest, ThePendingCallReadsInChinese) {
@@ -183,6 +191,8 @@ TEST_F(RpcNodeTest, ThePendingCallReadsInChinese) {
   EXPECT_TRUE(text.contains(QStringLiteral("等待服务器"))) << text.toStdString();
   EXPECT_FALSE(text.contains(QLatin1String("waiting"))) << text.toStdString();
   shoot("rpc-waiting-zh");
+  window_->panels()->kernelDock()->raise();
+  shoot("rpc-kernel-zh");
   step(session, "server");
   expectRowsMatchTheCore("server answered");
   const QString answered = window_->diagram()->objectText(calc_);
