@@ -202,5 +202,53 @@ TEST_F(RpcNodeTest, ThePendingCallReadsInChinese) {
   window_->setLanguage(QStringLiteral("en"));
 }
 
+// The pairing itself, from hand-made events.
+ipclab::Event rpcEvent(ipclab::EventKind kind, int worker, int64_t id, const std::string& data) {
+  ipclab::Event e;
+  e.ev = kind;
+  e.worker = worker;
+  e.value = id;
+  e.data = data;
+  return e;
+}
+
+TEST(RpcCallsTest, PairsCallsWithRepliesByIdAndKeepsPendingCallsInView) {
+  using K = ipclab::EventKind;
+  using R = RpcCalls::Role;
+  RpcCalls calls;
+  calls.apply(rpcEvent(K::send, 0, 1, "call 1: add 19 23"), R::caller);
+  calls.apply(rpcEvent(K::send, 2, 3, "call 3: upper hello"), R::caller);
+  calls.apply(rpcEvent(K::recv, 1, 1, "call 1: add 19 23"), R::server);
+  ASSERT_EQ(calls.calls().size(), 2u);
+  EXPECT_EQ(calls.calls()[0].state, RpcCall::State::serving);
+  EXPECT_EQ(calls.calls()[0].callText(), QStringLiteral("add(19, 23)"));
+  EXPECT_EQ(calls.calls()[1].state, RpcCall::State::waiting);
+  calls.apply(rpcEvent(K::send, 1, 1, "reply 1: 42"), R::server);
+  calls.apply(rpcEvent(K::recv, 0, 1, "reply 1: 42"), R::caller);
+  EXPECT_EQ(calls.calls()[0].state, RpcCall::State::answered);
+  EXPECT_EQ(calls.calls()[0].result, QStringLiteral("42"));
+  EXPECT_TRUE(calls.calls()[0].returned);
+  EXPECT_EQ(calls.calls()[0].server, 1);
+  // Room for one row: the pending call, not the answered one.
+  const std::vector<RpcCall> one = calls.recent(1);
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].id, 3);
+  // Its caller reports no reply: the call failed. A call that could not
+  // even connect has no id and is shown from the op's text.
+  ipclab::Event noReply = rpcEvent(K::error, 2, -1, "");
+  noReply.value.reset();
+  calls.apply(noReply, R::caller);
+  EXPECT_EQ(calls.calls()[1].state, RpcCall::State::failed);
+  calls.apply(noReply, R::caller, QStringLiteral("mul 6 7"));
+  ASSERT_EQ(calls.calls().size(), 3u);
+  EXPECT_EQ(calls.calls()[2].id, -1);
+  EXPECT_EQ(calls.calls()[2].callText(), QStringLiteral("mul(6, 7)"));
+  EXPECT_EQ(calls.total(), 3);
+  // A server's event for a call it saw before the call's own event still pairs.
+  calls.apply(rpcEvent(K::recv, 1, 5, "call 5: len abc"), R::server);
+  calls.apply(rpcEvent(K::send, 0, 5, "call 5: len abc"), R::caller);
+  EXPECT_EQ(calls.total(), 4);
+}
+
 }  // namespace
 }  // namespace guitest
