@@ -159,13 +159,24 @@ TEST_F(RpcNodeTest, EachCallIsARowPairedWithItsReplyAsTheCoreReportsIt) {
             QStringLiteral("calc: 1 call\n"
                            "#1 add(19, 23) → 42 · answered by server · called by client"));
 
-  // To the end: the second call, upper(hello), is paired with reply 3.
+  // To the end: the second call, upper(hello), is paired with reply 3. It
+  // is called and served in one step: both tokens set off in one frame.
+  window_->diagram()->animationsAction()->trigger();
+  bool sawTokens = false;
   for (int steps = 0; steps < 10 && !allGone(session->snapshot()); ++steps) {
     controller()->stepAll();
     ASSERT_TRUE(session->wait_settled(10s));
     controller()->deliverNow();
     expectRowsMatchTheCore("step all " + std::to_string(steps + 1));
+    if (!sawTokens && calls_.count(3) && calls_[3].returned) {
+      const QStringList now = window_->diagram()->tokensInFlight();
+      EXPECT_TRUE(now.contains(QStringLiteral("#3 upper(hello)"))) << now.join(u' ').toStdString();
+      EXPECT_TRUE(now.contains(QStringLiteral("#3 → HELLO"))) << now.join(u' ').toStdString();
+      sawTokens = true;
+    }
   }
+  EXPECT_TRUE(sawTokens);
+  window_->diagram()->animationsAction()->trigger();
   ASSERT_TRUE(allGone(session->snapshot()));
   ASSERT_EQ(calls_.size(), 2u);
   EXPECT_EQ(window_->diagram()->objectText(calc_),

@@ -332,6 +332,7 @@ struct DiagramScene::Flight {
   int rpcObj = -1;
   int64_t rpcId = -1;
   bool reply = false;
+  int delay = 0;  // ms before it sets off
 };
 
 bool DiagramScene::isRpc(int obj) const {
@@ -389,6 +390,11 @@ void DiagramScene::rpcEvent(const ipclab::Event& e, std::vector<Flight>* flights
   f.rpcObj = e.obj;
   f.rpcId = id;
   f.reply = reply;
+  // A reply sets off once its request, flying in the same frame, has arrived.
+  if (reply)
+    for (const Flight& request : *flights)
+      if (request.rpcObj == e.obj && request.rpcId == id && !request.reply)
+        f.delay = request.delay + MessageTokens::durationMs(request.hasVia);
   flights->push_back(f);
 }
 
@@ -448,9 +454,9 @@ void DiagramScene::applyEvents(const std::vector<ipclab::Event>& events, bool an
   for (size_t i = first; i < flights.size(); ++i) {
     const Flight& f = flights[i];
     if (f.hasVia)
-      tokens_->launch(f.text, f.color, f.from, f.via, f.to);
+      tokens_->launch(f.text, f.color, f.from, f.via, f.to, f.delay);
     else
-      tokens_->launch(f.text, f.color, f.from, f.to);
+      tokens_->launch(f.text, f.color, f.from, f.to, f.delay);
   }
   // The rpc nodes show their calls now: a reply needs no snapshot to be seen.
   bool resized = false;

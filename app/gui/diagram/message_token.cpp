@@ -4,6 +4,7 @@
 #include <QGraphicsItem>
 #include <QGraphicsScene>
 #include <QPainter>
+#include <algorithm>
 
 #include "diagram_paint.h"
 
@@ -53,19 +54,19 @@ MessageTokens::MessageTokens(QGraphicsScene* scene, QObject* parent) : QObject(p
 MessageTokens::~MessageTokens() = default;  // the scene owns the items
 
 void MessageTokens::launch(const QString& text, const QColor& color, const QPointF& from,
-                           const QPointF& to) {
-  take(text, color, from, to).hasVia = false;
+                           const QPointF& to, int delayMs) {
+  take(text, color, from, to, delayMs).hasVia = false;
 }
 
 void MessageTokens::launch(const QString& text, const QColor& color, const QPointF& from,
-                           const QPointF& via, const QPointF& to) {
-  Flight& f = take(text, color, from, to);
+                           const QPointF& via, const QPointF& to, int delayMs) {
+  Flight& f = take(text, color, from, to, delayMs);
   f.via = via;
   f.hasVia = true;
 }
 
 MessageTokens::Flight& MessageTokens::take(const QString& text, const QColor& color,
-                                           const QPointF& from, const QPointF& to) {
+                                           const QPointF& from, const QPointF& to, int delayMs) {
   // An idle item, or else the one that has flown longest.
   Flight* slot = nullptr;
   for (Flight& f : pool_)
@@ -79,9 +80,9 @@ MessageTokens::Flight& MessageTokens::take(const QString& text, const QColor& co
   slot->item->set(text, color);
   slot->from = from;
   slot->to = to;
-  slot->start = clock_.elapsed();
+  slot->start = clock_.elapsed() + std::max(0, delayMs);
   slot->item->setPos(from);
-  slot->item->show();
+  slot->item->setVisible(delayMs <= 0);
   if (!timer_.isActive()) timer_.start();
   return *slot;
 }
@@ -113,8 +114,10 @@ void MessageTokens::tick() {
   bool any = false;
   for (Flight& f : pool_) {
     if (f.start < 0) continue;
-    const qreal legs = f.hasVia ? 2.0 : 1.0;
-    const qreal t = std::min(1.0, static_cast<qreal>(now - f.start) / (kDurationMs * legs));
+    any = true;
+    if (now < f.start) continue;  // still waiting to set off
+    f.item->show();
+    const qreal t = std::min(1.0, static_cast<qreal>(now - f.start) / durationMs(f.hasVia));
     if (t >= 1.0) {
       f.start = -1;
       f.item->hide();
@@ -129,7 +132,6 @@ void MessageTokens::tick() {
       const qreal e = ease.valueForProgress(t);
       f.item->setPos(f.from + (f.to - f.from) * e);
     }
-    any = true;
   }
   if (!any) timer_.stop();
 }

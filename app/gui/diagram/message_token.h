@@ -24,14 +24,20 @@ class MessageTokens : public QObject {
  public:
   static constexpr int kMaxTokens = 6;
   static constexpr int kDurationMs = 320;
+  // Each leg of a flight through a via point: the whole trip stays short.
+  static constexpr int kLegMs = 240;
+  static int durationMs(bool via) { return via ? 2 * kLegMs : kDurationMs; }
 
   explicit MessageTokens(QGraphicsScene* scene, QObject* parent = nullptr);
   ~MessageTokens() override;
 
-  void launch(const QString& text, const QColor& color, const QPointF& from, const QPointF& to);
-  // The same through `via`: two legs, each as long as a plain flight.
+  // `delayMs`: the token waits, hidden, before it sets off (a reply after
+  // its request has arrived).
+  void launch(const QString& text, const QColor& color, const QPointF& from, const QPointF& to,
+              int delayMs = 0);
+  // The same through `via`, in two legs of kLegMs.
   void launch(const QString& text, const QColor& color, const QPointF& from, const QPointF& via,
-              const QPointF& to);
+              const QPointF& to, int delayMs = 0);
   void clear();
   int active() const;
   // For tests: the texts of the tokens in flight.
@@ -47,7 +53,8 @@ class MessageTokens : public QObject {
     qint64 start = -1;  // ms on clock_; -1 = idle
   };
   // An idle flight, or the one that has flown longest, started on its way.
-  Flight& take(const QString& text, const QColor& color, const QPointF& from, const QPointF& to);
+  Flight& take(const QString& text, const QColor& color, const QPointF& from, const QPointF& to,
+               int delayMs);
   void tick();
 
   std::vector<Flight> pool_;
