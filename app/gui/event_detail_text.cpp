@@ -261,6 +261,10 @@ QString EventDetailText::deadlockText(const QString& detail) {
                      "(?: \\(count (-?\\d+)\\))?)$"));
   const QRegularExpressionMatch m = whole.match(detail);
   if (!m.hasMatch()) return QString();
+  // In English, core's own sentence is the one to show.
+  const QString sentence = tr("every process is blocked and none can release another: %1");
+  if (sentence == QLatin1String("every process is blocked and none can release another: %1"))
+    return QString();
   QStringList clauses;
   for (const QString& part : m.captured(1).split(QStringLiteral("; "))) {
     const QRegularExpressionMatch c = clause.match(part);
@@ -272,13 +276,12 @@ QString EventDetailText::deadlockText(const QString& detail) {
     const auto kind = ipclab::object_kind_from(c.captured(3).toStdString());
     if (!kind) return QString();
     QString text =
-        tr("%1 waits on %2 “%3”").arg(c.captured(1), DiagramPaint::kindWord(*kind), c.captured(4));
+        tr("%1 waits on %2 '%3'").arg(c.captured(1), DiagramPaint::kindWord(*kind), c.captured(4));
     if (!c.captured(5).isEmpty()) text = tr("%1, held by %2").arg(text, c.captured(5));
     if (!c.captured(6).isEmpty()) text = tr("%1 (count %2)").arg(text, c.captured(6));
     clauses << text;
   }
-  return tr("every process is blocked and none can release another: %1")
-      .arg(clauses.join(tr("; ", "between the processes of a deadlock")));
+  return sentence.arg(clauses.join(tr("; ", "between the processes of a deadlock")));
 }
 
 QString EventDetailText::words(const ipclab::Event& e, const ipclab::Op* op) {

@@ -35,6 +35,7 @@ class EventDetailText {
   static QString exitText(const QString& detail);
   // Core's description of a deadlock ("every process is blocked and none
   // can release another: producer waits on semaphore 'empty' (count 0);
-  // ..."), clause by clause; null when it is not in those words.
+  // ..."), clause by clause; null when it is not in those words, or when
+  // the window speaks English (core's sentence is the one to show).
   static QString deadlockText(const QString& detail);
 };

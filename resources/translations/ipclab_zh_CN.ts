@@ -547,10 +547,6 @@
         <translation>%1 在等待信号</translation>
     </message>
     <message>
-        <source>%1 waits on %2 “%3”</source>
-        <translation>%1 在%2“%3”上等待</translation>
-    </message>
-    <message>
         <source>%1, held by %2</source>
         <translation>%1，它被 %2 持有</translation>
     </message>
@@ -566,6 +562,10 @@
         <source>; </source>
         <comment>between the processes of a deadlock</comment>
         <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 waits on %2 &apos;%3&apos;</source>
+        <translation>%1 在%2“%3”上等待</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,10 @@
 // event log of pipe-sigpipe and signals-basics stepped to their ends in
 // Chinese holds none of core's English phrases.
 #include <QDockWidget>
+#include <QFile>
+#include <QLabel>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -145,6 +148,48 @@ TEST_F(EventDetailsZhTest, TheEventLogOfRealSessionsHoldsNoneOfCoresEnglish) {
   }
   EXPECT_GT(seen, 20);
   window_->setLanguage(QStringLiteral("en"));
+}
+
+// Two processes, each waiting for the other's post: a deadlock.
+constexpr const char* kStuck = R"(ipclab: 1
+id: stuck
+title: {en: "Stuck", zh: "卡住"}
+category: synchronization
+summary: {en: "x", zh: "x"}
+objects:
+  - {name: ping, kind: semaphore, initial: 0}
+  - {name: pong, kind: semaphore, initial: 0}
+processes:
+  - name: left
+    steps: [{wait: ping}, {post: pong}]
+  - name: right
+    steps: [{wait: pong}, {post: ping}]
+)";
+
+TEST_F(EventDetailsZhTest, TheStatusBarSaysWhyTheProcessesDeadlockInChinese) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("stuck.yaml"));
+  QFile f(path);
+  ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+  f.write(kStuck);
+  f.close();
+  window_->setLanguage(QStringLiteral("zh_CN"));
+  ipclab::Session* session = open(path);
+  ASSERT_NE(session, nullptr);
+  controller()->stepAll();
+  ASSERT_TRUE(session->wait_settled(10s));
+  ASSERT_TRUE(pumpUntil([&] { return session->snapshot().deadlock.has_value(); }));
+  controller()->deliverNow();
+  const QLabel* detail = window_->findChild<QLabel*>(QStringLiteral("sessionDetail"));
+  ASSERT_NE(detail, nullptr);
+  EXPECT_TRUE(detail->text().startsWith(QStringLiteral("所有进程都已阻塞")))
+      << detail->text().toStdString();
+  EXPECT_TRUE(detail->text().contains(QStringLiteral("left 在信号量“ping”上等待（计数 0）")))
+      << detail->text().toStdString();
+  shoot("deadlock-zh");
+  window_->setLanguage(QStringLiteral("en"));
+  QCoreApplication::processEvents();  // the language change reaches every widget
+  EXPECT_EQ(detail->text().toStdString(), *session->snapshot().deadlock);
 }
 
 }  // namespace
