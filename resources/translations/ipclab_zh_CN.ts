@@ -1497,6 +1497,10 @@
         <source>%1 earlier not shown</source>
         <translation>另有 %1 次较早的调用未显示</translation>
     </message>
+    <message>
+        <source>failed: no server to call</source>
+        <translation>失败：没有可调用的服务器</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioBrowser</name>

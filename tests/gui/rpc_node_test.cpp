@@ -254,6 +254,13 @@ TEST(RpcCallsTest, PairsCallsWithRepliesByIdAndKeepsPendingCallsInView) {
   ASSERT_EQ(calls.calls().size(), 3u);
   EXPECT_EQ(calls.calls()[2].id, -1);
   EXPECT_EQ(calls.calls()[2].callText(), QStringLiteral("mul(6, 7)"));
+  const QStringList names{QStringLiteral("client"), QStringLiteral("server"),
+                          QStringLiteral("other")};
+  const RpcNode node(0, &names);
+  EXPECT_EQ(node.stateText(calls.calls()[1]), QStringLiteral("failed: no reply"));
+  EXPECT_EQ(node.stateText(calls.calls()[2]), QStringLiteral("failed: no server to call"));
+  EXPECT_EQ(node.rowText(calls.calls()[0]),
+            QStringLiteral("#1 add(19, 23) → 42 · answered by server · called by client"));
   EXPECT_EQ(calls.total(), 3);
   // A server's event for a call it saw before the call's own event still pairs.
   calls.apply(rpcEvent(K::recv, 1, 5, "call 5: len abc"), R::server);

@@ -18,6 +18,7 @@ class Words {
   static QString serving(const QString& server) { return tr("being served by %1").arg(server); }
   static QString answered(const QString& server) { return tr("answered by %1").arg(server); }
   static QString failed() { return tr("failed: no reply"); }
+  static QString noServer() { return tr("failed: no server to call"); }
   static QString calledBy(const QString& caller) { return tr("called by %1").arg(caller); }
   static QString earlier(int n) { return tr("%1 earlier not shown").arg(n); }
 };
@@ -66,7 +67,8 @@ QString RpcNode::stateText(const RpcCall& call) const {
     case RpcCall::State::answered:
       return Words::answered(workerName(call.server));
     case RpcCall::State::failed:
-      return Words::failed();
+      // Without an id the request was never sent: connect() found no server.
+      return call.id < 0 ? Words::noServer() : Words::failed();
   }
   return QString();
 }

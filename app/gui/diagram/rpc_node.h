@@ -19,7 +19,8 @@ class RpcNode : public ObjectNode {
   QString text() const override;
   // One call's row in words: "#1 add(19, 23) → 42 · answered by server · called by client".
   QString rowText(const RpcCall& call) const;
-  // "waiting for the server", "being served by server", "answered by server", "failed".
+  // "waiting for the server", "being served by server", "answered by server",
+  // "failed: no reply", "failed: no server to call".
   QString stateText(const RpcCall& call) const;
 
  protected:
