@@ -2,9 +2,9 @@
 
 #include <QBrush>
 #include <QFont>
-#include <QRegularExpression>
 #include <algorithm>
 
+#include "event_detail_text.h"
 #include "state_style.h"
 
 namespace {
@@ -97,24 +97,6 @@ EventLogModel::Row EventLogModel::makeRow(const ipclab::Event& e) {
   return row;
 }
 
-QString EventLogModel::exitDetail(const std::string& detail) {
-  // Core's words (session_pump.cpp): "exit code N", with ", stopped by the
-  // session before action K of M" when the session ended it at its gate, or
-  // "killed by SIGNAME". Anything else stays as it is (empty result).
-  static const QRegularExpression exited(QStringLiteral(
-      "^exit code (-?\\d+)(?:, stopped by the session before action (\\d+) of (\\d+))?$"));
-  static const QRegularExpression killed(QStringLiteral("^killed by (\\S+)$"));
-  const QString d = QString::fromStdString(detail);
-  if (const QRegularExpressionMatch m = exited.match(d); m.hasMatch()) {
-    if (m.captured(2).isEmpty()) return tr("exit code %1").arg(m.captured(1));
-    return tr("exit code %1, stopped by the session before action %2 of %3")
-        .arg(m.captured(1), m.captured(2), m.captured(3));
-  }
-  if (const QRegularExpressionMatch m = killed.match(d); m.hasMatch())
-    return tr("killed by %1").arg(m.captured(1));
-  return QString();
-}
-
 uint32_t EventLogModel::internDetail(const ipclab::Event& e) {
   const std::string* detail = &e.detail;
   std::string words;  // the detail in the GUI's language, where it has one
@@ -129,8 +111,9 @@ uint32_t EventLogModel::internDetail(const ipclab::Event& e) {
     // Core says "end of file" itself on a stream; anything else it adds stays.
     if (!e.detail.empty() && e.detail != "end of file") words += "; " + e.detail;
     detail = &words;
-  } else if (e.ev == ipclab::EventKind::exit) {
-    const QString translated = exitDetail(e.detail);
+  } else {
+    // Core's English, said again from the event's data where we can.
+    const QString translated = EventDetailText::words(e, labels_.op(e.worker, e.op));
     if (!translated.isEmpty()) {
       words = translated.toStdString();
       detail = &words;

@@ -93,8 +93,6 @@ class EventLogModel : public QAbstractTableModel {
   Row& slot(uint64_t seq) { return ring_[seq % kMaxEvents]; }
   const Row& slot(uint64_t seq) const { return ring_[seq % kMaxEvents]; }
   Row makeRow(const ipclab::Event& e);
-  // An exit event's detail in the GUI's language, "" when not core's usual words.
-  static QString exitDetail(const std::string& detail);
   PlanLabels labels_;
   uint32_t internDetail(const ipclab::Event& e);
   void compactPools();

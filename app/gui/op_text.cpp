@@ -109,9 +109,14 @@ PlanLabels PlanLabels::of(const ipclab::Session& session) {
   return PlanLabels(session.scenario(), std::move(plans));
 }
 
-QString PlanLabels::label(int worker, int op) const {
-  if (worker < 0 || static_cast<size_t>(worker) >= plans_.size()) return QString();
+const ipclab::Op* PlanLabels::op(int worker, int op) const {
+  if (worker < 0 || static_cast<size_t>(worker) >= plans_.size()) return nullptr;
   const auto& plan = plans_[static_cast<size_t>(worker)];
-  if (op < 0 || static_cast<size_t>(op) >= plan.size()) return QString();
-  return OpText::label(plan[static_cast<size_t>(op)], objects_);
+  if (op < 0 || static_cast<size_t>(op) >= plan.size()) return nullptr;
+  return &plan[static_cast<size_t>(op)];
+}
+
+QString PlanLabels::label(int worker, int op) const {
+  const ipclab::Op* found = this->op(worker, op);
+  return found ? OpText::label(*found, objects_) : QString();
 }

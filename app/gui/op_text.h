@@ -32,6 +32,8 @@ class PlanLabels {
   PlanLabels(const ipclab::Scenario& scenario, std::vector<std::vector<ipclab::Op>> plans);
   static PlanLabels of(const ipclab::Session& session);
   QString label(int worker, int op) const;
+  // The op itself, or nullptr.
+  const ipclab::Op* op(int worker, int op) const;
   bool empty() const { return plans_.empty(); }
 
  private:

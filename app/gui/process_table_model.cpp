@@ -76,7 +76,8 @@ QString ProcessTableModel::stateText(const Row& row) const {
   else if (row.state == ipclab::WorkerState::exited && row.exitCode > 0)
     word = tr("%1 (exit code %2)").arg(word).arg(row.exitCode);
   else if (row.state == ipclab::WorkerState::killed && row.termSignal > 0)
-    word = tr("%1 (signal %2)").arg(word).arg(row.termSignal);
+    word = tr("%1 (signal %2)")
+               .arg(word, QString::fromStdString(ipclab::signal_display_name(row.termSignal)));
   return word;
 }
 

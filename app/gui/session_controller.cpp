@@ -149,7 +149,7 @@ bool SessionController::performLessonStep(const ipclab::LessonStep& step, QObjec
   lifecycle_.start([this, generation, session = session_, step, guard = QPointer<QObject>(receiver),
                     done = std::move(done)] {
     LessonStepResult result;
-    result.problems = ipclab::perform_lesson_step(*session, step);
+    result.problems = ipclab::grant_lesson_step(*session, step);
     if (step.expect) {
       result.checks = ipclab::check_expect(*session, *step.expect);
       result.snapshot = session->snapshot();

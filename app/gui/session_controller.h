@@ -28,10 +28,11 @@
 
 class QSocketNotifier;
 
-// What one lesson step did: the problems granting its `step` (in words, from
-// core), and the checks of its `expect` when it has one.
+// What one lesson step did: the problems granting its `step` (as data, worded
+// by LessonCheckText::problem), and the checks of its `expect` when it has one.
 struct LessonStepResult {
-  std::vector<std::string> problems;
+  std::vector<ipclab::StepProblem> problems;
+  bool noSession = false;  // there was no session to step
   std::optional<ipclab::ExpectOutcome> checks;
   // The state right after the checks, so the panel can word them in its own
   // language (LessonCheckText); spec pointers cleared, valid after the session.

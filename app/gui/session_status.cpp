@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 
+#include "event_detail_text.h"
 #include "state_style.h"
 
 SessionStatus::SessionStatus(QWidget* parent)
@@ -88,7 +89,9 @@ void SessionStatus::refresh() {
     case State::Deadlock:
       word = tr("Deadlock");
       color = StateStyle::deadlockColor();
-      detail = deadlock_;
+      // Core words it in English; said again in the window's language.
+      detail = EventDetailText::deadlockText(deadlock_);
+      if (detail.isEmpty()) detail = deadlock_;
       break;
     case State::Failed:
       word = tr("Not running");

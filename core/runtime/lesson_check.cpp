@@ -25,25 +25,40 @@ std::optional<int64_t> value_of(const ObjectStatus& o) {
 
 }  // namespace
 
-std::vector<std::string> perform_lesson_step(Session& session, const LessonStep& step) {
-  std::vector<std::string> problems;
+std::vector<StepProblem> grant_lesson_step(Session& session, const LessonStep& step) {
+  std::vector<StepProblem> problems;
+  auto problem = [&problems](StepProblem::Kind kind, std::string process, StepResult result,
+                             std::string sentence) {
+    problems.push_back({kind, std::move(process), result, std::move(sentence)});
+  };
   for (const auto& [proc, count] : step.step) {
     for (int n = 0; n < count; ++n) {
       if (proc == "all") {
-        if (session.step_all() == 0) problems.push_back("no process could take a step");
+        if (session.step_all() == 0)
+          problem(StepProblem::Kind::nothing_stepped, proc, StepResult::granted,
+                  "no process could take a step");
       } else {
         for (int w : workers_named(session, proc)) {
           const StepResult r = session.step(w);
+          const std::string& name = session.workers()[static_cast<size_t>(w)].name;
           if (r != StepResult::granted)
-            problems.push_back("could not step " + session.workers()[static_cast<size_t>(w)].name +
-                               ": " + describe(r));
+            problem(StepProblem::Kind::not_granted, name, r,
+                    "could not step " + name + ": " + describe(r));
         }
       }
       if (!session.wait_settled(std::chrono::seconds(5)))
-        problems.push_back("a step of " + proc + " did not settle within 5 s");
+        problem(StepProblem::Kind::not_settled, proc, StepResult::granted,
+                "a step of " + proc + " did not settle within 5 s");
     }
   }
   return problems;
+}
+
+std::vector<std::string> perform_lesson_step(Session& session, const LessonStep& step) {
+  std::vector<std::string> sentences;
+  for (StepProblem& p : grant_lesson_step(session, step))
+    sentences.push_back(std::move(p.sentence));
+  return sentences;
 }
 
 ExpectOutcome check_expect(Session& session, const Expect& expect) {

@@ -4,6 +4,7 @@
 // panel and `ipclab-cli lesson`.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -17,10 +18,26 @@ struct ExpectOutcome {
   bool ok() const { return failed.empty(); }
 };
 
+// A problem granting a lesson step, as data (so a GUI can word it in its
+// own language) and in English.
+struct StepProblem {
+  enum class Kind : uint8_t {
+    nothing_stepped,  // `all`: no process could take a step
+    not_granted,      // `process` could not step: `result` says why
+    not_settled,      // a step of `process` did not settle within 5 s
+  };
+  Kind kind = Kind::nothing_stepped;
+  std::string process;  // the worker's name (not_granted) or the `step:` key (not_settled)
+  StepResult result = StepResult::granted;
+  std::string sentence;  // in English
+};
+
 // Grants `step:` (process -> count, in order; "all" = step every process at
 // its gate; a process name with count > 1 steps each instance) and waits
 // until each step settled. Returns problems (a step that could not be
 // granted, a step that did not settle), empty when all went through.
+std::vector<StepProblem> grant_lesson_step(Session& session, const LessonStep& step);
+// The same, the problems as their English sentences.
 std::vector<std::string> perform_lesson_step(Session& session, const LessonStep& step);
 
 ExpectOutcome check_expect(Session& session, const Expect& expect);

@@ -235,6 +235,14 @@
         <source>EOF</source>
         <translation>EOF 文件结束</translation>
     </message>
+    <message>
+        <source>call</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>serve</source>
+        <translation>服务</translation>
+    </message>
 </context>
 <context>
     <name>DiagramView</name>
@@ -256,6 +264,308 @@
     <message>
         <source>blocked</source>
         <translation>阻塞</translation>
+    </message>
+</context>
+<context>
+    <name>EventDetailText</name>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>不允许的操作</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>没有这个文件或目录</translation>
+    </message>
+    <message>
+        <source>No such process</source>
+        <translation>没有这个进程</translation>
+    </message>
+    <message>
+        <source>Interrupted system call</source>
+        <translation>系统调用被信号打断</translation>
+    </message>
+    <message>
+        <source>Bad file descriptor</source>
+        <translation>文件描述符无效</translation>
+    </message>
+    <message>
+        <source>No child processes</source>
+        <translation>没有子进程</translation>
+    </message>
+    <message>
+        <source>Resource temporarily unavailable</source>
+        <translation>资源暂时不可用</translation>
+    </message>
+    <message>
+        <source>Cannot allocate memory</source>
+        <translation>无法分配内存</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>权限不够</translation>
+    </message>
+    <message>
+        <source>File exists</source>
+        <translation>文件已存在</translation>
+    </message>
+    <message>
+        <source>Invalid argument</source>
+        <translation>参数无效</translation>
+    </message>
+    <message>
+        <source>Too many open files</source>
+        <translation>打开的文件过多</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>设备上没有剩余空间</translation>
+    </message>
+    <message>
+        <source>Broken pipe</source>
+        <translation>管道已断开：没有进程再读</translation>
+    </message>
+    <message>
+        <source>Resource deadlock avoided</source>
+        <translation>避免了一次资源死锁</translation>
+    </message>
+    <message>
+        <source>No message of desired type</source>
+        <translation>没有所要类型的消息</translation>
+    </message>
+    <message>
+        <source>Identifier removed</source>
+        <translation>标识符已被删除</translation>
+    </message>
+    <message>
+        <source>Message too long</source>
+        <translation>消息太长</translation>
+    </message>
+    <message>
+        <source>Operation not supported</source>
+        <translation>不支持这个操作</translation>
+    </message>
+    <message>
+        <source>Address already in use</source>
+        <translation>地址已被占用</translation>
+    </message>
+    <message>
+        <source>Connection reset by peer</source>
+        <translation>连接被对方重置</translation>
+    </message>
+    <message>
+        <source>Transport endpoint is not connected</source>
+        <translation>传输端点尚未连接</translation>
+    </message>
+    <message>
+        <source>Connection timed out</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>连接被拒绝</translation>
+    </message>
+    <message>
+        <source>Owner died</source>
+        <translation>持有者已死亡</translation>
+    </message>
+    <message>
+        <source>State not recoverable</source>
+        <translation>状态无法恢复</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>an errno&apos;s name and what it means</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>this process has no end of the channel</source>
+        <translation>这个进程没有该通道的任何一端</translation>
+    </message>
+    <message>
+        <source>send failed</source>
+        <translation>发送失败</translation>
+    </message>
+    <message>
+        <source>receive failed</source>
+        <translation>接收失败</translation>
+    </message>
+    <message>
+        <source>semaphore not open</source>
+        <translation>信号量未打开</translation>
+    </message>
+    <message>
+        <source>sem_post failed</source>
+        <translation>sem_post 失败</translation>
+    </message>
+    <message>
+        <source>lock failed</source>
+        <translation>加锁失败</translation>
+    </message>
+    <message>
+        <source>unlock of a mutex this process does not hold</source>
+        <translation>解锁了一个不归本进程持有的互斥锁</translation>
+    </message>
+    <message>
+        <source>pthread_mutex_unlock failed</source>
+        <translation>pthread_mutex_unlock 失败</translation>
+    </message>
+    <message>
+        <source>shared memory not mapped</source>
+        <translation>共享内存未映射</translation>
+    </message>
+    <message>
+        <source>no server to call: connect failed</source>
+        <translation>没有可调用的服务器：connect 失败</translation>
+    </message>
+    <message>
+        <source>no reply</source>
+        <translation>没有收到回复</translation>
+    </message>
+    <message>
+        <source>not a server of this rpc</source>
+        <translation>不是这个 RPC 的服务器</translation>
+    </message>
+    <message>
+        <source>program not found in /usr/bin or /bin</source>
+        <translation>在 /usr/bin 和 /bin 中找不到这个程序</translation>
+    </message>
+    <message>
+        <source>exec needs a byte stream (pipe, fifo, unix_stream, tcp)</source>
+        <translation>exec 需要字节流（pipe、fifo、unix_stream、tcp）</translation>
+    </message>
+    <message>
+        <source>this action is not available in this version</source>
+        <translation>这个版本还不支持这个动作</translation>
+    </message>
+    <message>
+        <source>interrupted by a signal</source>
+        <translation>被信号打断</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>sem_trywait: the count is 0, not acquired</source>
+        <translation>sem_trywait：计数为 0，没有获得</translation>
+    </message>
+    <message>
+        <source>the previous owner died holding it; made consistent</source>
+        <translation>上一个持有者持锁时死亡；已恢复为一致状态</translation>
+    </message>
+    <message>
+        <source>lost update: the cell changed after this process loaded it</source>
+        <translation>更新丢失：本进程读取之后，这个单元已被改动</translation>
+    </message>
+    <message>
+        <source>could not open the object</source>
+        <translation>无法打开该对象</translation>
+    </message>
+    <message>
+        <source>%1 actions</source>
+        <translation>%1 个动作</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (pid %3)</source>
+        <translation>%1 发给 %2（pid %3）</translation>
+    </message>
+    <message>
+        <source>%1 from pid %2</source>
+        <translation>%1 来自 pid %2</translation>
+    </message>
+    <message>
+        <source>%1 caught by the handler</source>
+        <translation>%1 被信号处理函数捕获</translation>
+    </message>
+    <message>
+        <source>kernel: %1</source>
+        <translation>内核：%1</translation>
+    </message>
+    <message>
+        <source>shared memory: %1</source>
+        <translation>共享内存：%1</translation>
+    </message>
+    <message>
+        <source>read cell %1</source>
+        <translation>读单元 %1</translation>
+    </message>
+    <message>
+        <source>write cell %1</source>
+        <translation>写单元 %1</translation>
+    </message>
+    <message>
+        <source>add cell %1</source>
+        <translation>加到单元 %1</translation>
+    </message>
+    <message>
+        <source>load cell %1</source>
+        <translation>载入单元 %1</translation>
+    </message>
+    <message>
+        <source>compute cell %1</source>
+        <translation>计算单元 %1</translation>
+    </message>
+    <message>
+        <source>store cell %1</source>
+        <translation>存回单元 %1</translation>
+    </message>
+    <message>
+        <source>%1 runs as pid %2</source>
+        <translation>%1 以 pid %2 运行</translation>
+    </message>
+    <message>
+        <source>%1 exited with code %2</source>
+        <translation>%1 已退出，退出码 %2</translation>
+    </message>
+    <message>
+        <source>%1 was killed by %2</source>
+        <translation>%1 被 %2 终止</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>exit code %1, stopped by the session before action %2 of %3</source>
+        <translation>退出码 %1，会话在第 %2 个动作（共 %3 个）之前结束了它</translation>
+    </message>
+    <message>
+        <source>killed by %1</source>
+        <translation>被 %1 终止</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>what failed: the errno</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>kernel: FIONREAD bytes</source>
+        <translation>内核：FIONREAD 字节数</translation>
+    </message>
+    <message>
+        <source>%1 waits for a signal</source>
+        <translation>%1 在等待信号</translation>
+    </message>
+    <message>
+        <source>%1, held by %2</source>
+        <translation>%1，它被 %2 持有</translation>
+    </message>
+    <message>
+        <source>%1 (count %2)</source>
+        <translation>%1（计数 %2）</translation>
+    </message>
+    <message>
+        <source>every process is blocked and none can release another: %1</source>
+        <translation>所有进程都已阻塞，谁也无法让别人继续：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the processes of a deadlock</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 waits on %2 &apos;%3&apos;</source>
+        <translation>%1 在%2“%3”上等待</translation>
     </message>
 </context>
 <context>
@@ -319,18 +629,6 @@
     <message>
         <source>end of file (0 bytes: the other end is closed)</source>
         <translation>文件结束（读到 0 字节：另一端已关闭）</translation>
-    </message>
-    <message>
-        <source>exit code %1</source>
-        <translation>退出码 %1</translation>
-    </message>
-    <message>
-        <source>exit code %1, stopped by the session before action %2 of %3</source>
-        <translation>退出码 %1，会话在第 %2 个动作（共 %3 个）之前结束了它</translation>
-    </message>
-    <message>
-        <source>killed by %1</source>
-        <translation>被 %1 终止</translation>
     </message>
 </context>
 <context>
@@ -575,6 +873,34 @@
     <message>
         <source>held by %1</source>
         <translation>由 %1 持有</translation>
+    </message>
+    <message>
+        <source>no process could take a step</source>
+        <translation>没有任何进程能执行一步</translation>
+    </message>
+    <message>
+        <source>a step of %1 did not settle within 5 s</source>
+        <translation>%1 的一步在 5 秒内没有完成</translation>
+    </message>
+    <message>
+        <source>could not step %1: it is blocked: only another process&apos;s step can release it</source>
+        <translation>无法让 %1 执行一步：它处于阻塞状态，只有另一个进程的一步才能让它继续</translation>
+    </message>
+    <message>
+        <source>could not step %1: it has finished</source>
+        <translation>无法让 %1 执行一步：它已经结束</translation>
+    </message>
+    <message>
+        <source>could not step %1: it is not at its step gate yet</source>
+        <translation>无法让 %1 执行一步：它还没有回到闸门处</translation>
+    </message>
+    <message>
+        <source>could not step %1: there is no such process</source>
+        <translation>无法让 %1 执行一步：没有这个进程</translation>
+    </message>
+    <message>
+        <source>could not step %1: the session is running freely; pause it first</source>
+        <translation>无法让 %1 执行一步：会话正在自由运行，请先暂停</translation>
     </message>
 </context>
 <context>
@@ -1127,6 +1453,53 @@
     <message>
         <source>Waits in (wchan)</source>
         <translation>等待位置（wchan）</translation>
+    </message>
+</context>
+<context>
+    <name>RpcNode</name>
+    <message>
+        <source>1 call</source>
+        <translation>1 次调用</translation>
+    </message>
+    <message>
+        <source>%1 calls</source>
+        <translation>%1 次调用</translation>
+    </message>
+    <message>
+        <source>%1 pending</source>
+        <translation>%1 次等待回复中</translation>
+    </message>
+    <message>
+        <source>no call yet</source>
+        <translation>还没有调用</translation>
+    </message>
+    <message>
+        <source>waiting for the server</source>
+        <translation>等待服务器接手</translation>
+    </message>
+    <message>
+        <source>being served by %1</source>
+        <translation>%1 正在处理</translation>
+    </message>
+    <message>
+        <source>answered by %1</source>
+        <translation>%1 已答复</translation>
+    </message>
+    <message>
+        <source>failed: no reply</source>
+        <translation>失败：没有收到回复</translation>
+    </message>
+    <message>
+        <source>called by %1</source>
+        <translation>调用者 %1</translation>
+    </message>
+    <message>
+        <source>%1 earlier not shown</source>
+        <translation>另有 %1 次较早的调用未显示</translation>
+    </message>
+    <message>
+        <source>failed: no server to call</source>
+        <translation>失败：没有可调用的服务器</translation>
     </message>
 </context>
 <context>

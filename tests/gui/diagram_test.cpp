@@ -165,6 +165,23 @@ TEST_F(DiagramTest, AQueueShowsItsMessagesInTheOrderTheKernelHandsThemOut) {
   shoot("diagram-queue");
 }
 
+TEST_F(DiagramTest, ASendWhoseCallFailedLeavesNothingInThePipe) {
+  // After the reader is gone, writer's write() kills it with SIGPIPE and
+  // careful's fails with EPIPE: both sends were reported, neither was written.
+  ipclab::Session* session = open(QStringLiteral("pipe-sigpipe"));
+  ASSERT_NE(session, nullptr);
+  for (int steps = 0; steps < 20; ++steps) {
+    const ipclab::Snapshot snap = session->snapshot();
+    if (allGone(snap) || !anyAtGate(snap)) break;
+    stepAllAndSettle(session, "step " + std::to_string(steps + 1));
+  }
+  ASSERT_TRUE(pumpUntil([&] { return allGone(session->snapshot()); }));
+  controller()->deliverNow();
+  const int pipe = session->scenario().object_index("pipe");
+  EXPECT_EQ(session->snapshot().objects[static_cast<size_t>(pipe)].model_fill, 0);
+  EXPECT_EQ(diagram()->objectText(pipe), QStringLiteral("pipe: 0 bytes"));
+}
+
 TEST_F(DiagramTest, MessageTokensTravelOnlyWhenAnimationsAreOn) {
   ipclab::Session* session = open(QStringLiteral("pipe-basics"));
   ASSERT_NE(session, nullptr);

@@ -8,6 +8,7 @@
 #include "message_token.h"
 #include "op_text.h"
 #include "process_node.h"
+#include "rpc_node.h"
 #include "state_style.h"
 
 namespace {
@@ -40,6 +41,12 @@ class Words {
       case K::shm_add:
       case K::shm_store:
         return {tr("write"), EdgeItem::ToTarget};
+      case K::rpc_call:
+        // The request goes in, the reply comes back.
+        return {tr("call"), static_cast<EdgeItem::Flow>(EdgeItem::ToTarget | EdgeItem::FromTarget)};
+      case K::rpc_serve:
+        return {tr("serve"),
+                static_cast<EdgeItem::Flow>(EdgeItem::ToTarget | EdgeItem::FromTarget)};
       default:
         return {QString(), EdgeItem::None};
     }
@@ -73,6 +80,8 @@ void DiagramScene::clearSession() {
   processes_.clear();
   objects_.clear();
   inFlight_.clear();
+  unreturnedSend_.clear();
+  rpcCalls_.clear();
   plans_.clear();
   specs_.clear();
   objectNames_.clear();
@@ -107,6 +116,8 @@ void DiagramScene::setScenario(const ipclab::Scenario& scenario,
     objects_.push_back(node);
   }
   inFlight_.assign(specs_.size(), {});
+  unreturnedSend_.assign(workers.size(), {-1, -1});
+  rpcCalls_.assign(specs_.size(), {});
   buildEdges();
   layout();
 }
@@ -234,6 +245,7 @@ void DiagramScene::applySnapshot(const ipclab::Snapshot& snap) {
     view.messages = inFlight_[i];
     view.address = o.address;
     view.kernelNote = o.kernel_note;
+    rpcView(static_cast<int>(i), &view);
     const QSizeF before = objects_[i]->size();
     objects_[i]->setView(view);
     resized = resized || objects_[i]->size() != before;
@@ -284,22 +296,118 @@ void DiagramScene::consume(int obj, const ipclab::Event& e) {
   }
 }
 
+void DiagramScene::sendReturned(const ipclab::Event& e) {
+  // A send is reported before its call: the message is in the channel only
+  // if the call returned without an error (EPIPE, EINTR). A process killed
+  // inside the call (SIGPIPE) never returns from it.
+  if (e.worker < 0 || e.worker >= processCount()) return;
+  auto& [obj, seq] = unreturnedSend_[static_cast<size_t>(e.worker)];
+  if (obj < 0 || (e.ev == ipclab::EventKind::ret && e.obj != obj)) return;
+  const bool failed = e.ev == ipclab::EventKind::exit || (e.value && *e.value < 0);
+  if (failed) {
+    auto& msgs = inFlight_[static_cast<size_t>(obj)];
+    const auto it = std::find_if(msgs.begin(), msgs.end(), [&](const InFlightMessage& m) {
+      return m.seq == seq && m.sender == e.worker;
+    });
+    if (it != msgs.end()) msgs.erase(it);
+  }
+  obj = -1;
+  seq = -1;
+}
+
 QPointF DiagramScene::anchorOf(int worker, int obj) const {
   if (EdgeItem* e = edge(worker, obj)) return e->processEnd();
   if (ProcessNode* node = processNode(worker)) return node->sceneBoundingRect().center();
   return {};
 }
 
+struct DiagramScene::Flight {
+  QString text;
+  QColor color;
+  QPointF from;
+  QPointF to;
+  QPointF via = {};
+  bool hasVia = false;
+  // rpc: the leg a second leg of the same call may continue.
+  int rpcObj = -1;
+  int64_t rpcId = -1;
+  bool reply = false;
+  int delay = 0;  // ms before it sets off
+};
+
+bool DiagramScene::isRpc(int obj) const {
+  return obj >= 0 && obj < objectCount() &&
+         specs_[static_cast<size_t>(obj)].mechanism == ipclab::ObjectKind::rpc;
+}
+
+void DiagramScene::rpcView(int obj, ObjectView* view) const {
+  if (!isRpc(obj)) return;
+  const RpcCalls& calls = rpcCalls_[static_cast<size_t>(obj)];
+  view->calls = calls.recent(RpcNode::kRows);
+  view->callCount = calls.total();
+}
+
+void DiagramScene::rpcEvent(const ipclab::Event& e, std::vector<Flight>* flights) {
+  if (e.worker < 0 || e.worker >= processCount()) return;
+  const auto& plan = plans_[static_cast<size_t>(e.worker)];
+  if (e.op < 0 || static_cast<size_t>(e.op) >= plan.size()) return;
+  const ipclab::Op& op = plan[static_cast<size_t>(e.op)];
+  if (op.kind != ipclab::OpKind::rpc_call && op.kind != ipclab::OpKind::rpc_serve) return;
+  const bool caller = op.kind == ipclab::OpKind::rpc_call;
+  RpcCalls& calls = rpcCalls_[static_cast<size_t>(e.obj)];
+  calls.apply(e, caller ? RpcCalls::Role::caller : RpcCalls::Role::server,
+              QString::fromStdString(op.text));
+  const bool move = e.ev == ipclab::EventKind::send || e.ev == ipclab::EventKind::recv;
+  if (!flights || !move || !e.value || *e.value < 0) return;
+  const int64_t id = *e.value;
+  const auto& all = calls.calls();
+  const auto call =
+      std::find_if(all.rbegin(), all.rend(), [id](const RpcCall& c) { return c.id == id; });
+  if (call == all.rend()) return;
+  // The server sends the reply and the caller receives it; the request goes the other way.
+  const bool reply = caller == (e.ev == ipclab::EventKind::recv);
+  QString text = reply ? QStringLiteral("#%1 → %2").arg(id).arg(call->result)
+                       : QStringLiteral("#%1 %2").arg(id).arg(call->callText());
+  if (text.size() > 22) text = text.left(21) + QStringLiteral("…");
+  const QColor color = StateStyle::processColor(call->caller);
+  const QPointF centre = objects_[static_cast<size_t>(e.obj)]->sceneBoundingRect().center();
+  const QPointF end = anchorOf(e.worker, e.obj);
+  if (e.ev == ipclab::EventKind::recv) {
+    // Out of the rpc: one flight through it when the way in was in this frame too.
+    for (auto it = flights->rbegin(); it != flights->rend(); ++it)
+      if (it->rpcObj == e.obj && it->rpcId == id && it->reply == reply && !it->hasVia) {
+        it->via = it->to;
+        it->to = end;
+        it->hasVia = true;
+        return;
+      }
+  }
+  Flight f;
+  f.text = text;
+  f.color = color;
+  f.from = e.ev == ipclab::EventKind::send ? end : centre;
+  f.to = e.ev == ipclab::EventKind::send ? centre : end;
+  f.rpcObj = e.obj;
+  f.rpcId = id;
+  f.reply = reply;
+  // A reply sets off once its request, flying in the same frame, has arrived.
+  if (reply)
+    for (const Flight& request : *flights)
+      if (request.rpcObj == e.obj && request.rpcId == id && !request.reply)
+        f.delay = request.delay + MessageTokens::durationMs(request.hasVia);
+  flights->push_back(f);
+}
+
 void DiagramScene::applyEvents(const std::vector<ipclab::Event>& events, bool animate) {
-  struct Flight {
-    QString text;
-    QColor color;
-    QPointF from;
-    QPointF to;
-  };
   std::vector<Flight> flights;
+  std::set<int> rpcChanged;
   for (const ipclab::Event& e : events) {
     const bool onObject = e.obj >= 0 && e.obj < objectCount();
+    if (onObject && isRpc(e.obj)) {
+      rpcEvent(e, animate ? &flights : nullptr);
+      rpcChanged.insert(e.obj);
+      continue;
+    }
     if (e.ev == ipclab::EventKind::send && onObject) {
       inFlight_[static_cast<size_t>(e.obj)].push_back({e.msg, std::max<int64_t>(e.bytes, 0),
                                                        e.value.value_or(0), e.worker,
@@ -307,8 +415,12 @@ void DiagramScene::applyEvents(const std::vector<ipclab::Event>& events, bool an
       // Keep the picture bounded when nobody reads.
       auto& msgs = inFlight_[static_cast<size_t>(e.obj)];
       if (msgs.size() > 256) msgs.erase(msgs.begin());
+      if (e.worker >= 0 && e.worker < processCount())
+        unreturnedSend_[static_cast<size_t>(e.worker)] = {e.obj, e.msg};
     } else if (e.ev == ipclab::EventKind::recv && onObject) {
       consume(e.obj, e);
+    } else if (e.ev == ipclab::EventKind::ret || e.ev == ipclab::EventKind::exit) {
+      sendReturned(e);
     }
     if (!animate) continue;
     const QString seq = QStringLiteral("#%1");
@@ -339,6 +451,22 @@ void DiagramScene::applyEvents(const std::vector<ipclab::Event>& events, bool an
   const size_t first = flights.size() > static_cast<size_t>(MessageTokens::kMaxTokens)
                            ? flights.size() - MessageTokens::kMaxTokens
                            : 0;
-  for (size_t i = first; i < flights.size(); ++i)
-    tokens_->launch(flights[i].text, flights[i].color, flights[i].from, flights[i].to);
+  for (size_t i = first; i < flights.size(); ++i) {
+    const Flight& f = flights[i];
+    if (f.hasVia)
+      tokens_->launch(f.text, f.color, f.from, f.via, f.to, f.delay);
+    else
+      tokens_->launch(f.text, f.color, f.from, f.to, f.delay);
+  }
+  // The rpc nodes show their calls now: a reply needs no snapshot to be seen.
+  bool resized = false;
+  for (int obj : rpcChanged) {
+    ObjectNode* node = objects_[static_cast<size_t>(obj)];
+    ObjectView view = node->view();
+    rpcView(obj, &view);
+    const QSizeF before = node->size();
+    node->setView(view);
+    resized = resized || node->size() != before;
+  }
+  if (resized) layout();
 }

@@ -2,7 +2,8 @@
 // nodes, the edges between them, and the message tokens. It is built from
 // the scenario and the workers' plans (core's make_plan, the same plan the
 // workers execute), updated from snapshots (the state each node shows) and
-// from event batches (which messages sit in each channel; tokens).
+// from event batches (which messages sit in each channel, the calls of an
+// rpc object paired with their replies; tokens).
 //
 // Layout: processes in two columns, the first half on the left and the rest
 // on the right, the objects in the middle in scenario order, in one column,
@@ -62,6 +63,17 @@ class DiagramScene : public QGraphicsScene {
   // Places the nodes (when `place`) and returns the diagram's size.
   QSizeF arrange(int objectColumns, bool place) const;
   void consume(int obj, const ipclab::Event& e);
+  // A `return` or `exit` of a process with a send not yet returned: a send
+  // whose call failed put nothing in the channel.
+  void sendReturned(const ipclab::Event& e);
+  // A token to launch at the end of a batch of events.
+  struct Flight;
+  bool isRpc(int obj) const;
+  // An event on an rpc object: pairs calls with their replies, and adds the
+  // request's and the reply's tokens to `flights` (nullptr: no animation).
+  void rpcEvent(const ipclab::Event& e, std::vector<Flight>* flights);
+  // The calls an rpc node shows.
+  void rpcView(int obj, ObjectView* view) const;
   QPointF anchorOf(int worker, int obj) const;
 
   QStringList names_;
@@ -72,6 +84,9 @@ class DiagramScene : public QGraphicsScene {
   std::vector<ProcessNode*> processes_;
   std::vector<ObjectNode*> objects_;
   std::vector<std::vector<InFlightMessage>> inFlight_;
+  std::vector<RpcCalls> rpcCalls_;  // by object; empty for other kinds
+  // By worker: (object, message) of a send whose call has not returned yet.
+  std::vector<std::pair<int, int64_t>> unreturnedSend_;
   std::map<std::pair<int, int>, EdgeItem*> edges_;        // (worker, obj)
   std::map<std::pair<int, int>, EdgeItem*> signalEdges_;  // (from, to)
   std::map<EdgeItem*, std::set<ipclab::OpKind>> edgeOps_;

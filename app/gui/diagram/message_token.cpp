@@ -4,6 +4,7 @@
 #include <QGraphicsItem>
 #include <QGraphicsScene>
 #include <QPainter>
+#include <algorithm>
 
 #include "diagram_paint.h"
 
@@ -41,7 +42,9 @@ MessageTokens::MessageTokens(QGraphicsScene* scene, QObject* parent) : QObject(p
   for (int i = 0; i < kMaxTokens; ++i) {
     auto* item = new TokenItem;
     scene->addItem(item);
-    pool_.push_back({item, {}, {}, -1});
+    Flight flight;
+    flight.item = item;
+    pool_.push_back(flight);
   }
   clock_.start();
   timer_.setInterval(16);
@@ -51,7 +54,19 @@ MessageTokens::MessageTokens(QGraphicsScene* scene, QObject* parent) : QObject(p
 MessageTokens::~MessageTokens() = default;  // the scene owns the items
 
 void MessageTokens::launch(const QString& text, const QColor& color, const QPointF& from,
-                           const QPointF& to) {
+                           const QPointF& to, int delayMs) {
+  take(text, color, from, to, delayMs).hasVia = false;
+}
+
+void MessageTokens::launch(const QString& text, const QColor& color, const QPointF& from,
+                           const QPointF& via, const QPointF& to, int delayMs) {
+  Flight& f = take(text, color, from, to, delayMs);
+  f.via = via;
+  f.hasVia = true;
+}
+
+MessageTokens::Flight& MessageTokens::take(const QString& text, const QColor& color,
+                                           const QPointF& from, const QPointF& to, int delayMs) {
   // An idle item, or else the one that has flown longest.
   Flight* slot = nullptr;
   for (Flight& f : pool_)
@@ -65,10 +80,11 @@ void MessageTokens::launch(const QString& text, const QColor& color, const QPoin
   slot->item->set(text, color);
   slot->from = from;
   slot->to = to;
-  slot->start = clock_.elapsed();
+  slot->start = clock_.elapsed() + std::max(0, delayMs);
   slot->item->setPos(from);
-  slot->item->show();
+  slot->item->setVisible(delayMs <= 0);
   if (!timer_.isActive()) timer_.start();
+  return *slot;
 }
 
 void MessageTokens::clear() {
@@ -98,15 +114,24 @@ void MessageTokens::tick() {
   bool any = false;
   for (Flight& f : pool_) {
     if (f.start < 0) continue;
-    const qreal t = std::min(1.0, static_cast<qreal>(now - f.start) / kDurationMs);
+    any = true;
+    if (now < f.start) continue;  // still waiting to set off
+    f.item->show();
+    const qreal t = std::min(1.0, static_cast<qreal>(now - f.start) / durationMs(f.hasVia));
     if (t >= 1.0) {
       f.start = -1;
       f.item->hide();
       continue;
     }
-    const qreal e = ease.valueForProgress(t);
-    f.item->setPos(f.from + (f.to - f.from) * e);
-    any = true;
+    if (f.hasVia) {
+      // Each leg eased on its own: the token slows down as it passes the via point.
+      const bool first = t < 0.5;
+      const qreal e = ease.valueForProgress(first ? t * 2 : t * 2 - 1);
+      f.item->setPos(first ? f.from + (f.via - f.from) * e : f.via + (f.to - f.via) * e);
+    } else {
+      const qreal e = ease.valueForProgress(t);
+      f.item->setPos(f.from + (f.to - f.from) * e);
+    }
   }
   if (!any) timer_.stop();
 }

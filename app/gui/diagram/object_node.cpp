@@ -6,6 +6,7 @@
 #include "channel_node.h"
 #include "diagram_paint.h"
 #include "mutex_node.h"
+#include "rpc_node.h"
 #include "semaphore_node.h"
 #include "state_style.h"
 
@@ -130,6 +131,8 @@ ObjectNode* makeObjectNode(int index, const ipclab::ObjectSpec& spec, const QStr
       return new MutexNode(index, names);
     case K::shared_memory:
       return new CellsNode(index, names);
+    case K::rpc:
+      return new RpcNode(index, names);
     default:
       if (ipclab::is_channel_mechanism(spec.mechanism)) return new ChannelNode(index, names);
       return new ObjectNode(index, names);

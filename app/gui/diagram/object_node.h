@@ -1,9 +1,9 @@
 // ObjectNode: the base of every IPC object in the diagram, and the facts a
 // node draws (ObjectView, copied from the snapshot and the events: nothing
 // points into the Session). Each kind draws itself in its own subclass
-// (channel_node, cells_node, semaphore_node, mutex_node); makeObjectNode
-// picks the right one. text() says in words what the node shows, for tests
-// and tooltips.
+// (channel_node, cells_node, semaphore_node, mutex_node, rpc_node);
+// makeObjectNode picks the right one. text() says in words what the node
+// shows, for tests and tooltips.
 #pragma once
 
 #include <QGraphicsItem>
@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "rpc_calls.h"
 #include "scenario/scenario.hpp"
 
 // A message in a channel, as the send and recv events told it.
@@ -41,6 +42,8 @@ struct ObjectView {
   int capacity = 0;                       // message queue slots (0 = unknown)
   std::string address;                    // sockets: "127.0.0.1:40123" or the socket file
   std::string kernelNote;                 // what else the kernel says (the next datagram)
+  std::vector<RpcCall> calls;             // rpc: the calls shown, oldest first
+  int callCount = 0;                      // rpc: every call made so far
   bool operator==(const ObjectView&) const = default;
 };
 

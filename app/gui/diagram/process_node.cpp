@@ -15,7 +15,10 @@ class Words {
   static QString blockedOn(const QString& obj) { return tr("blocked on %1").arg(obj); }
   static QString blockedSignal() { return tr("blocked, waiting for a signal"); }
   static QString exited(int code) { return tr("finished (exit code %1)").arg(code); }
-  static QString killed(int sig) { return tr("killed (signal %1)").arg(sig); }
+  // The signal by its name (SIGPIPE), as the event log says it.
+  static QString killed(int sig) {
+    return tr("killed (signal %1)").arg(QString::fromStdString(ipclab::signal_display_name(sig)));
+  }
   static QString pid(int pid) { return tr("pid %1").arg(pid); }
   static QString done() { return tr("no more actions"); }
   static QString progress(int op, int count) { return tr("%1 of %2").arg(op).arg(count); }

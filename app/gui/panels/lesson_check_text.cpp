@@ -153,3 +153,33 @@ std::optional<std::vector<LessonCheckText::Line>> LessonCheckText::rebuild(
   passed.insert(passed.end(), failed.begin(), failed.end());
   return passed;
 }
+
+QString LessonCheckText::problem(const ipclab::StepProblem& p) {
+  using K = ipclab::StepProblem::Kind;
+  const QString name = q(p.process);
+  switch (p.kind) {
+    case K::nothing_stepped:
+      return tr("no process could take a step");
+    case K::not_settled:
+      return tr("a step of %1 did not settle within 5 s").arg(name);
+    case K::not_granted:
+      break;
+  }
+  using R = ipclab::StepResult;
+  switch (p.result) {
+    case R::blocked:
+      return tr("could not step %1: it is blocked: only another process's step can release it")
+          .arg(name);
+    case R::finished:
+      return tr("could not step %1: it has finished").arg(name);
+    case R::not_ready:
+      return tr("could not step %1: it is not at its step gate yet").arg(name);
+    case R::unknown_process:
+      return tr("could not step %1: there is no such process").arg(name);
+    case R::not_stepping:
+      return tr("could not step %1: the session is running freely; pause it first").arg(name);
+    case R::granted:
+      break;
+  }
+  return q(p.sentence);
+}

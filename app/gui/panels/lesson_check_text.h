@@ -22,6 +22,8 @@ class LessonCheckText {
     bool passed = false;
     QString text;
   };
+  // A problem granting the step's `step`, in the GUI's language.
+  static QString problem(const ipclab::StepProblem& problem);
   static std::optional<std::vector<Line>> rebuild(const ipclab::Expect& expect,
                                                   const ipclab::ExpectOutcome& outcome,
                                                   const ipclab::Snapshot& snapshot,

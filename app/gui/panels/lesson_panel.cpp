@@ -175,8 +175,7 @@ void LessonPanel::arrive(int index) {
                                              });
   if (!inFlight_) {
     LessonStepResult none;
-    none.problems.push_back(
-        tr("No lesson is running: press Reset to start it again.").toStdString());
+    none.noSession = true;
     onResult(index, none);
     return;
   }
@@ -273,7 +272,11 @@ void LessonPanel::renderChecks(const Record& record) {
     addText(mark, QString::fromStdString(sentence), color);
   };
   const LessonStepResult& r = record.result;
-  for (const std::string& p : r.problems) add(QStringLiteral("✗ "), p, kFail);
+  if (r.noSession)
+    addText(QStringLiteral("✗ "), tr("No lesson is running: press Reset to start it again."),
+            kFail);
+  for (const ipclab::StepProblem& p : r.problems)
+    addText(QStringLiteral("✗ "), LessonCheckText::problem(p), kFail);
   if (r.checks) {
     const ipclab::Scenario* scenario = controller_->scenario();
     const ipclab::LessonStep* step = shown_ >= 0 && static_cast<size_t>(shown_) < steps_.size()

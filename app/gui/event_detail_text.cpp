@@ -1,0 +1,309 @@
+#include "event_detail_text.h"
+
+#include <QRegularExpression>
+#include <cerrno>
+#include <cstring>
+#include <map>
+#include <utility>
+#include <vector>
+
+#include "diagram/diagram_paint.h"
+
+namespace {
+
+constexpr const char* kContext = "EventDetailText";
+
+QString q(const std::string& s) {
+  return QString::fromStdString(s);
+}
+
+// A sentence two ways: the English core writes, and the words shown.
+struct Said {
+  QString english;
+  QString shown;
+
+  template <typename... Args>
+  Said arg(const Args&... args) const {
+    return {english.arg(args...), shown.arg(args...)};
+  }
+  Said arg(const Said& a) const { return {english.arg(a.english), shown.arg(a.shown)}; }
+  Said arg(const Said& a, const Said& b) const {
+    return {english.arg(a.english, b.english), shown.arg(a.shown, b.shown)};
+  }
+};
+
+// `source` is marked with QT_TRANSLATE_NOOP where it is written.
+Said say(const char* source) {
+  return {QString::fromUtf8(source), QCoreApplication::translate(kContext, source)};
+}
+
+// The errno descriptions the catalogue translates, by errno; glibc's
+// English for the others (and for English itself).
+const std::map<int, const char*>& errnoWords() {
+  static const std::map<int, const char*> words = {
+      {EPERM, QT_TRANSLATE_NOOP("EventDetailText", "Operation not permitted")},
+      {ENOENT, QT_TRANSLATE_NOOP("EventDetailText", "No such file or directory")},
+      {ESRCH, QT_TRANSLATE_NOOP("EventDetailText", "No such process")},
+      {EINTR, QT_TRANSLATE_NOOP("EventDetailText", "Interrupted system call")},
+      {EBADF, QT_TRANSLATE_NOOP("EventDetailText", "Bad file descriptor")},
+      {ECHILD, QT_TRANSLATE_NOOP("EventDetailText", "No child processes")},
+      {EAGAIN, QT_TRANSLATE_NOOP("EventDetailText", "Resource temporarily unavailable")},
+      {ENOMEM, QT_TRANSLATE_NOOP("EventDetailText", "Cannot allocate memory")},
+      {EACCES, QT_TRANSLATE_NOOP("EventDetailText", "Permission denied")},
+      {EEXIST, QT_TRANSLATE_NOOP("EventDetailText", "File exists")},
+      {EINVAL, QT_TRANSLATE_NOOP("EventDetailText", "Invalid argument")},
+      {EMFILE, QT_TRANSLATE_NOOP("EventDetailText", "Too many open files")},
+      {ENOSPC, QT_TRANSLATE_NOOP("EventDetailText", "No space left on device")},
+      {EPIPE, QT_TRANSLATE_NOOP("EventDetailText", "Broken pipe")},
+      {EDEADLK, QT_TRANSLATE_NOOP("EventDetailText", "Resource deadlock avoided")},
+      {ENOMSG, QT_TRANSLATE_NOOP("EventDetailText", "No message of desired type")},
+      {EIDRM, QT_TRANSLATE_NOOP("EventDetailText", "Identifier removed")},
+      {EMSGSIZE, QT_TRANSLATE_NOOP("EventDetailText", "Message too long")},
+      {ENOTSUP, QT_TRANSLATE_NOOP("EventDetailText", "Operation not supported")},
+      {EADDRINUSE, QT_TRANSLATE_NOOP("EventDetailText", "Address already in use")},
+      {ECONNRESET, QT_TRANSLATE_NOOP("EventDetailText", "Connection reset by peer")},
+      {ENOTCONN, QT_TRANSLATE_NOOP("EventDetailText", "Transport endpoint is not connected")},
+      {ETIMEDOUT, QT_TRANSLATE_NOOP("EventDetailText", "Connection timed out")},
+      {ECONNREFUSED, QT_TRANSLATE_NOOP("EventDetailText", "Connection refused")},
+      {EOWNERDEAD, QT_TRANSLATE_NOOP("EventDetailText", "Owner died")},
+      {ENOTRECOVERABLE, QT_TRANSLATE_NOOP("EventDetailText", "State not recoverable")},
+  };
+  return words;
+}
+
+// Core's "NAME description" of an errno (session_pump.cpp), or "".
+QString coreErrnoText(int err) {
+  const char* name = strerrorname_np(err);
+  if (!name) return QString();
+  return QString::fromLatin1(name) + QLatin1Char(' ') + QString::fromUtf8(std::strerror(err));
+}
+
+Said errnoSaid(int err) {
+  const QString english = coreErrnoText(err);
+  const auto it = errnoWords().find(err);
+  if (it == errnoWords().end()) return {english, english};
+  const QString description = QCoreApplication::translate(kContext, it->second);
+  if (description == QString::fromUtf8(it->second)) return {english, english};
+  return {english, EventDetailText::tr("%1 (%2)", "an errno's name and what it means")
+                       .arg(QString::fromLatin1(strerrorname_np(err)), description)};
+}
+
+// What core says went wrong before the errno (worker_ops*.cpp), by the op
+// the process was on and the errno.
+Said errorWhat(const ipclab::Op& op, int err) {
+  using K = ipclab::OpKind;
+  const Said noEnd =
+      say(QT_TRANSLATE_NOOP("EventDetailText", "this process has no end of the channel"));
+  switch (op.kind) {
+    case K::send:
+      return err == EBADF ? noEnd : say(QT_TRANSLATE_NOOP("EventDetailText", "send failed"));
+    case K::recv:
+      return err == EBADF ? noEnd : say(QT_TRANSLATE_NOOP("EventDetailText", "receive failed"));
+    case K::sem_wait:
+    case K::sem_trywait:
+      return say(QT_TRANSLATE_NOOP("EventDetailText", "semaphore not open"));
+    case K::sem_post:
+      return err == EBADF ? say(QT_TRANSLATE_NOOP("EventDetailText", "semaphore not open"))
+                          : say(QT_TRANSLATE_NOOP("EventDetailText", "sem_post failed"));
+    case K::mutex_lock:
+    case K::mutex_trylock:
+      return say(QT_TRANSLATE_NOOP("EventDetailText", "lock failed"));
+    case K::mutex_unlock:
+      return err == EPERM
+                 ? say(QT_TRANSLATE_NOOP("EventDetailText",
+                                         "unlock of a mutex this process does not hold"))
+                 : say(QT_TRANSLATE_NOOP("EventDetailText", "pthread_mutex_unlock failed"));
+    case K::shm_read:
+    case K::shm_write:
+    case K::shm_add:
+    case K::shm_load:
+    case K::shm_compute:
+    case K::shm_store:
+      return say(QT_TRANSLATE_NOOP("EventDetailText", "shared memory not mapped"));
+    case K::rpc_call:
+      return err == ENOENT || err == ECONNREFUSED
+                 ? say(QT_TRANSLATE_NOOP("EventDetailText", "no server to call: connect failed"))
+                 : say(QT_TRANSLATE_NOOP("EventDetailText", "no reply"));
+    case K::rpc_serve:
+      return say(QT_TRANSLATE_NOOP("EventDetailText", "not a server of this rpc"));
+    case K::exec:
+      return err == ENOENT ? say(QT_TRANSLATE_NOOP("EventDetailText",
+                                                   "program not found in /usr/bin or /bin"))
+                           : say(QT_TRANSLATE_NOOP(
+                                 "EventDetailText",
+                                 "exec needs a byte stream (pipe, fifo, unix_stream, tcp)"));
+    case K::unsupported:
+      return say(
+          QT_TRANSLATE_NOOP("EventDetailText", "this action is not available in this version"));
+    default:
+      return {};
+  }
+}
+
+// The details core writes as they are, without data in them.
+const std::vector<const char*>& fixedSentences() {
+  static const std::vector<const char*> fixed = {
+      QT_TRANSLATE_NOOP("EventDetailText", "interrupted by a signal"),
+      QT_TRANSLATE_NOOP("EventDetailText", "timed out"),
+      QT_TRANSLATE_NOOP("EventDetailText", "sem_trywait: the count is 0, not acquired"),
+      QT_TRANSLATE_NOOP("EventDetailText", "the previous owner died holding it; made consistent"),
+      QT_TRANSLATE_NOOP("EventDetailText",
+                        "lost update: the cell changed after this process loaded it"),
+      QT_TRANSLATE_NOOP("EventDetailText", "could not open the object"),
+      QT_TRANSLATE_NOOP("EventDetailText", "kernel: FIONREAD bytes"),
+  };
+  return fixed;
+}
+
+// Details with data in them, as core writes them (session_pump.cpp,
+// worker_ops*.cpp): the pattern and the sentence its captures fill.
+struct Pattern {
+  QRegularExpression re;
+  const char* source;
+};
+
+const std::vector<Pattern>& patterns() {
+  static const std::vector<Pattern> all = {
+      {QRegularExpression(QStringLiteral("^(\\d+) actions$")),
+       QT_TRANSLATE_NOOP("EventDetailText", "%1 actions")},
+      {QRegularExpression(QStringLiteral("^(SIG\\w+|signal \\d+) to (.+) \\(pid (\\d+)\\)$")),
+       QT_TRANSLATE_NOOP("EventDetailText", "%1 to %2 (pid %3)")},
+      {QRegularExpression(QStringLiteral("^(SIG\\w+|signal \\d+) from pid (\\d+)$")),
+       QT_TRANSLATE_NOOP("EventDetailText", "%1 from pid %2")},
+      {QRegularExpression(QStringLiteral("^(SIG\\w+|signal \\d+) caught by the handler$")),
+       QT_TRANSLATE_NOOP("EventDetailText", "%1 caught by the handler")},
+      {QRegularExpression(QStringLiteral("^kernel: (.+)$")),
+       QT_TRANSLATE_NOOP("EventDetailText", "kernel: %1")},
+      {QRegularExpression(QStringLiteral("^shared memory: (.+)$")),
+       QT_TRANSLATE_NOOP("EventDetailText", "shared memory: %1")},
+      {QRegularExpression(QStringLiteral("^read cell (\\d+)$")),
+       QT_TRANSLATE_NOOP("EventDetailText", "read cell %1")},
+      {QRegularExpression(QStringLiteral("^write cell (\\d+)$")),
+       QT_TRANSLATE_NOOP("EventDetailText", "write cell %1")},
+      {QRegularExpression(QStringLiteral("^add cell (\\d+)$")),
+       QT_TRANSLATE_NOOP("EventDetailText", "add cell %1")},
+      {QRegularExpression(QStringLiteral("^load cell (\\d+)$")),
+       QT_TRANSLATE_NOOP("EventDetailText", "load cell %1")},
+      {QRegularExpression(QStringLiteral("^compute cell (\\d+)$")),
+       QT_TRANSLATE_NOOP("EventDetailText", "compute cell %1")},
+      {QRegularExpression(QStringLiteral("^store cell (\\d+)$")),
+       QT_TRANSLATE_NOOP("EventDetailText", "store cell %1")},
+      {QRegularExpression(QStringLiteral("^(\\S+) runs as pid (\\d+)$")),
+       QT_TRANSLATE_NOOP("EventDetailText", "%1 runs as pid %2")},
+      {QRegularExpression(QStringLiteral("^(\\S+) exited with code (-?\\d+)$")),
+       QT_TRANSLATE_NOOP("EventDetailText", "%1 exited with code %2")},
+      {QRegularExpression(QStringLiteral("^(\\S+) was killed by (\\S+)$")),
+       QT_TRANSLATE_NOOP("EventDetailText", "%1 was killed by %2")},
+  };
+  return all;
+}
+
+QString fromPattern(const QString& detail) {
+  for (const Pattern& p : patterns()) {
+    const QRegularExpressionMatch m = p.re.match(detail);
+    if (!m.hasMatch()) continue;
+    QString out = QCoreApplication::translate(kContext, p.source);
+    // One multi-argument arg(): a capture holding "%1" is not substituted again.
+    const QStringList caps = m.capturedTexts().mid(1);
+    if (caps.size() == 1) return out.arg(caps[0]);
+    if (caps.size() == 2) return out.arg(caps[0], caps[1]);
+    if (caps.size() == 3) return out.arg(caps[0], caps[1], caps[2]);
+    return QString();
+  }
+  return QString();
+}
+
+}  // namespace
+
+int EventDetailText::errnoAtEnd(const QString& detail) {
+  // Every errno core may name, by its words: built once, looked up by the
+  // name found at the end ("... EPIPE Broken pipe").
+  static const std::map<QString, int> byText = [] {
+    std::map<QString, int> m;
+    for (int err = 1; err < 256; ++err)
+      if (const QString text = coreErrnoText(err); !text.isEmpty()) m.emplace(text, err);
+    return m;
+  }();
+  static const QRegularExpression name(QStringLiteral("(?:^|: )(E[A-Z0-9]+ [^:]*)$"));
+  const QRegularExpressionMatch m = name.match(detail);
+  if (!m.hasMatch()) return 0;
+  const auto it = byText.find(m.captured(1));
+  return it == byText.end() ? 0 : it->second;
+}
+
+QString EventDetailText::errnoText(int err) {
+  return errnoSaid(err).shown;
+}
+
+QString EventDetailText::exitText(const QString& detail) {
+  // Core's words (session_pump.cpp): "exit code N", with ", stopped by the
+  // session before action K of M" when the session ended it at its gate, or
+  // "killed by SIGNAME".
+  static const QRegularExpression exited(QStringLiteral(
+      "^exit code (-?\\d+)(?:, stopped by the session before action (\\d+) of (\\d+))?$"));
+  static const QRegularExpression killed(QStringLiteral("^killed by (\\S+)$"));
+  if (const QRegularExpressionMatch m = exited.match(detail); m.hasMatch()) {
+    if (m.captured(2).isEmpty()) return tr("exit code %1").arg(m.captured(1));
+    return tr("exit code %1, stopped by the session before action %2 of %3")
+        .arg(m.captured(1), m.captured(2), m.captured(3));
+  }
+  if (const QRegularExpressionMatch m = killed.match(detail); m.hasMatch())
+    return tr("killed by %1").arg(m.captured(1));
+  return QString();
+}
+
+QString EventDetailText::deadlockText(const QString& detail) {
+  // session_pump.cpp's find_deadlock.
+  static const QRegularExpression whole(
+      QStringLiteral("^every process is blocked and none can release another: (.+)$"));
+  static const QRegularExpression clause(
+      QStringLiteral("^(.+?) waits (?:(for a signal)|on (\\S+) '([^']*)'(?: held by (.+?))?"
+                     "(?: \\(count (-?\\d+)\\))?)$"));
+  const QRegularExpressionMatch m = whole.match(detail);
+  if (!m.hasMatch()) return QString();
+  // In English, core's own sentence is the one to show.
+  const QString sentence = tr("every process is blocked and none can release another: %1");
+  if (sentence == QLatin1String("every process is blocked and none can release another: %1"))
+    return QString();
+  QStringList clauses;
+  for (const QString& part : m.captured(1).split(QStringLiteral("; "))) {
+    const QRegularExpressionMatch c = clause.match(part);
+    if (!c.hasMatch()) return QString();
+    if (!c.captured(2).isEmpty()) {
+      clauses << tr("%1 waits for a signal").arg(c.captured(1));
+      continue;
+    }
+    const auto kind = ipclab::object_kind_from(c.captured(3).toStdString());
+    if (!kind) return QString();
+    QString text =
+        tr("%1 waits on %2 '%3'").arg(c.captured(1), DiagramPaint::kindWord(*kind), c.captured(4));
+    if (!c.captured(5).isEmpty()) text = tr("%1, held by %2").arg(text, c.captured(5));
+    if (!c.captured(6).isEmpty()) text = tr("%1 (count %2)").arg(text, c.captured(6));
+    clauses << text;
+  }
+  return sentence.arg(clauses.join(tr("; ", "between the processes of a deadlock")));
+}
+
+QString EventDetailText::words(const ipclab::Event& e, const ipclab::Op* op) {
+  if (e.detail.empty()) return QString();
+  const QString detail = q(e.detail);
+  using ipclab::EventKind;
+  if (e.ev == EventKind::exit) return exitText(detail);
+  if (e.ev == EventKind::deadlock) return deadlockText(detail);
+  if (e.ev == EventKind::error) {
+    const int err = errnoAtEnd(detail);
+    if (!op || err == 0) return QString();
+    const Said what = errorWhat(*op, err);
+    if (what.english.isEmpty()) return QString();
+    const Said sentence =
+        Said{QStringLiteral("%1: %2"), tr("%1: %2", "what failed: the errno")}.arg(what,
+                                                                                   errnoSaid(err));
+    return sentence.english == detail ? sentence.shown : QString();
+  }
+  // A return with an errno and nothing else: "EPIPE Broken pipe".
+  if (const int err = errnoAtEnd(detail); err != 0 && detail == coreErrnoText(err))
+    return errnoSaid(err).shown;
+  for (const char* fixed : fixedSentences())
+    if (detail == QLatin1String(fixed)) return QCoreApplication::translate(kContext, fixed);
+  return fromPattern(detail);
+}
