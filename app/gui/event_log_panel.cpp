@@ -50,7 +50,13 @@ EventLogPanel::EventLogPanel(QWidget* parent)
   connect(model_, &QAbstractItemModel::rowsInserted, this, [this] {
     if (followTail_) view_->scrollToBottom();
   });
-  // A reader who scrolled up keeps the rows in sight while older ones go.
+  // A reader who scrolled up keeps the rows in sight while older ones go
+  // (once the log is full, mostly as a shift of every row; otherwise as rows
+  // removed above). At the tail the shift changes neither the scrollbar's
+  // range nor its value: it is not even repainted.
+  connect(model_, &EventLogModel::rowsShifted, this, [this, bar](int rows) {
+    if (!followTail_) bar->setValue(std::max(0, bar->value() - rows));
+  });
   connect(model_, &QAbstractItemModel::rowsAboutToBeRemoved, this,
           [this](const QModelIndex&, int first, int last) {
             droppedAbove_ = !followTail_ && first == 0 ? last + 1 : 0;
