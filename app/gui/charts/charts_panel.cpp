@@ -4,6 +4,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
+#include <QGraphicsScene>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPen>
@@ -85,6 +86,11 @@ ChartsPanel::ChartsPanel(QWidget* parent)
   setObjectName(QStringLiteral("chartsPanel"));
   view_->setObjectName(QStringLiteral("chartView"));
   view_->setRenderHint(QPainter::Antialiasing, false);
+  // Every frame moves the lines, the grid and the time labels across the
+  // whole plot: repaint it whole rather than gather the changed regions of
+  // each item, and keep no spatial index of items that all move.
+  view_->setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
+  view_->scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
   chart_->setAnimationOptions(QChart::NoAnimation);
   chart_->setMargins(QMargins(4, 4, 4, 4));
   chart_->setBackgroundRoundness(0);
