@@ -12,10 +12,11 @@
 // repaints. Frame time = those three, on the GUI thread (wall clock; also
 // the thread's CPU time, which a busy machine does not inflate).
 //
-//   gui_frame_bench [--events N] [--rate EVENTS_PER_S] [--charts | --log] [--json]
-//                   [--screenshot FILE.png]
+//   gui_frame_bench [--events N] [--rate EVENTS_PER_S] [--charts | --log [--filter TEXT]]
+//                   [--json] [--screenshot FILE.png]
 //   --charts  shows the Charts tab instead of the Timeline tab
 //   --log     shows the Event log tab instead of the Timeline tab
+//   --filter  types TEXT into the event log's filter box first
 //   --screenshot  saves the window after the last frame (to check what was drawn)
 #include <sys/resource.h>
 #include <time.h>
@@ -25,6 +26,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLineEdit>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <cstdio>
@@ -247,7 +249,7 @@ int main(int argc, char** argv) {
   bool json = false;
   bool charts = false;
   bool log = false;
-  QString screenshot;
+  QString screenshot, filter;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--events") && i + 1 < argc)
       total = std::stoull(argv[++i]);
@@ -259,11 +261,14 @@ int main(int argc, char** argv) {
       charts = true;
     else if (!std::strcmp(argv[i], "--log"))
       log = true;
+    else if (!std::strcmp(argv[i], "--filter") && i + 1 < argc)
+      filter = QString::fromLocal8Bit(argv[++i]);
     else if (!std::strcmp(argv[i], "--screenshot") && i + 1 < argc)
       screenshot = QString::fromLocal8Bit(argv[++i]);
     else {
       std::fprintf(stderr,
-                   "usage: %s [--events N] [--rate EVENTS_PER_S] [--charts | --log] [--json] "
+                   "usage: %s [--events N] [--rate EVENTS_PER_S] [--charts | --log [--filter "
+                   "TEXT]] [--json] "
                    "[--screenshot FILE.png]\n",
                    argv[0]);
       return 2;
@@ -295,6 +300,11 @@ int main(int argc, char** argv) {
     if (auto* dock = qobject_cast<QDockWidget*>(window.charts()->parentWidget())) dock->raise();
   if (log)
     if (auto* dock = qobject_cast<QDockWidget*>(window.eventLog()->parentWidget())) dock->raise();
+  if (!filter.isEmpty()) {
+    if (auto* edit = window.eventLog()->findChild<QLineEdit*>(QStringLiteral("eventFilter")))
+      edit->setText(filter);
+    window.eventLog()->applyFilter();
+  }
   QCoreApplication::processEvents();
   const long rssBefore = peakRssKb();
 
