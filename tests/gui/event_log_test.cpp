@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStringList>
@@ -302,6 +303,47 @@ TEST(EventLogPanelTest, FollowsTheTailAndKeepsAScrolledUpReaderInPlace) {
   bar->setValue(bar->maximum());
   frame(16'666);
   EXPECT_EQ(lastShown(), timeOf(seq - 1));
+}
+
+// Counts the paint events a widget gets.
+class PaintCounter : public QObject {
+ public:
+  int paints = 0;
+  bool eventFilter(QObject* watched, QEvent* event) override {
+    if (event->type() == QEvent::Paint) ++paints;
+    return QObject::eventFilter(watched, event);
+  }
+};
+
+// While rows keep coming at the bottom (a filtered log, or one filling up)
+// the scrollbar's range changes every frame but its thumb stays on the same
+// pixels: it is not repainted until it looks different.
+TEST(EventLogPanelTest, TheScrollbarRepaintsOnlyWhenItsThumbMoves) {
+  EventLogPanel panel;
+  panel.resize(900, 300);
+  panel.show();
+  uint64_t seq = 0;
+  for (int i = 0; i < 2; ++i) {
+    panel.append(batch(seq, 16'666));
+    QCoreApplication::processEvents();
+  }
+  QScrollBar* bar = panel.view()->verticalScrollBar();
+  ASSERT_TRUE(bar->isVisible());
+  PaintCounter counter;
+  bar->installEventFilter(&counter);
+  const int before = bar->maximum();
+  for (int i = 0; i < 4; ++i) {
+    panel.append(batch(seq, 16'666));
+    QCoreApplication::processEvents();
+  }
+  EXPECT_GT(bar->maximum(), before);
+  EXPECT_EQ(bar->value(), bar->maximum());  // it follows the newest row
+  EXPECT_EQ(counter.paints, 0);
+  // Scrolled away from the tail, the thumb moves: the bar is painted.
+  bar->setValue(bar->maximum() / 2);
+  QCoreApplication::processEvents();
+  EXPECT_GT(counter.paints, 0);
+  bar->removeEventFilter(&counter);
 }
 
 }  // namespace
