@@ -94,6 +94,10 @@ ChartsPanel::ChartsPanel(QWidget* parent)
   chart_->setAnimationOptions(QChart::NoAnimation);
   chart_->setMargins(QMargins(4, 4, 4, 4));
   chart_->setBackgroundRoundness(0);
+  // The light theme paints the background as a gradient from white to
+  // white; Qt's raster engine hands tall gradient fills to its thread pool
+  // and the frame waits for it. The same white, as a plain fill.
+  chart_->setBackgroundBrush(QColor(0xff, 0xff, 0xff));
   chart_->legend()->setAlignment(Qt::AlignBottom);
   chart_->addAxis(time_, Qt::AlignBottom);
   chart_->addAxis(count_, Qt::AlignLeft);
