@@ -58,7 +58,7 @@ std::vector<std::pair<std::string, ObjectKind>> load_switch(LessonContext& c, co
   if (f.entries().empty())
     c.r.error(e.pos, "'switch' is empty: name a channel and a mechanism ({buffer: posix_mq})");
   for (const Entry& s : f.entries()) {
-    const ObjectSpec* o = object_ref(c.r, c.objects, s.key, s.key_pos, "'switch'", kSwitchable);
+    const ObjectSpec* o = object_ref(c.r, c.objects, s.key, s.key_pos, "switch", kSwitchable);
     std::optional<std::string> word = c.r.text(s.value, s.pos, "the mechanism of " + quoted(s.key));
     if (!o || !word) continue;
     const std::optional<ObjectKind> k = object_kind_from(*word);

@@ -242,6 +242,25 @@ TEST(ScenarioErrors, ChannelMechanismAndAlternatives) {
   EXPECT_TRUE(HasError(r, 10, 28, "'mechanism' is only for 'kind: channel', but 'e' is a mutex"));
 }
 
+TEST(ScenarioErrors, ALessonSwitchesOnlyAChannelToOneOfItsMechanisms) {
+  LoadResult r = load(
+      "objects:\n"
+      "  - {name: c, kind: channel, mechanism: pipe, alternatives: [tcp, posix_mq]}\n"  // 6
+      "  - {name: p, kind: pipe}\n"                                                     // 7
+      "processes: [{name: w, steps: [{send: {to: c, data: x}}]}]\n"                     // 8
+      "lesson:\n"                                                                       // 9
+      "  - say: go\n"                                                                   // 10
+      "    switch: {c: posix_mqq, p: fifo, q: tcp}\n"                                   // 11
+      "  - say: again\n"                                                                // 12
+      "    switch: {c: udp}\n");                                                        // 13
+  EXPECT_TRUE(HasError(r, 11, 17,
+                       "'c' cannot run on 'posix_mqq' (did you mean 'posix_mq'?); it can run on "
+                       "pipe, tcp, posix_mq"));
+  EXPECT_TRUE(HasError(r, 11, 28, "'switch' needs a channel that lists alternatives"));
+  EXPECT_TRUE(HasError(r, 11, 37, "unknown object 'q'"));
+  EXPECT_TRUE(HasError(r, 13, 17, "'c' cannot run on 'udp'; it can run on pipe, tcp, posix_mq"));
+}
+
 TEST(ScenarioErrors, ExecOnlyRunsAllowedPrograms) {
   LoadResult r = steps(
       "      - exec: {argv: [rm, -rf, /tmp/x]}\n"

@@ -81,9 +81,10 @@ TEST_F(GuiTest, ChartLinesAreDrawnAtTheirNewValuesWhetherTheTimeAxisMovesOrNot) 
     const double endMs = static_cast<double>(now) / 1e6;
     EXPECT_TRUE(drawnNear(image, pixel(axisMoves ? at : endMs, values[frame]), line->color()))
         << "frame " << frame << ": the line is not at " << values[frame];
-    if (axisMoves && previous >= 0)
+    if (axisMoves && previous >= 0) {
       EXPECT_FALSE(drawnNear(image, pixel(at, previous), line->color()))
           << "frame " << frame << ": the line is still at " << previous;
+    }
     EXPECT_EQ(line->at(line->count() - 1), QPointF(endMs, values[frame]));
     previous = values[frame];
     t = frame < 3 ? now + 1000 : now;  // the last frame's value comes at the same time
