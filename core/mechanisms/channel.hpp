@@ -54,6 +54,10 @@ std::unique_ptr<ChannelEnd> open_pipe_end(int rfd, int wfd, int* err);
 std::unique_ptr<ChannelEnd> open_fifo_end(const std::string& path, bool reads, bool writes,
                                           int* err);
 
+// A stream end over descriptors already open: blocking and non-blocking,
+// for reading and writing (-1 when unused); it closes them.
+std::unique_ptr<ChannelEnd> fd_channel_end(int rfd, int rfd_nb, int wfd, int wfd_nb);
+
 // POSIX message queue `name` (already created by the supervisor).
 std::unique_ptr<ChannelEnd> open_mq_end(const std::string& name, bool reads, bool writes, int* err);
 

@@ -62,6 +62,10 @@ class FdChannelEnd final : public ChannelEnd {
 
 }  // namespace
 
+std::unique_ptr<ChannelEnd> fd_channel_end(int rfd, int rfd_nb, int wfd, int wfd_nb) {
+  return std::make_unique<FdChannelEnd>(rfd, rfd_nb, wfd, wfd_nb);
+}
+
 std::unique_ptr<ChannelEnd> open_pipe_end(int rfd, int wfd, int* err) {
   const int rnb = reopen_nonblocking(rfd, O_RDONLY);
   const int wnb = reopen_nonblocking(wfd, O_WRONLY);

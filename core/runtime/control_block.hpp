@@ -89,6 +89,11 @@ struct ControlBlock {
                          uint64_t* ring_stride);
 };
 
+// Where a worker keeps its ends of a FIFO it opened on first use, so the
+// supervisor can ask the kernel about them through any worker (pidfd_getfd):
+// kFifoFdBase + 2 * object + (0 read, 1 write), below the usual 1024 limit.
+constexpr int kFifoFdBase = 500;
+
 // The real-time signal a switch sends to a worker inside a channel call on
 // the switched object (SIGRTMAX; scenarios may not use it).
 int switch_signal();

@@ -111,6 +111,13 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
           err = errno;
           break;
         }
+        if (opens_on_first_use(spec)) {
+          // Each process opens it itself, when it first uses it; the
+          // supervisor holds no end, so an open waits for its partner.
+          slot.fd[0] = kFifoFdBase + 2 * static_cast<int>(i);
+          slot.fd[1] = kFifoFdBase + 2 * static_cast<int>(i) + 1;
+          break;
+        }
         call = "open";
         h.fd = ::open(h.name.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
         if (h.fd < 0) err = errno;
@@ -358,7 +365,8 @@ std::optional<int64_t> ObjectHost::kernel_fill(int obj, const FdLender& lend) co
       // through the read end; a pipe answers through its write end as well.
       bool lent = false;
       int fd = probe_fd(h.fd, obj, 0, lend, &lent);
-      if (fd < 0 && h.mechanism == ObjectKind::pipe) fd = probe_fd(h.write_fd, obj, 1, lend, &lent);
+      if (fd < 0 && (h.mechanism == ObjectKind::pipe || h.mechanism == ObjectKind::fifo))
+        fd = probe_fd(h.write_fd, obj, 1, lend, &lent);
       if (fd < 0) return std::nullopt;
       int n = 0;
       const bool ok = ::ioctl(fd, FIONREAD, &n) == 0;

@@ -11,7 +11,10 @@
 // call returns EINTR; the worker waits until the switch is done and makes
 // the same call, with the same message, on the new instance. The kick
 // signal is blocked outside these calls, so it never interrupts anything else.
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <cerrno>
 
@@ -85,7 +88,53 @@ int64_t send_tag(ObjectKind mech, const Op& op) {
   return mech == ObjectKind::sysv_mq ? (op.type > 0 ? op.type : 1) : op.priority;
 }
 
+// One end of a FIFO, opened for real: open() sleeps until the other end is
+// open too (the writer knows beforehand: O_NONBLOCK says ENXIO while no
+// reader is there; a reader cannot tell, so it is marked blocked for the
+// call either way). Kept at its fixed number (kFifoFdBase), with a
+// non-blocking twin for the worker's tries.
+bool open_fifo(WorkerContext& w, int obj, int mode, int* fd, int* twin) {
+  const WorkerObject& o = w.objects[static_cast<size_t>(obj)];
+  emit_call(w, obj, SYS_openat);
+  int got = mode == O_WRONLY ? ::open(o.path.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC) : -1;
+  if (got >= 0) ::fcntl(got, F_SETFL, ::fcntl(got, F_GETFL) & ~O_NONBLOCK);
+  if (got < 0 && (mode != O_WRONLY || errno == ENXIO)) {
+    enter_block(w, obj, SYS_openat, false);
+    do {
+      got = ::open(o.path.c_str(), mode | O_CLOEXEC);
+    } while (got < 0 && errno == EINTR && !g_any_caught.load());
+    leave_block(w, obj, got < 0 ? errno : 0);
+  }
+  const int err = got < 0 ? errno : 0;
+  emit_return(w, obj, SYS_openat, got, err);
+  if (got < 0) {
+    emit_error(w, obj, err, "open failed");
+    return false;
+  }
+  const int fixed = kFifoFdBase + 2 * obj + (mode == O_WRONLY ? 1 : 0);
+  *fd = ::dup3(got, fixed, O_CLOEXEC) == fixed ? fixed : got;
+  if (*fd != got) ::close(got);
+  *twin = ::open(o.path.c_str(), mode | O_NONBLOCK | O_CLOEXEC);
+  return true;
+}
+
 }  // namespace
+
+ChannelEnd* open_on_first_use(WorkerContext& w, int obj) {
+  WorkerObject& o = w.objects[static_cast<size_t>(obj)];
+  if (o.channel || !opens_on_first_use(w.scenario.objects[static_cast<size_t>(obj)]) ||
+      !(o.reads || o.writes))
+    return o.channel.get();
+  int r = -1, rnb = -1, wr = -1, wnb = -1;
+  if (o.reads && !open_fifo(w, obj, O_RDONLY, &r, &rnb)) return nullptr;
+  if (o.writes && !open_fifo(w, obj, O_WRONLY, &wr, &wnb)) {
+    for (int fd : {r, rnb})
+      if (fd >= 0) ::close(fd);
+    return nullptr;
+  }
+  o.channel = fd_channel_end(r, rnb, wr, wnb);
+  return o.channel.get();
+}
 
 void install_switch_kick(const WorkerContext& w) {
   bool any = false;
@@ -108,7 +157,7 @@ ChannelEnd* active_channel(WorkerContext& w, int obj) {
 
 void do_send(WorkerContext& w, const Op& op) {
   int inst = enter_channel(w, op.obj);
-  ChannelEnd* ch = w.objects[static_cast<size_t>(inst)].channel.get();
+  ChannelEnd* ch = open_on_first_use(w, inst);
   if (!ch) {
     leave_channel(w, op.obj);
     return emit_error(w, op.obj, EBADF, "this process has no end of the channel");
@@ -150,7 +199,7 @@ void do_send(WorkerContext& w, const Op& op) {
 
 void do_recv(WorkerContext& w, const Op& op) {
   int inst = enter_channel(w, op.obj);
-  ChannelEnd* ch = w.objects[static_cast<size_t>(inst)].channel.get();
+  ChannelEnd* ch = open_on_first_use(w, inst);
   if (!ch) {
     leave_channel(w, op.obj);
     return emit_error(w, op.obj, EBADF, "this process has no end of the channel");

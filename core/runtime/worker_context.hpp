@@ -25,7 +25,8 @@ struct WorkerObject {
   int64_t* cells = nullptr;
   size_t cells_bytes = 0;
   int listen_fd = -1;  // rpc server: the inherited listening socket
-  std::string path;    // rpc client: the socket file to connect to
+  std::string path;    // rpc client: the socket file to connect to; a FIFO's path
+  bool reads = false, writes = false;  // which ends this process uses (FIFO)
 };
 
 struct WorkerContext {

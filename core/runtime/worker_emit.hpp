@@ -30,6 +30,9 @@ void do_send(WorkerContext& w, const Op& op);
 void do_recv(WorkerContext& w, const Op& op);
 // The end of `obj` in use now (a switchable channel's active instance).
 ChannelEnd* active_channel(WorkerContext& w, int obj);
+// A FIFO this process has not opened yet is opened now, with the open's own
+// events (it may block until the other end is open); nullptr if that failed.
+ChannelEnd* open_on_first_use(WorkerContext& w, int obj);
 
 // exec (worker_ops_exec.cpp) and rpc (worker_ops_rpc.cpp).
 void do_exec(WorkerContext& w, const Op& op);

@@ -37,6 +37,8 @@ std::string program_path(const std::string& name) {
 // child, the channels become stdin and stdout and the program replaces it;
 // the parent closes the ends it no longer needs and waits.
 void do_exec(WorkerContext& w, const Op& op) {
+  if (op.in_obj >= 0) open_on_first_use(w, op.in_obj);
+  if (op.out_obj >= 0) open_on_first_use(w, op.out_obj);
   ChannelEnd* in = active_channel(w, op.in_obj);
   ChannelEnd* out = active_channel(w, op.out_obj);
   const int in_fd = in ? in->stream_fd(false) : -1;

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -136,7 +137,10 @@ void open_objects(WorkerContext& w, const Args& a) {
         o.path = a.session + "/" + sanitized_object_name(spec.name);
         break;
       case ObjectKind::fifo:
-        if (reads[i] || writes[i])
+        o.path = a.session + "/" + sanitized_object_name(spec.name);
+        o.reads = reads[i];
+        o.writes = writes[i];
+        if ((reads[i] || writes[i]) && !opens_on_first_use(spec))
           o.channel = open_fifo_end(a.session + "/" + sanitized_object_name(spec.name), reads[i],
                                     writes[i], &err);
         break;
@@ -204,6 +208,8 @@ void open_objects(WorkerContext& w, const Args& a) {
       w.emit(r);
     }
     if (o.channel && o.channel->max_message() > biggest) biggest = o.channel->max_message();
+    if (opens_on_first_use(spec) && (reads[i] || writes[i]))
+      biggest = std::max<size_t>(biggest, 65536);
   }
   w.buf.resize(biggest);
 }

@@ -176,6 +176,10 @@ bool is_switchable(const ObjectSpec& o) {
   return o.instance_of < 0 && o.runs_on.size() >= 2;
 }
 
+bool opens_on_first_use(const ObjectSpec& o) {
+  return o.mechanism == ObjectKind::fifo && o.instance_of < 0 && !is_switchable(o);
+}
+
 void add_channel_instances(Scenario& s) {
   const size_t own = s.objects.size();
   for (size_t i = 0; i < own; ++i) {

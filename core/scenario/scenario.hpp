@@ -63,6 +63,9 @@ bool keeps_message_boundaries(ObjectKind);
 
 struct ObjectSpec;
 bool is_switchable(const ObjectSpec&);
+// A FIFO of its own (not a switchable channel's instance): each process
+// opens it when it first uses it, and open() waits for the other end, as in C.
+bool opens_on_first_use(const ObjectSpec&);
 struct ObjectSpec {
   std::string name;
   ObjectKind kind = ObjectKind::pipe;       // as written in the file

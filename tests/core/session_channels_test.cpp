@@ -105,8 +105,9 @@ TEST_P(ByteStream, OneReceiveReadsTwoSends) {
   EXPECT_EQ(object_in(after, "c").kernel_fill.value_or(-1), 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Streams, ByteStream,
-                         ::testing::Values("pipe", "fifo", "unix_stream", "tcp"),
+// (Not a FIFO here: its writer's open() waits for a reader, so two sends
+// cannot go first; BlockedIsBlocked checks that rendezvous.)
+INSTANTIATE_TEST_SUITE_P(Streams, ByteStream, ::testing::Values("pipe", "unix_stream", "tcp"),
                          [](const auto& info) { return info.param; });
 
 // Two sends, two receives on a message queue: two separate messages, even
