@@ -99,6 +99,12 @@ INSTANTIATE_TEST_SUITE_P(
                   {},
                   "read",
                   "c"},
+        // 16 writes of 4 KiB fill the pipe's 64 KiB; the 17th sleeps in write.
+        BlockCase{"pipe_write_full", "  - {name: c, kind: pipe}\n",
+                  "[{repeat: {times: 17, steps: [{send: {to: c, data: \"" + std::string(4096, 'x') +
+                      "\"}}]}}, {print: done}]",
+                  "[{recv: {from: c, max: 65536}}]", std::vector<std::string>(16, "blocked"),
+                  "write", "c"},
         // Opening a FIFO waits for the other end, either way round.
         BlockCase{"fifo_open_for_reading",
                   "  - {name: c, kind: fifo}\n",
