@@ -293,6 +293,44 @@ TEST_P(SwitchAtStart, ProducerConsumerRunsOverEveryAlternative) {
   EXPECT_TRUE(sessions_in(dir.path()).empty());
 }
 
+// `switch OBJ MECH` on stdin while the processes run: the buffer moves from
+// a pipe to a POSIX queue and then to TCP with items in flight, the same two
+// processes carry on, every item arrives once and in order, and a switch
+// the channel cannot make says why and changes nothing.
+TEST(SwitchLive, OnStdinWhileStepping) {
+  TempDir dir;
+  const CliResult r = run_cli({"run", "producer-consumer", "--step", "--jsonl"}, dir.path(), {},
+                              "step producer\nstep producer\nstep producer\nstep producer\n"
+                              "switch buffer posix_mq\nstep consumer\n"
+                              "switch buffer=tcp\nswitch buffer udp\nswitch guard pipe\nrun\n",
+                              60s);
+  ASSERT_EQ(r.code, 0) << r.out << r.err;
+  std::vector<std::string> got, switched;
+  std::set<std::string> pids;
+  for (const std::string& line : lines_of(r.out)) {
+    std::map<std::string, std::string> f;
+    if (!parse_json_object(line, &f)) continue;
+    auto text = [&](const char* key) { return f[key].substr(1, f[key].size() - 2); };
+    if (f["ev"] == "\"recv\"" && f["obj"] == "\"buffer\"") got.push_back(text("data"));
+    if (f["ev"] == "\"switch\"") switched.push_back(text("data"));
+    if (f["ev"] == "\"spawn\"") pids.insert(f["pid"]);
+  }
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"item 1", "item 2", "item 3", "item 4", "item 5", "item 6"}));
+  EXPECT_EQ(switched, (std::vector<std::string>{"posix_mq", "tcp"}));
+  EXPECT_EQ(pids.size(), 2u);
+  EXPECT_NE(r.err.find("cannot switch buffer: 'buffer' cannot run on udp; it can run on pipe, "
+                       "fifo, posix_mq, sysv_mq, unix_stream, unix_dgram, tcp, shm_ring"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("cannot switch guard: 'guard' is a mutex; only a channel that lists "
+                       "alternatives can switch"),
+            std::string::npos)
+      << r.err;
+  EXPECT_TRUE(workers_under(dir.path()).empty());
+  EXPECT_TRUE(sessions_in(dir.path()).empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Buffer, SwitchAtStart,
                          ::testing::Values("pipe", "fifo", "posix_mq", "sysv_mq", "unix_stream",
                                            "unix_dgram", "tcp", "shm_ring"),
