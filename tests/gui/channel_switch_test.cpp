@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QMenu>
 #include <QTemporaryDir>
+#include <QTest>
 #include <chrono>
 
 #include "channel_switch_menu.h"
@@ -224,6 +225,46 @@ TEST_F(ChannelSwitchTest, BufferSwitchesToPosixMqThenTcpKeepingMessagesPidsAndOr
             (std::vector<std::string>{"item 1", "item 2", "item 3", "item 4", "item 5", "item 6"}));
   EXPECT_TRUE(seqsOnNode(buffer).empty());
   EXPECT_EQ(channel(buffer)->view().fill, 0);
+}
+
+TEST_F(ChannelSwitchTest, TheControlOnTheNodeOpensTheChoicesAndASwitchWorksWhileRunning) {
+  ipclab::Session* session = open(QStringLiteral("producer-consumer"));
+  ASSERT_NE(session, nullptr);
+  const int buffer = session->scenario().object_index("buffer");
+  controller()->deliverNow();
+  // A click on the control opens the channel's menu, the current mechanism checked.
+  DiagramView* view = window_->diagram();
+  ChannelNode* node = channel(buffer);
+  const QPoint at = view->mapFromScene(node->mapToScene(node->switchControlRect().center()));
+  QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+  QMenu* menu = window_->switchMenu()->menuFor(buffer);
+  ASSERT_TRUE(pumpUntil([&] { return menu->isVisible(); }));
+  EXPECT_TRUE(window_->switchMenu()->action(buffer, ObjectKind::pipe)->isChecked());
+  menu->hide();
+
+  // While the processes run freely: the switch happens under them.
+  std::vector<pid_t> pids;
+  for (const ipclab::WorkerStatus& w : session->snapshot().workers) pids.push_back(w.pid);
+  const int consumer = session->worker_index("consumer");
+  auto received = [&] {
+    int n = 0;
+    for (const ipclab::Event& e : events_)
+      n += e.ev == ipclab::EventKind::recv && e.worker == consumer;
+    return n;
+  };
+  controller()->run(40);
+  ASSERT_TRUE(pumpUntil([&] { return received() >= 2; }));
+  switchTo(buffer, ObjectKind::unix_stream);
+  ASSERT_TRUE(pumpUntil([&] { return allGone(session->snapshot()); }));
+  controller()->deliverNow();
+  EXPECT_EQ(session->snapshot().objects[static_cast<size_t>(buffer)].mechanism,
+            ObjectKind::unix_stream);
+  EXPECT_EQ(channel(buffer)->view().mechanism, ObjectKind::unix_stream);
+  std::vector<int64_t> seqs;
+  for (const ipclab::Event& e : events_)
+    if (e.ev == ipclab::EventKind::recv && e.worker == consumer) seqs.push_back(e.msg);
+  EXPECT_EQ(seqs, (std::vector<int64_t>{1, 2, 3, 4, 5, 6}));
+  for (size_t i = 0; i < pids.size(); ++i) EXPECT_EQ(session->snapshot().workers[i].pid, pids[i]);
 }
 
 TEST_F(ChannelSwitchTest, ARefusedSwitchShowsItsReasonAndChangesNothing) {
