@@ -27,8 +27,8 @@ void EventLogModel::append(const std::vector<ipclab::Event>& events) {
   total_ += events.size();
   const size_t incoming = std::min(events.size(), kMaxEvents);
   const size_t kept = nextSeq_ - firstSeq_;
-  if (kept + incoming > kMaxEvents)  // drop a tenth at a time so trimming is rare
-    dropOldest(std::min(kept, kept + incoming - kMaxEvents + kMaxEvents / 10));
+  // The ring keeps exactly the newest kMaxEvents: the oldest go as new ones come.
+  firstSeq_ += kept + incoming > kMaxEvents ? kept + incoming - kMaxEvents : 0;
   if (ring_.capacity() < kMaxEvents) ring_.reserve(kMaxEvents);
   const bool filtering = live_ && isFiltered();
   std::vector<uint64_t> passed;
@@ -46,38 +46,65 @@ void EventLogModel::append(const std::vector<ipclab::Event>& events) {
     compactPools();
   if (!live_) return;  // the rows shown stay as they are until setLive(true)
   if (!isFiltered()) {
-    beginInsertRows(QModelIndex(), shownCount_, shownCount_ + static_cast<int>(incoming) - 1);
-    shownCount_ += static_cast<int>(incoming);
-    endInsertRows();
-  } else if (!passed.empty()) {
-    const int first = static_cast<int>(shown_.size());
-    beginInsertRows(QModelIndex(), first, first + static_cast<int>(passed.size()) - 1);
-    shown_.insert(shown_.end(), passed.begin(), passed.end());
-    endInsertRows();
+    showChange(static_cast<int>(firstSeq_ - shownFirst_), static_cast<int>(incoming), {});
+  } else {
+    const auto gone = static_cast<int>(std::lower_bound(shown_.begin(), shown_.end(), firstSeq_) -
+                                       shown_.begin());
+    showChange(gone, static_cast<int>(passed.size()), passed);
   }
 }
 
-void EventLogModel::dropOldest(size_t count) {
-  if (count == 0) return;
-  const uint64_t first = firstSeq_ + count;
-  if (!live_) {
-    firstSeq_ = first;
-    return;
-  }
-  if (!isFiltered()) {
-    beginRemoveRows(QModelIndex(), 0, static_cast<int>(count) - 1);
-    firstSeq_ = first;
-    shownFirst_ = first;
-    shownCount_ -= static_cast<int>(count);
+void EventLogModel::showChange(int gone, int added, const std::vector<uint64_t>& passed) {
+  // `gone` rows leave the top, `added` come at the bottom. As many of them
+  // as both have are one shift of the rows (what a row shows moves up by
+  // that much; rowsShifted), not a remove and an insert: a view keeps per-
+  // row books (QHeaderView walks every row when rows are removed) and would
+  // redo them for 200,000 rows on every frame once the ring is full.
+  size_t taken = 0;
+  auto dropFront = [this](int n) {
+    if (isFiltered()) {
+      shown_.erase(shown_.begin(), shown_.begin() + n);
+    } else {
+      shownFirst_ += static_cast<uint64_t>(n);
+      shownCount_ -= n;
+    }
+  };
+  auto pushBack = [this, &taken, &passed](int n) {
+    if (isFiltered()) {
+      shown_.insert(shown_.end(), passed.begin() + static_cast<std::ptrdiff_t>(taken),
+                    passed.begin() + static_cast<std::ptrdiff_t>(taken) + n);
+    } else {
+      shownCount_ += n;
+    }
+    taken += static_cast<size_t>(n);
+  };
+  if (gone > added) {
+    beginRemoveRows(QModelIndex(), 0, gone - added - 1);
+    dropFront(gone - added);
     endRemoveRows();
-    return;
   }
-  const auto end = std::lower_bound(shown_.begin(), shown_.end(), first);
-  const auto gone = static_cast<int>(end - shown_.begin());
-  if (gone > 0) beginRemoveRows(QModelIndex(), 0, gone - 1);
-  firstSeq_ = first;
-  shown_.erase(shown_.begin(), end);
-  if (gone > 0) endRemoveRows();
+  const int shift = std::min(gone, added);
+  if (shift > 0) {
+    dropFront(shift);
+    pushBack(shift);
+    // Whoever holds a row (the selection, the current row) keeps its event.
+    const QModelIndexList from = persistentIndexList();
+    if (!from.isEmpty()) {
+      QModelIndexList to;
+      to.reserve(from.size());
+      for (const QModelIndex& i : from)
+        to.append(i.row() >= shift ? index(i.row() - shift, i.column()) : QModelIndex());
+      changePersistentIndexList(from, to);
+    }
+    emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    emit rowsShifted(shift);
+  }
+  if (added > gone) {
+    const int first = rowCount();
+    beginInsertRows(QModelIndex(), first, first + added - gone - 1);
+    pushBack(added - gone);
+    endInsertRows();
+  }
 }
 
 EventLogModel::Row EventLogModel::makeRow(const ipclab::Event& e) {

@@ -7,9 +7,13 @@
 //
 // The filter lives here too, not in a proxy: rowCount() is the number of
 // kept events whose row contains every word of the filter (any column, any
-// case). A batch becomes one beginInsertRows for the new rows that pass, and
-// when the ring is full, one beginRemoveRows for the oldest tenth; neither
-// re-maps the other rows.
+// case). A batch tells the view about the rows that left the top and came
+// at the bottom in one go: as many of them as both have are a shift (every
+// row moves up by that much: dataChanged, persistent indexes moved,
+// rowsShifted), the rest one beginRemoveRows or one beginInsertRows. Once
+// the ring is full and no filter is set, a batch is a shift only, and the
+// view's row count, its per-row header books and its scrollbar stay as
+// they are.
 //
 // While its view is hidden (setLive(false)) the model only keeps its books:
 // rows go into the ring and count, but the rows it shows stay as they were
@@ -69,6 +73,12 @@ class EventLogModel : public QAbstractTableModel {
   QVariant headerData(int section, Qt::Orientation orientation,
                       int role = Qt::DisplayRole) const override;
 
+ signals:
+  // Every row now shows the event `rows` rows below the one it showed (the
+  // oldest `rows` left, as many new ones came); a reader scrolled up moves
+  // up by as much to keep the events in sight.
+  void rowsShifted(int rows);
+
  private:
   struct Row {
     uint64_t t_ns = 0;
@@ -96,7 +106,9 @@ class EventLogModel : public QAbstractTableModel {
   PlanLabels labels_;
   uint32_t internDetail(const ipclab::Event& e);
   void compactPools();
-  void dropOldest(size_t count);
+  // Tells the view `gone` rows left the top and `added` came at the bottom
+  // (the filtered case: the new shown rows are `passed`).
+  void showChange(int gone, int added, const std::vector<uint64_t>& passed);
   QVariant display(const Row& row, int column) const;
   QString processText(const Row& row) const;
   QString dataText(const Row& row) const;

@@ -7,12 +7,64 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
+#include <QStyleOptionSlider>
 #include <QTableView>
 #include <QVBoxLayout>
 
 #include "event_log_model.h"
 #include "on_screen.h"
 #include "state_style.h"
+
+namespace {
+
+// A scrollbar that repaints only when what it shows changes: where its
+// thumb is, how long, and whether an end is reached. A log growing at the
+// bottom (while it fills, or filtered) changes the range on every frame
+// while the thumb, at its shortest, stays on the same pixels; and a Fusion
+// scrollbar is costly to paint (gradients that Qt's raster engine hands to
+// its thread pool, so a busy machine makes the frame wait for them).
+class QuietScrollBar : public QScrollBar {
+ public:
+  using QScrollBar::QScrollBar;
+
+  // Rows come or go and the view follows: the range changes, then the
+  // value. Between hold() and release() the changes only pile up, and
+  // release() repaints if the bar now looks other than it was painted.
+  void hold() { held_ = true; }
+  void release() {
+    held_ = false;
+    if (look() != painted_) update();
+  }
+
+ protected:
+  void sliderChange(SliderChange change) override {
+    if (change == SliderRangeChange || change == SliderValueChange)
+      if (held_ || look() == painted_) return;
+    QScrollBar::sliderChange(change);
+  }
+  void paintEvent(QPaintEvent* event) override {
+    painted_ = look();
+    QScrollBar::paintEvent(event);
+  }
+
+ private:
+  struct Look {
+    QRect thumb;
+    bool atMin = false, atMax = false;
+    bool operator==(const Look&) const = default;
+  };
+  Look look() const {
+    QStyleOptionSlider option;
+    initStyleOption(&option);
+    return {
+        style()->subControlRect(QStyle::CC_ScrollBar, &option, QStyle::SC_ScrollBarSlider, this),
+        value() <= minimum(), value() >= maximum()};
+  }
+  Look painted_{QRect(-1, -1, 0, 0)};
+  bool held_ = false;
+};
+
+}  // namespace
 
 EventLogPanel::EventLogPanel(QWidget* parent)
     : QWidget(parent),
@@ -30,6 +82,8 @@ EventLogPanel::EventLogPanel(QWidget* parent)
   connect(&filterDelay_, &QTimer::timeout, this, &EventLogPanel::applyFilter);
 
   view_->setObjectName(QStringLiteral("eventLog"));
+  auto* bar = new QuietScrollBar(Qt::Vertical, view_);
+  view_->setVerticalScrollBar(bar);
   view_->setModel(model_);
   view_->setSelectionBehavior(QAbstractItemView::SelectRows);
   view_->setAlternatingRowColors(true);
@@ -44,20 +98,29 @@ EventLogPanel::EventLogPanel(QWidget* parent)
   fitRowHeight();
 
   // Follow the tail only while the student has not scrolled away from it.
-  QScrollBar* bar = view_->verticalScrollBar();
   connect(bar, &QScrollBar::valueChanged, this,
           [this, bar](int value) { followTail_ = value >= bar->maximum() - 2; });
-  connect(model_, &QAbstractItemModel::rowsInserted, this, [this] {
+  connect(model_, &QAbstractItemModel::rowsAboutToBeInserted, bar, &QuietScrollBar::hold);
+  connect(model_, &QAbstractItemModel::rowsInserted, this, [this, bar] {
     if (followTail_) view_->scrollToBottom();
+    bar->release();
   });
-  // A reader who scrolled up keeps the rows in sight while older ones go.
+  // A reader who scrolled up keeps the rows in sight while older ones go
+  // (once the log is full, mostly as a shift of every row; otherwise as rows
+  // removed above). At the tail the shift changes neither the scrollbar's
+  // range nor its value: it is not even repainted.
+  connect(model_, &EventLogModel::rowsShifted, this, [this, bar](int rows) {
+    if (!followTail_) bar->setValue(std::max(0, bar->value() - rows));
+  });
   connect(model_, &QAbstractItemModel::rowsAboutToBeRemoved, this,
-          [this](const QModelIndex&, int first, int last) {
+          [this, bar](const QModelIndex&, int first, int last) {
             droppedAbove_ = !followTail_ && first == 0 ? last + 1 : 0;
+            bar->hold();
           });
   connect(model_, &QAbstractItemModel::rowsRemoved, this, [this, bar] {
     if (droppedAbove_ > 0) bar->setValue(std::max(0, bar->value() - droppedAbove_));
     droppedAbove_ = 0;
+    bar->release();
   });
 
   auto* top = new QHBoxLayout;

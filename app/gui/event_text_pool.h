@@ -53,10 +53,17 @@ class EventTextPool {
   // The length and the first and last 8 bytes, mixed: enough to tell
   // "item 3" from "item 4" and "lock guard" from "wait on full".
   static size_t quickSlot(std::string_view s) {
+    // Two plain loads where there are 8 bytes (a copy of variable length
+    // went through the stack and stalled the load that read it back).
     uint64_t head = 0, tail = 0;
-    std::memcpy(&head, s.data(), std::min<size_t>(8, s.size()));
-    std::memcpy(&tail, s.data() + s.size() - std::min<size_t>(8, s.size()),
-                std::min<size_t>(8, s.size()));
+    if (s.size() >= 8) {
+      std::memcpy(&head, s.data(), 8);
+      std::memcpy(&tail, s.data() + s.size() - 8, 8);
+    } else {
+      for (size_t i = 0; i < s.size(); ++i)
+        head |= static_cast<uint64_t>(static_cast<unsigned char>(s[i])) << (8 * i);
+      tail = head;
+    }
     const uint64_t mixed =
         (head * 0x9E3779B97F4A7C15ULL) ^ (tail * 0xC2B2AE3D27D4EB4FULL) ^ s.size();
     return static_cast<size_t>(mixed >> 56) & (kRecent - 1);

@@ -31,6 +31,16 @@ std::vector<StepProblem> grant_lesson_step(Session& session, const LessonStep& s
                              std::string sentence) {
     problems.push_back({kind, std::move(process), result, std::move(sentence)});
   };
+  for (const auto& [channel, mechanism] : step.switches) {
+    std::string why;
+    if (!session.switch_channel(session.scenario().object_index(channel), mechanism, &why))
+      problem(
+          StepProblem::Kind::not_switched, channel, StepResult::granted,
+          "could not switch " + channel + " to " + std::string(to_string(mechanism)) + ": " + why);
+    else if (!session.wait_settled(std::chrono::seconds(5)))
+      problem(StepProblem::Kind::not_settled, channel, StepResult::granted,
+              "the switch of " + channel + " did not settle within 5 s");
+  }
   for (const auto& [proc, count] : step.step) {
     for (int n = 0; n < count; ++n) {
       if (proc == "all") {

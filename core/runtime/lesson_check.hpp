@@ -25,6 +25,7 @@ struct StepProblem {
     nothing_stepped,  // `all`: no process could take a step
     not_granted,      // `process` could not step: `result` says why
     not_settled,      // a step of `process` did not settle within 5 s
+    not_switched,     // channel `process` did not switch: `sentence` says why
   };
   Kind kind = Kind::nothing_stepped;
   std::string process;  // the worker's name (not_granted) or the `step:` key (not_settled)
@@ -32,7 +33,7 @@ struct StepProblem {
   std::string sentence;  // in English
 };
 
-// Grants `step:` (process -> count, in order; "all" = step every process at
+// Switches the channels `switch:` names, then grants `step:` (process -> count, in order; "all" = step every process at
 // its gate; a process name with count > 1 steps each instance) and waits
 // until each step settled. Returns problems (a step that could not be
 // granted, a step that did not settle), empty when all went through.

@@ -19,6 +19,10 @@ bool is_mutex(const ObjectSpec& o) {
   return o.kind == ObjectKind::mutex;
 }
 const Need kMutex{is_mutex, "a mutex"};
+bool switchable_channel(const ObjectSpec& o) {
+  return is_switchable(o);
+}
+const Need kSwitchable{switchable_channel, "a channel that lists alternatives"};
 
 struct LessonContext {
   Reader& r;
@@ -42,6 +46,32 @@ std::vector<std::pair<std::string, int>> load_step(LessonContext& c, const Entry
     std::optional<int64_t> n =
         c.r.integer(s.value, s.pos, "the step count of " + quoted(s.key), 1, kMaxActions);
     if (known && n) out.emplace_back(s.key, static_cast<int>(*n));
+  }
+  return out;
+}
+
+// switch: {buffer: posix_mq} - the channel moves to that mechanism live.
+std::vector<std::pair<std::string, ObjectKind>> load_switch(LessonContext& c, const Entry& e) {
+  std::vector<std::pair<std::string, ObjectKind>> out;
+  Fields f(c.r, e.value, e.pos, "'switch'");
+  if (!f.is_map()) return out;
+  if (f.entries().empty())
+    c.r.error(e.pos, "'switch' is empty: name a channel and a mechanism ({buffer: posix_mq})");
+  for (const Entry& s : f.entries()) {
+    const ObjectSpec* o = object_ref(c.r, c.objects, s.key, s.key_pos, "'switch'", kSwitchable);
+    std::optional<std::string> word = c.r.text(s.value, s.pos, "the mechanism of " + quoted(s.key));
+    if (!o || !word) continue;
+    const std::optional<ObjectKind> k = object_kind_from(*word);
+    if (!k || std::find(o->runs_on.begin(), o->runs_on.end(), *k) == o->runs_on.end()) {
+      std::vector<std::string_view> names;
+      for (ObjectKind m : o->runs_on) names.push_back(to_string(m));
+      std::string list;
+      for (std::string_view n : names) list += (list.empty() ? "" : ", ") + std::string(n);
+      c.r.error(s.pos, quoted(s.key) + " cannot run on " + quoted(*word) +
+                           did_you_mean(*word, names) + "; it can run on " + list);
+      continue;
+    }
+    out.emplace_back(s.key, *k);
   }
   return out;
 }
@@ -159,10 +189,11 @@ std::vector<LessonStep> load_lesson(Reader& r, const Entry& lesson,
   for (const Item& item : *items) {
     Fields f(r, item.node, item.pos, "this lesson step");
     if (!f.is_map()) continue;
-    f.allow({"say", "step", "expect", "ask"});
+    f.allow({"say", "switch", "step", "expect", "ask"});
     LessonStep s;
     s.pos = f.pos();
     s.say = f.local_text("say", true).value_or(LocalText{});
+    if (const Entry* sw = f.get("switch")) s.switches = load_switch(c, *sw);
     if (const Entry* step = f.get("step")) s.step = load_step(c, *step);
     if (const Entry* expect = f.get("expect")) s.expect = load_expect(c, *expect);
     if (const Entry* ask = f.get("ask")) s.ask = load_ask(r, *ask);

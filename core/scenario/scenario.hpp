@@ -205,6 +205,8 @@ struct LessonStep {
   // Steps to grant before checking, in file order: process instance name
   // ("name", or "name#k" when count > 1) or "all" -> how many actions.
   std::vector<std::pair<std::string, int>> step;
+  // Channels to switch live before the steps: channel name -> mechanism.
+  std::vector<std::pair<std::string, ObjectKind>> switches;
   std::optional<Expect> expect;
   std::optional<Ask> ask;
   SourcePos pos;

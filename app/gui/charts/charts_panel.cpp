@@ -4,9 +4,11 @@
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
+#include <QGraphicsScene>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPen>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <array>
@@ -84,9 +86,18 @@ ChartsPanel::ChartsPanel(QWidget* parent)
   setObjectName(QStringLiteral("chartsPanel"));
   view_->setObjectName(QStringLiteral("chartView"));
   view_->setRenderHint(QPainter::Antialiasing, false);
+  // Every frame moves the lines, the grid and the time labels across the
+  // whole plot: repaint it whole rather than gather the changed regions of
+  // each item, and keep no spatial index of items that all move.
+  view_->setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
+  view_->scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
   chart_->setAnimationOptions(QChart::NoAnimation);
   chart_->setMargins(QMargins(4, 4, 4, 4));
   chart_->setBackgroundRoundness(0);
+  // The light theme paints the background as a gradient from white to
+  // white; Qt's raster engine hands tall gradient fills to its thread pool
+  // and the frame waits for it. The same white, as a plain fill.
+  chart_->setBackgroundBrush(QColor(0xff, 0xff, 0xff));
   chart_->legend()->setAlignment(Qt::AlignBottom);
   chart_->addAxis(time_, Qt::AlignBottom);
   chart_->addAxis(count_, Qt::AlignLeft);
@@ -181,17 +192,26 @@ void ChartsPanel::refresh() {
   double counts = 1, fills = 1;
   const auto& series = model_.series();
   const int columns = std::max(50, static_cast<int>(chart_->plotArea().width()) / 2);
+  const double end = std::max(1.0, now);
+  // Moving the time axis makes Qt Charts lay out every line again from its
+  // points (path, stroked outline, bounds). A replace() does the same, so a
+  // frame would lay out each line twice. When the axis moves, the lines take
+  // their points without telling (a blocked pointsReplaced) and the move
+  // lays each out once, with the new points.
+  const bool axisMoves = time_->max() != end && !chart_->plotArea().isEmpty();
   for (size_t i = 0; i < series.size() && i < lines_.size(); ++i) {
     const ValueHistory& h = series[i].history;
     QList<QPointF> points = h.points();
     // The last value holds until now.
     if (!points.isEmpty() && points.back().x() < now)
       points.append(QPointF(now, points.back().y()));
-    lines_[i]->replace(perColumn(points, std::max(1.0, now), columns));
+    points = perColumn(points, end, columns);
+    // An empty line is not laid out again by an axis move: it says so.
+    const QSignalBlocker quiet(axisMoves && !points.isEmpty() ? lines_[i] : nullptr);
+    lines_[i]->replace(points);
     (series[i].kind == ChartsModel::Kind::channel ? fills : counts) =
         std::max(series[i].kind == ChartsModel::Kind::channel ? fills : counts, h.peak());
   }
-  const double end = std::max(1.0, now);
   if (time_->max() != end) time_->setRange(0, end);
   const double tick = niceRange(end / 1.15).second;
   if (time_->tickInterval() != tick) time_->setTickInterval(tick);

@@ -162,6 +162,8 @@ QString LessonCheckText::problem(const ipclab::StepProblem& p) {
       return tr("no process could take a step");
     case K::not_settled:
       return tr("a step of %1 did not settle within 5 s").arg(name);
+    case K::not_switched:
+      return q(p.sentence);
     case K::not_granted:
       break;
   }
