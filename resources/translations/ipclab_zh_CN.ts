@@ -940,6 +940,10 @@
         <source>could not step %1: the session is running freely; pause it first</source>
         <translation>无法让 %1 执行一步：会话正在自由运行，请先暂停</translation>
     </message>
+    <message>
+        <source>the switch of %1 did not settle within 5 s</source>
+        <translation>%1 的机制切换在 5 秒内没有完成</translation>
+    </message>
 </context>
 <context>
     <name>LessonPanel</name>
