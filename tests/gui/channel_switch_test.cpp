@@ -7,13 +7,16 @@
 // panel, the C calls of the Code panel, the event log's `switch` line) and
 // the consumer still gets every item in order. A switch the new mechanism
 // cannot hold is refused with core's reason in the message bar, in English
-// and in Chinese, and changes nothing.
+// and in Chinese, and changes nothing; so is a lesson's `switch:` core
+// refused, in the lesson panel.
 #include <QAction>
 #include <QDockWidget>
 #include <QFile>
 #include <QMenu>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <chrono>
 
 #include "channel_switch_menu.h"
@@ -27,10 +30,14 @@
 #include "object_table_model.h"
 #include "panels/code_panel.h"
 #include "panels/kernel_panel.h"
+#include "panels/lesson_check_text.h"
+#include "panels/lesson_panel.h"
 #include "panels/panel_docks.h"
 #include "panels/plan_model.h"
 #include "session_controller.h"
 #include "switch_text.h"
+#include "timeline/timeline_model.h"
+#include "timeline/timeline_panel.h"
 
 namespace guitest {
 namespace {
@@ -267,6 +274,39 @@ TEST_F(ChannelSwitchTest, TheControlOnTheNodeOpensTheChoicesAndASwitchWorksWhile
   for (size_t i = 0; i < pids.size(); ++i) EXPECT_EQ(session->snapshot().workers[i].pid, pids[i]);
 }
 
+TEST_F(ChannelSwitchTest, TheChannelSwitchLessonsSwitchesShowInTheDiagramAndTheLog) {
+  ipclab::Session* session = open(QStringLiteral("channel-switch"));
+  ASSERT_NE(session, nullptr);
+  const int buffer = session->scenario().object_index("buffer");
+  LessonPanel* lesson = window_->panels()->lesson();
+  ASSERT_TRUE(pumpUntil([&] { return lesson->reachedStep() == 0; }));
+  std::vector<ObjectKind> seen;
+  for (int i = 1; i < lesson->stepCount(); ++i) {
+    lesson->nextButton()->click();
+    ASSERT_TRUE(pumpUntil([&] { return !lesson->inFlight() && lesson->reachedStep() >= i; }));
+    controller()->deliverNow();
+    EXPECT_EQ(lesson->failedChecks(), 0)
+        << "step " << i + 1 << ": " << lesson->checkLines().join(QLatin1Char('\n')).toStdString();
+    const ObjectKind now = session->snapshot().objects[static_cast<size_t>(buffer)].mechanism;
+    ASSERT_TRUE(pumpUntil([&] { return window_->diagram()->diagram()->mechanism(buffer) == now; }));
+    EXPECT_EQ(channel(buffer)->view().mechanism, now) << "step " << i + 1;
+    if (seen.empty() || seen.back() != now) seen.push_back(now);
+    if (now == ObjectKind::posix_mq && seqsOnNode(buffer).size() == 2) {
+      EXPECT_EQ(seqsOnNode(buffer), (std::vector<int64_t>{1, 2}));  // the pipe's two sends
+      EXPECT_EQ(channel(buffer)->view().fill, 2);
+    }
+  }
+  EXPECT_EQ(seen, (std::vector<ObjectKind>{ObjectKind::pipe, ObjectKind::posix_mq, ObjectKind::tcp,
+                                           ObjectKind::shm_ring}));
+  EXPECT_EQ(logRows(QStringLiteral("switch")).size(), 3);
+  // The consumer asleep in the queue was woken for the switch to TCP.
+  const QStringList unblocks = logRows(QStringLiteral("unblock"));
+  EXPECT_TRUE(std::any_of(unblocks.begin(), unblocks.end(), [](const QString& d) {
+    return d.startsWith(QLatin1String("the channel is switching mechanism"));
+  })) << unblocks.join(QLatin1Char('\n')).toStdString();
+  EXPECT_EQ(window_->timeline()->model().switches().size(), 3u);
+}
+
 TEST_F(ChannelSwitchTest, ARefusedSwitchShowsItsReasonAndChangesNothing) {
   const QString path = dir_.filePath(QStringLiteral("small-queue.yaml"));
   {
@@ -325,6 +365,20 @@ TEST_F(ChannelSwitchTest, SwitchDetailIsCoresSentenceInEnglishAndSaidAgainInChin
             QStringLiteral("pipe → posix_mq：3 条在途消息已转移（共 21 字节），用时 2.1 毫秒"));
   e.value = 4;  // the sentence does not hold the event's data: keep core's
   EXPECT_TRUE(SwitchText::eventDetail(e).isNull());
+
+  // A lesson's `switch:` that core refused, in the lesson panel's words.
+  ipclab::StepProblem p;
+  p.kind = ipclab::StepProblem::Kind::not_switched;
+  p.process = "buffer";
+  p.sentence =
+      "could not switch buffer to posix_mq: the posix_mq cannot hold the 9 messages in flight "
+      "(it holds 8); 'buffer' stays a pipe";
+  EXPECT_EQ(
+      LessonCheckText::problem(p),
+      QStringLiteral("“buffer”无法切换到 posix_mq：posix_mq 装不下在途的 9 条消息（它最多容纳 "
+                     "8 条）；“buffer”仍是 pipe"));
+  p.sentence = "could not switch buffer somehow";
+  EXPECT_EQ(LessonCheckText::problem(p).toStdString(), p.sentence);
 }
 
 }  // namespace
