@@ -213,7 +213,8 @@ void ChannelNode::paintSlots(QPainter* p, const QRectF& body) {
     const bool filled = i < static_cast<int>(order.size());
     const bool lastRow = i == rows - 1 && static_cast<int>(order.size()) > rows;
     p->save();
-    p->setPen(QPen(QColor(0xa9, 0xb3, 0xbe), 1, filled ? Qt::SolidLine : Qt::DashLine));
+    // An empty slot: a faint outline (a dashed one read as a row of "=" when small).
+    p->setPen(filled ? QPen(QColor(0xa9, 0xb3, 0xbe), 1) : QPen(QColor(0xd3, 0xd9, 0xe0), 1));
     p->setBrush(filled ? DiagramPaint::tint(
                              StateStyle::processColor(order[static_cast<size_t>(i)].sender), 30)
                        : QColor(0xf7, 0xf8, 0xfa));
