@@ -2,10 +2,11 @@
 
 QString CommandLine::usage() {
   return tr(
-      "Usage: ipclab [--scenario ID|FILE] [--steps N] [--screenshot FILE.png] "
-      "[--lang en|zh_CN]\n"
+      "Usage: ipclab [--scenario ID|FILE] [--steps N] [--switch OBJ=MECHANISM]... "
+      "[--screenshot FILE.png] [--lang en|zh_CN]\n"
       "  --scenario   a bundled lesson id (ipclab-cli list) or a lesson file\n"
       "  --steps      perform N \"step all\" commands after opening it\n"
+      "  --switch     then switch channel OBJ to MECHANISM (e.g. buffer=posix_mq)\n"
       "  --screenshot save the window as a PNG image and quit\n"
       "  --lang       the language of the window\n");
 }
@@ -25,7 +26,8 @@ bool CommandLine::parse(const QStringList& arguments, CommandLine* out, QString*
       return false;
     }
     const bool known = name == QLatin1String("--scenario") || name == QLatin1String("--steps") ||
-                       name == QLatin1String("--screenshot") || name == QLatin1String("--lang");
+                       name == QLatin1String("--screenshot") || name == QLatin1String("--lang") ||
+                       name == QLatin1String("--switch");
     if (!known) {
       // Qt's own options (-platform, -style, ...) were taken by QApplication.
       *error = tr("unknown option '%1'").arg(name) + QLatin1Char('\n') + usage();
@@ -47,6 +49,13 @@ bool CommandLine::parse(const QStringList& arguments, CommandLine* out, QString*
         *error = tr("--steps needs a whole number of 0 or more, not '%1'").arg(value);
         return false;
       }
+    } else if (name == QLatin1String("--switch")) {
+      const qsizetype at = value.indexOf(QLatin1Char('='));
+      if (at <= 0 || at + 1 >= value.size()) {
+        *error = tr("--switch needs OBJ=MECHANISM, e.g. buffer=posix_mq, not '%1'").arg(value);
+        return false;
+      }
+      out->switches.append({value.left(at), value.mid(at + 1)});
     } else if (name == QLatin1String("--screenshot")) {
       out->screenshot = value;
     } else {

@@ -1,8 +1,11 @@
 // The command line of `ipclab`:
-//   ipclab [--scenario ID|FILE] [--steps N] [--screenshot FILE.png] [--lang zh_CN]
+//   ipclab [--scenario ID|FILE] [--steps N] [--switch OBJ=MECHANISM]...
+//          [--screenshot FILE.png] [--lang zh_CN]
 #pragma once
 
 #include <QCoreApplication>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +17,8 @@ struct CommandLine {
   int steps = 0;       // "step all" commands to perform after opening
   QString screenshot;  // "" = stay open; else save the window there and exit
   QString language;    // "" = saved or system language
+  // Live switches to make after the steps, in order: (channel, mechanism).
+  QList<QPair<QString, QString>> switches;
 
   // Parses the arguments (argv[0] included); on a mistake returns false and
   // a sentence in *error.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diagram/diagram_paint.h"
+#include "switch_text.h"
 
 namespace {
 
@@ -151,6 +152,8 @@ const std::vector<const char*>& fixedSentences() {
                         "lost update: the cell changed after this process loaded it"),
       QT_TRANSLATE_NOOP("EventDetailText", "could not open the object"),
       QT_TRANSLATE_NOOP("EventDetailText", "kernel: FIONREAD bytes"),
+      // A process blocked on a channel whose mechanism is being switched.
+      QT_TRANSLATE_NOOP("EventDetailText", "the channel is switching mechanism"),
   };
   return fixed;
 }
@@ -289,6 +292,7 @@ QString EventDetailText::words(const ipclab::Event& e, const ipclab::Op* op) {
   const QString detail = q(e.detail);
   using ipclab::EventKind;
   if (e.ev == EventKind::exit) return exitText(detail);
+  if (e.ev == EventKind::switch_) return SwitchText::eventDetail(e);
   if (e.ev == EventKind::deadlock) return deadlockText(detail);
   if (e.ev == EventKind::error) {
     const int err = errnoAtEnd(detail);

@@ -18,6 +18,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include "channel_switch_menu.h"
 #include "diagram/diagram_view.h"
 #include "event_log_panel.h"
 #include "lesson_catalog.h"
@@ -99,6 +100,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
   buildTimelineDocks();
   buildToolBar();
   actions_->buildMenus();
+  buildSwitchMenu();
   // View > Animations, under Presentation Mode.
   for (QObject* owner : actions_->presentation->associatedObjects())
     if (auto* menu = qobject_cast<QMenu*>(owner)) {
@@ -316,6 +318,7 @@ void MainWindow::retranslate() {
   centreTabs_->setTabText(0, tr("Diagram"));
   centreTabs_->setTabText(1, tr("Tables"));
   diagram_->retranslate();
+  switchMenu_->retranslate();
   processes_->retranslate();
   objects_->retranslate();
   fitColumns(false);

@@ -15,11 +15,13 @@
 #include <QString>
 
 #include "language.h"
+#include "scenario/scenario.hpp"
 
 class QDockWidget;
 class QTabWidget;
 class QLabel;
 class QTableView;
+class ChannelSwitchMenu;
 class DiagramView;
 class EventLogPanel;
 class MessageBar;
@@ -64,6 +66,10 @@ class MainWindow : public QMainWindow {
   void setLanguage(const QString& code);
   QString language() const { return language_.code(); }
   void setPresentationMode(bool on);
+  // Switches channel `obj` to `mechanism` while its processes run, off the
+  // GUI thread (main_window_switch.cpp); what the Switch Channel menu and
+  // the diagram's control do.
+  void switchChannel(int obj, ipclab::ObjectKind mechanism);
 
   SessionController* controller() const { return controller_; }
   ProcessTableModel* processModel() const { return processes_; }
@@ -77,6 +83,7 @@ class MainWindow : public QMainWindow {
   PanelDocks* panels() const { return panels_; }
   TimelinePanel* timeline() const { return timeline_; }
   ChartsPanel* charts() const { return charts_; }
+  ChannelSwitchMenu* switchMenu() const { return switchMenu_; }
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -88,6 +95,7 @@ class MainWindow : public QMainWindow {
   void buildPanelDocks();     // main_window_panels.cpp
   void buildTimelineDocks();  // main_window_timeline.cpp
   void buildToolBar();
+  void buildSwitchMenu();  // main_window_switch.cpp
   void connectActions();
   void connectController();
   void retranslate();
@@ -137,5 +145,6 @@ class MainWindow : public QMainWindow {
   ChartsPanel* charts_ = nullptr;
   QDockWidget* timelineDock_ = nullptr;
   QDockWidget* chartsDock_ = nullptr;
+  ChannelSwitchMenu* switchMenu_ = nullptr;
   QByteArray presentationLayout_;  // the layout before presentation mode, while it is on
 };

@@ -10,6 +10,7 @@
 #include <QTabWidget>
 #include <QTableView>
 
+#include "channel_switch_menu.h"
 #include "diagram/diagram_view.h"
 #include "event_log_panel.h"
 #include "main_window.h"
@@ -70,6 +71,7 @@ void MainWindow::onSessionStarting() {
   diagram_->clear();
   objects_->clear();
   log_->clear();
+  switchMenu_->clear();
   updateActions();
 }
 
@@ -79,6 +81,7 @@ void MainWindow::onSessionStarted() {
   log_->setPlanLabels(PlanLabels::of(*session));
   diagram_->setScenario(session->scenario(), session->workers());
   objects_->setScenario(session->scenario(), session->workers());
+  switchMenu_->setScenario(session->scenario());
   processView_->selectRow(0);
   fitColumns(false);
   updateActions();
@@ -93,6 +96,7 @@ void MainWindow::onSnapshot(const ipclab::Snapshot& snapshot) {
   processes_->applySnapshot(snapshot);
   diagram_->applySnapshot(snapshot);
   objects_->applySnapshot(snapshot);
+  switchMenu_->applySnapshot(snapshot);
   status_->setSnapshot(snapshot, speed_->stepsPerSecond());
   if (centreTabs_->currentWidget() != diagram_) fitColumns(true);  // else when the tab is opened
   updateActions();

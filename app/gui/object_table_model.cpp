@@ -25,7 +25,7 @@ void ObjectTableModel::applySnapshot(const ipclab::Snapshot& snapshot) {
   for (size_t i = 0; i < rows_.size(); ++i) {
     const ipclab::ObjectStatus& o = snapshot.objects[i];
     Row& row = rows_[i];
-    row.mechanism = o.spec->mechanism;
+    row.mechanism = o.mechanism;  // a live switch changes it
     row.unit = QString::fromStdString(o.unit);
     row.modelFill = o.model_fill;
     row.kernelFill = o.kernel_fill;

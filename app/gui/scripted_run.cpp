@@ -1,5 +1,6 @@
 #include "scripted_run.h"
 
+#include <QElapsedTimer>
 #include <QImage>
 #include <QPixmap>
 #include <chrono>
@@ -33,6 +34,38 @@ void awaitFinishedMode(ipclab::Session& session) {
   }
 }
 
+// The --switch choices, one after the other, through the window's own path
+// (the switch runs on the controller's thread; this waits for its outcome).
+bool performSwitches(MainWindow& window, const CommandLine& commandLine) {
+  SessionController* controller = window.controller();
+  for (const auto& [object, mechanism] : commandLine.switches) {
+    ipclab::Session* session = controller->session();
+    if (!session) return false;
+    const int obj = session->scenario().object_index(object.toStdString());
+    const auto kind = ipclab::object_kind_from(mechanism.toStdString());
+    if (obj < 0 || !kind) {
+      say(ScriptedRun::tr("--switch: no channel '%1' or no mechanism '%2' in this lesson")
+              .arg(object, mechanism));
+      return false;
+    }
+    QString refused;
+    const QMetaObject::Connection c =
+        QObject::connect(controller, &SessionController::switchRefused,
+                         [&refused](int, const QString& text) { refused = text; });
+    window.switchChannel(obj, *kind);
+    QElapsedTimer deadline;
+    deadline.start();
+    while (controller->isSwitching() && deadline.elapsed() < 10000)
+      QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    QObject::disconnect(c);
+    if (!refused.isEmpty()) say(refused);
+    // The `switch` event reaches the pump a moment after the call returned.
+    session->wait_for_activity(std::chrono::milliseconds(50));
+    controller->deliverNow();
+  }
+  return true;
+}
+
 }  // namespace
 
 int ScriptedRun::perform(MainWindow& window, const CommandLine& commandLine) {
@@ -60,6 +93,7 @@ int ScriptedRun::perform(MainWindow& window, const CommandLine& commandLine) {
       say(tr("step %1 did not settle within 5 s").arg(i + 1));
     controller->deliverNow();
   }
+  if (!performSwitches(window, commandLine)) return screenshot ? 2 : -1;
   awaitFinishedMode(*session);
   controller->deliverNow();
   QCoreApplication::processEvents();

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "switch_text.h"
+
 namespace {
 
 constexpr int kFrameMs = 17;          // at most 60 deliveries a second
@@ -25,9 +27,9 @@ std::string signature(const ipclab::Snapshot& s) {
   }
   for (const ipclab::ObjectStatus& o : s.objects) {
     out += '|';
-    out += std::to_string(o.model_fill) + ',' +
-           (o.kernel_fill ? std::to_string(*o.kernel_fill) : "") + ',' + std::to_string(o.owner) +
-           ',' + std::to_string(o.owner_tid_kernel);
+    out += std::to_string(static_cast<int>(o.mechanism)) + ',' + std::to_string(o.model_fill) +
+           ',' + (o.kernel_fill ? std::to_string(*o.kernel_fill) : "") + ',' +
+           std::to_string(o.owner) + ',' + std::to_string(o.owner_tid_kernel);
     for (int w : o.waiters) out += ',' + std::to_string(w);
     out += ';';
     for (int64_t c : o.cells) out += std::to_string(c) + ',';
@@ -161,6 +163,43 @@ bool SessionController::performLessonStep(const ipclab::LessonStep& step, QObjec
           if (generation != generation_ || !guard) return;  // stale: the session changed
           deliverNow();
           done(result);
+        },
+        Qt::QueuedConnection);
+  });
+  return true;
+}
+
+bool SessionController::switchChannel(int obj, ipclab::ObjectKind mechanism) {
+  if (!session_) {
+    emit notice(starting_ ? tr("The processes are still starting.") : tr("No lesson is running."));
+    return false;
+  }
+  if (switching_) {
+    emit notice(tr("A channel is already switching its mechanism; try again in a moment."));
+    return false;
+  }
+  const auto& objects = session_->scenario().objects;
+  const QString name = obj >= 0 && static_cast<size_t>(obj) < objects.size()
+                           ? QString::fromStdString(objects[static_cast<size_t>(obj)].name)
+                           : QString::number(obj);
+  switching_ = true;
+  emit switchStarted(obj, mechanism);
+  const uint64_t generation = generation_;
+  // The lifecycle thread, like lesson steps: a stop queued after this waits
+  // for it, so the session is never torn down under a switch.
+  lifecycle_.start([this, generation, session = session_, obj, mechanism, name] {
+    std::string error;
+    const bool ok = session->switch_channel(obj, mechanism, &error);
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, ok, obj, mechanism, name, error] {
+          switching_ = false;
+          if (generation != generation_) return;  // the session changed meanwhile
+          deliverNow();                           // the `switch` event and the new mechanism, now
+          if (ok)
+            emit channelSwitched(obj, mechanism);
+          else
+            emit switchRefused(obj, SwitchText::refusal(name, mechanism, error));
         },
         Qt::QueuedConnection);
   });

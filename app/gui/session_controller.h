@@ -67,6 +67,15 @@ class SessionController : public QObject {
   bool performLessonStep(const ipclab::LessonStep& step, QObject* receiver,
                          std::function<void(const LessonStepResult&)> done);
 
+  // A live switch of channel `obj` to `mechanism` (Session::switch_channel,
+  // a few ms, up to ~2 s) on the lifecycle thread: the GUI thread never
+  // waits for it, and a stop queued meanwhile waits for it to end. Then the
+  // events (with the `switch` event) and a fresh snapshot are delivered,
+  // and channelSwitched or switchRefused says how it went. False (a notice
+  // says why) when no session runs or another switch is under way.
+  bool switchChannel(int obj, ipclab::ObjectKind mechanism);
+  bool isSwitching() const { return switching_; }
+
  public slots:
   void open(const ipclab::Scenario& scenario);
   void step(int worker);
@@ -87,6 +96,11 @@ class SessionController : public QObject {
   void notice(const QString& text);
   // An error in words (the session could not start, ...).
   void failed(const QString& text);
+  // A switch began / ended (emitted for every switchChannel that returned true).
+  void switchStarted(int obj, ipclab::ObjectKind mechanism);
+  void channelSwitched(int obj, ipclab::ObjectKind mechanism);
+  // Core refused: `text` is its reason in the window's language (SwitchText).
+  void switchRefused(int obj, const QString& text);
 
  private:
   void adopt(uint64_t generation, std::shared_ptr<ipclab::Session> session, const QString& error);
@@ -102,6 +116,7 @@ class SessionController : public QObject {
   std::shared_ptr<ipclab::Session> session_;
   uint64_t generation_ = 0;  // bumps on open/stop; stale start results are dropped
   bool starting_ = false;
+  bool switching_ = false;
   QThreadPool lifecycle_;  // one thread: starts and stops run in order
   QSocketNotifier* notifier_ = nullptr;
   QTimer frameTimer_;   // single shot: merges bursts into one frame

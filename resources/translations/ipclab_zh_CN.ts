@@ -34,6 +34,30 @@
         <source>%1 (room for %2)</source>
         <translation>%1（可容纳 %2 条）</translation>
     </message>
+    <message>
+        <source>⇄ Switch ▾</source>
+        <translation>⇄ 切换 ▾</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelSwitchMenu</name>
+    <message>
+        <source>S&amp;witch Channel</source>
+        <translation>切换通道机制(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Move a channel to another mechanism while its processes run</source>
+        <translation>在进程运行时把通道换到另一种机制上</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>mechanism name — what it is</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Switch %1 to %2, keeping the messages in flight</source>
+        <translation>把 %1 切换到 %2，保留在途消息</translation>
+    </message>
 </context>
 <context>
     <name>ChartsPanel</name>
@@ -84,20 +108,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Usage: ipclab [--scenario ID|FILE] [--steps N] [--screenshot FILE.png] [--lang en|zh_CN]
-  --scenario   a bundled lesson id (ipclab-cli list) or a lesson file
-  --steps      perform N &quot;step all&quot; commands after opening it
-  --screenshot save the window as a PNG image and quit
-  --lang       the language of the window
-</source>
-        <translation>用法：ipclab [--scenario ID|文件] [--steps N] [--screenshot 文件.png] [--lang en|zh_CN]
-  --scenario   内置课程的 ID（见 ipclab-cli list）或课程文件
-  --steps      打开后执行 N 次“全部单步”
-  --screenshot 把窗口保存为 PNG 图片后退出
-  --lang       窗口使用的语言
-</translation>
-    </message>
-    <message>
         <source>unknown option &apos;%1&apos;</source>
         <translation>未知选项“%1”</translation>
     </message>
@@ -108,6 +118,26 @@
     <message>
         <source>--steps needs a whole number of 0 or more, not &apos;%1&apos;</source>
         <translation>--steps 需要一个不小于 0 的整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Usage: ipclab [--scenario ID|FILE] [--steps N] [--switch OBJ=MECHANISM]... [--screenshot FILE.png] [--lang en|zh_CN]
+  --scenario   a bundled lesson id (ipclab-cli list) or a lesson file
+  --steps      perform N &quot;step all&quot; commands after opening it
+  --switch     then switch channel OBJ to MECHANISM (e.g. buffer=posix_mq)
+  --screenshot save the window as a PNG image and quit
+  --lang       the language of the window
+</source>
+        <translation>用法：ipclab [--scenario ID|文件] [--steps N] [--switch 对象=机制]... [--screenshot 文件.png] [--lang en|zh_CN]
+  --scenario   内置课程的 ID（见 ipclab-cli list）或课程文件
+  --steps      打开后执行 N 次“全部单步”
+  --switch     随后把通道“对象”切换到“机制”（例如 buffer=posix_mq）
+  --screenshot 把窗口保存为 PNG 图片后退出
+  --lang       窗口使用的语言
+</translation>
+    </message>
+    <message>
+        <source>--switch needs OBJ=MECHANISM, e.g. buffer=posix_mq, not &apos;%1&apos;</source>
+        <translation>--switch 需要“对象=机制”的形式，例如 buffer=posix_mq，而不是“%1”</translation>
     </message>
 </context>
 <context>
@@ -567,6 +597,10 @@
         <source>%1 waits on %2 &apos;%3&apos;</source>
         <translation>%1 在%2“%3”上等待</translation>
     </message>
+    <message>
+        <source>the channel is switching mechanism</source>
+        <translation>通道正在切换机制</translation>
+    </message>
 </context>
 <context>
     <name>EventLogModel</name>
@@ -800,6 +834,10 @@
         <source>1 message</source>
         <translation>1 条消息</translation>
     </message>
+    <message>
+        <source>the ring&apos;s count in the mapping</source>
+        <translation>映射中环形缓冲区的计数</translation>
+    </message>
 </context>
 <context>
     <name>LessonCatalog</name>
@@ -901,6 +939,10 @@
     <message>
         <source>could not step %1: the session is running freely; pause it first</source>
         <translation>无法让 %1 执行一步：会话正在自由运行，请先暂停</translation>
+    </message>
+    <message>
+        <source>the switch of %1 did not settle within 5 s</source>
+        <translation>%1 的机制切换在 5 秒内没有完成</translation>
     </message>
 </context>
 <context>
@@ -1051,6 +1093,10 @@
     <message>
         <source>Tables</source>
         <translation>表格</translation>
+    </message>
+    <message>
+        <source>“%1” now runs on %2; the processes kept their pids and the messages in flight were carried over.</source>
+        <translation>“%1”现在运行在 %2 上；各进程的 pid 不变，在途消息已全部转移过去。</translation>
     </message>
 </context>
 <context>
@@ -1553,6 +1599,10 @@
         <source>could not write the screenshot to %1</source>
         <translation>无法把截图写入 %1</translation>
     </message>
+    <message>
+        <source>--switch: no channel &apos;%1&apos; or no mechanism &apos;%2&apos; in this lesson</source>
+        <translation>--switch：本课中没有通道“%1”，或没有机制“%2”</translation>
+    </message>
 </context>
 <context>
     <name>SemaphoreNode</name>
@@ -1622,6 +1672,10 @@
     <message>
         <source>No process can take a step now: each is blocked, busy or finished.</source>
         <translation>现在没有进程能够单步：每个进程都处于阻塞、忙碌或已结束状态。</translation>
+    </message>
+    <message>
+        <source>A channel is already switching its mechanism; try again in a moment.</source>
+        <translation>已有一个通道正在切换机制，请稍后再试。</translation>
     </message>
 </context>
 <context>
@@ -1786,6 +1840,74 @@
     <message>
         <source>idle</source>
         <translation>空闲</translation>
+    </message>
+</context>
+<context>
+    <name>SwitchText</name>
+    <message>
+        <source>the session has ended</source>
+        <translation>会话已经结束</translation>
+    </message>
+    <message>
+        <source>there is no such object</source>
+        <translation>没有这个对象</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a %2; only a channel that lists alternatives can switch</source>
+        <translation>“%1”是 %2；只有列出了备选机制的通道才能切换</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot run on %2; it can run on %3</source>
+        <translation>“%1”不能运行在 %2 上；它可以运行在 %3 上</translation>
+    </message>
+    <message>
+        <source>a program started with exec uses &apos;%1&apos; as its standard input or output; it cannot change under it</source>
+        <translation>一个用 exec 启动的程序把“%1”用作标准输入或输出，不能在它运行时更换</translation>
+    </message>
+    <message>
+        <source>the %1 cannot hold the %2 messages in flight (it holds %3)</source>
+        <translation>%1 装不下在途的 %2 条消息（它最多容纳 %3 条）</translation>
+    </message>
+    <message>
+        <source>the %1 cannot hold the %2 bytes in flight (it holds %3)</source>
+        <translation>%1 装不下在途的 %2 字节（它最多容纳 %3 字节）</translation>
+    </message>
+    <message>
+        <source>a message in flight is %1 bytes, more than a %2 message may be (%3)</source>
+        <translation>有一条在途消息长 %1 字节，超过了 %2 单条消息的上限（%3 字节）</translation>
+    </message>
+    <message>
+        <source>no process holds the sending end of the %1 any more</source>
+        <translation>已经没有进程持有 %1 的发送端</translation>
+    </message>
+    <message>
+        <source>process &apos;%1&apos; did not leave its call within 2 s (is it stopped?)</source>
+        <translation>进程“%1”没有在 2 秒内退出它的调用（它是否被暂停了？）</translation>
+    </message>
+    <message>
+        <source>the %1 cannot hold the %2 messages in flight (it took %3, then %4)</source>
+        <translation>%1 装不下在途的 %2 条消息（放入 %3 条后出错：%4）</translation>
+    </message>
+    <message>
+        <source>%1; &apos;%2&apos; stays a %3</source>
+        <comment>why; the channel keeps its mechanism</comment>
+        <translation>%1；“%2”仍是 %3</translation>
+    </message>
+    <message>
+        <source>“%1” cannot switch to %2: %3</source>
+        <translation>“%1”无法切换到 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: 0 messages in flight carried over (0 bytes) in %3 ms</source>
+        <translation>%1 → %2：没有在途消息需要转移，用时 %3 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: 1 message in flight carried over (%3 bytes) in %4 ms</source>
+        <translation>%1 → %2：1 条在途消息已转移（共 %3 字节），用时 %4 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: %3 messages in flight carried over (%4 bytes) in %5 ms</source>
+        <translation>%1 → %2：%3 条在途消息已转移（共 %4 字节），用时 %5 毫秒</translation>
     </message>
 </context>
 <context>

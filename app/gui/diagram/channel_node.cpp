@@ -22,6 +22,8 @@ class Words {
   static QString ofCapacity(const QString& fill, int capacity) {
     return tr("%1 (room for %2)").arg(fill).arg(capacity);
   }
+  // The control that opens the choice of mechanisms (short: it sits in the node).
+  static QString switchControl() { return tr("⇄ Switch ▾"); }
 };
 
 }  // namespace
@@ -62,6 +64,53 @@ QString ChannelNode::text() const {
   return out;
 }
 
+qreal ChannelNode::controlHeight() const {
+  return view_.switchable ? DiagramPaint::lineHeight() * 1.9 : 0.0;
+}
+
+QRectF ChannelNode::switchControlRect() const {
+  if (!view_.switchable) return QRectF();
+  const qreal u = DiagramPaint::lineHeight();
+  const QString word = Words::switchControl();
+  const qreal w = DiagramPaint::chipWidth(word, 0.95, true) + u * 0.4;
+  const qreal pad = u * 0.5;
+  const QRectF r(QPointF(0, 0), size());
+  return QRectF(r.right() - pad - w, r.bottom() - pad * 0.6 - u * 1.45, w, u * 1.35);
+}
+
+void ChannelNode::setSwitchHighlight(qreal strength, ipclab::ObjectKind from,
+                                     ipclab::ObjectKind to) {
+  strength = std::clamp(strength, 0.0, 1.0);
+  if (strength == highlight_ && from == switchedFrom_ && to == switchedTo_) return;
+  highlight_ = strength;
+  switchedFrom_ = from;
+  switchedTo_ = to;
+  update();
+}
+
+void ChannelNode::paintControl(QPainter* p, const QRectF& row) {
+  const QRectF button = switchControlRect();
+  // A button: raised, dark on light, with the arrow that says it opens a menu.
+  p->save();
+  p->setPen(QPen(QColor(0x3b, 0x5b, 0x86), 1.2));
+  p->setBrush(QColor(0xe8, 0xf0, 0xfb));
+  p->drawRoundedRect(button, 5, 5);
+  p->restore();
+  DiagramPaint::text(p, button, Words::switchControl(), QColor(0x1f, 0x3f, 0x6b), 0.95, true,
+                     Qt::AlignHCenter);
+  if (highlight_ <= 0) return;
+  // Beside it, for the moment of the highlight: what it was and what it is now.
+  const QString change =
+      QStringLiteral("%1 → %2").arg(QString::fromLatin1(ipclab::to_string(switchedFrom_)),
+                                    QString::fromLatin1(ipclab::to_string(switchedTo_)));
+  const QRectF left(row.left(), button.top(), button.left() - row.left() - 6, button.height());
+  const qreal w = std::min(left.width(), DiagramPaint::chipWidth(change, 0.9, true));
+  QColor fill(0xb3, 0x6b, 0x00);
+  fill.setAlphaF(0.25 + 0.75 * highlight_);
+  DiagramPaint::chip(p, QRectF(left.left(), left.top(), w, left.height()), fill, Qt::white, change,
+                     0.9, true);
+}
+
 qreal ChannelNode::addressHeight() const {
   return view_.address.empty() ? 0.0 : DiagramPaint::lineHeight() * 1.15;
 }
@@ -73,13 +122,33 @@ int ChannelNode::slotRows() const {
 QSizeF ChannelNode::measure() const {
   const qreal u = DiagramPaint::lineHeight();
   const qreal extra = addressHeight();
+  const qreal control = controlHeight();
+  // Wide enough for the name and the whole kind ("channel: POSIX message
+  // queue"): a switch may change it to a longer one.
+  const qreal title = DiagramPaint::textWidth(view_.name, 1.1, true) + 8 +
+                      DiagramPaint::textWidth(kindText(), 0.85) + u * 1.2;
+  const qreal w = std::clamp(title, u * 16, u * 22);
   if (keepsBoundaries(view_.mechanism))
-    return QSizeF(u * 16, u * (1.6 + slotRows() * 1.3 + 2.5) + extra);
-  return QSizeF(u * 16, u * 4.9 + extra);
+    return QSizeF(w, u * (1.6 + slotRows() * 1.3 + 2.5) + extra + control);
+  return QSizeF(w, u * 4.9 + extra + control);
 }
 
 void ChannelNode::paintBody(QPainter* p, const QRectF& full) {
   QRectF body = full;
+  if (const qreal h = controlHeight(); h > 0) {
+    paintControl(p, QRectF(body.left(), body.bottom() - h, body.width(), h));
+    body.setBottom(body.bottom() - h);
+  }
+  if (highlight_ > 0) {
+    // Just switched: the whole node outlined, fading as the highlight ends.
+    p->save();
+    QColor ring(0xe0, 0x8a, 0x00);
+    ring.setAlphaF(highlight_);
+    p->setPen(QPen(ring, 2 + 3 * highlight_));
+    p->setBrush(Qt::NoBrush);
+    p->drawRoundedRect(QRectF(QPointF(0, 0), size()).adjusted(1, 1, -1, -1), 7, 7);
+    p->restore();
+  }
   if (const qreal h = addressHeight(); h > 0) {
     // Where the socket lives: the port (tcp, udp) or the socket file.
     DiagramPaint::text(p, QRectF(body.left(), body.top() - h * 0.15, body.width(), h * 0.9),
@@ -144,7 +213,8 @@ void ChannelNode::paintSlots(QPainter* p, const QRectF& body) {
     const bool filled = i < static_cast<int>(order.size());
     const bool lastRow = i == rows - 1 && static_cast<int>(order.size()) > rows;
     p->save();
-    p->setPen(QPen(QColor(0xa9, 0xb3, 0xbe), 1, filled ? Qt::SolidLine : Qt::DashLine));
+    // An empty slot: a faint outline (a dashed one read as a row of "=" when small).
+    p->setPen(filled ? QPen(QColor(0xa9, 0xb3, 0xbe), 1) : QPen(QColor(0xd3, 0xd9, 0xe0), 1));
     p->setBrush(filled ? DiagramPaint::tint(
                              StateStyle::processColor(order[static_cast<size_t>(i)].sender), 30)
                        : QColor(0xf7, 0xf8, 0xfa));

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <algorithm>
 
+#include "channel_node.h"
 #include "diagram_paint.h"
 #include "edge_item.h"
 #include "message_token.h"
@@ -59,11 +60,18 @@ bool joinsObject(const ipclab::Op& op) {
   return op.obj >= 0 && op.kind != ipclab::OpKind::shm_compute && op.kind != ipclab::OpKind::signal;
 }
 
+// How long a switched channel stays outlined.
+constexpr qint64 kHighlightMs = 1600;
+// mq_maxmsg when the lesson gives no capacity (core's object_host.cpp).
+constexpr int kDefaultMqCapacity = 8;
+
 }  // namespace
 
 DiagramScene::DiagramScene(QObject* parent)
     : QGraphicsScene(parent), tokens_(new MessageTokens(this, this)) {
   setBackgroundBrush(QColor(0xfa, 0xfb, 0xfc));
+  highlightTimer_.setInterval(40);
+  connect(&highlightTimer_, &QTimer::timeout, this, &DiagramScene::tickHighlights);
 }
 
 DiagramScene::~DiagramScene() = default;
@@ -82,6 +90,9 @@ void DiagramScene::clearSession() {
   inFlight_.clear();
   unreturnedSend_.clear();
   rpcCalls_.clear();
+  mechanisms_.clear();
+  highlights_.clear();
+  highlightTimer_.stop();
   plans_.clear();
   specs_.clear();
   objectNames_.clear();
@@ -107,10 +118,9 @@ void DiagramScene::setScenario(const ipclab::Scenario& scenario,
     ObjectView view;
     view.name = QString::fromStdString(specs_[i].name);
     view.kind = specs_[i].kind;
-    view.mechanism = specs_[i].mechanism;
-    view.capacity = specs_[i].mechanism == ipclab::ObjectKind::posix_mq
-                        ? (specs_[i].capacity > 0 ? specs_[i].capacity : 10)
-                        : 0;
+    view.switchable = ipclab::is_switchable(specs_[i]);
+    mechanisms_.push_back(specs_[i].mechanism);
+    fillMechanism(i, &view);
     node->setView(view);
     addItem(node);
     objects_.push_back(node);
@@ -203,6 +213,68 @@ ObjectNode* DiagramScene::objectNode(int obj) const {
   return objects_[static_cast<size_t>(obj)];
 }
 
+ipclab::ObjectKind DiagramScene::mechanism(int obj) const {
+  if (obj < 0 || static_cast<size_t>(obj) >= mechanisms_.size()) return ipclab::ObjectKind::pipe;
+  return mechanisms_[static_cast<size_t>(obj)];
+}
+
+void DiagramScene::fillMechanism(size_t i, ObjectView* view) const {
+  view->mechanism = mechanisms_[i];
+  view->capacity = mechanisms_[i] == ipclab::ObjectKind::posix_mq
+                       ? (specs_[i].capacity > 0 ? specs_[i].capacity : kDefaultMqCapacity)
+                       : 0;
+}
+
+int DiagramScene::switchControlAt(const QPointF& scenePos) const {
+  for (ObjectNode* node : objects_) {
+    auto* channel = dynamic_cast<ChannelNode*>(node);
+    if (!channel || !channel->view().switchable) continue;
+    if (channel->switchControlRect().contains(channel->mapFromScene(scenePos)))
+      return channel->index();
+  }
+  return -1;
+}
+
+void DiagramScene::switched(int obj, ipclab::ObjectKind to, bool animate) {
+  if (obj < 0 || static_cast<size_t>(obj) >= mechanisms_.size()) return;
+  const ipclab::ObjectKind from = mechanisms_[static_cast<size_t>(obj)];
+  if (from == to) return;
+  mechanisms_[static_cast<size_t>(obj)] = to;
+  // The messages were carried over, in the order a receiver of the old
+  // mechanism would have got them (a POSIX queue: highest priority first).
+  auto& msgs = inFlight_[static_cast<size_t>(obj)];
+  if (from == ipclab::ObjectKind::posix_mq)
+    std::stable_sort(
+        msgs.begin(), msgs.end(),
+        [](const InFlightMessage& a, const InFlightMessage& b) { return a.priority > b.priority; });
+  ObjectNode* node = objects_[static_cast<size_t>(obj)];
+  ObjectView view = node->view();
+  fillMechanism(static_cast<size_t>(obj), &view);
+  view.messages = msgs;
+  const QSizeF before = node->size();
+  node->setView(view);
+  Highlight h{from, to, {}, animate};
+  h.since.start();
+  highlights_[obj] = h;
+  if (auto* channel = dynamic_cast<ChannelNode*>(node)) channel->setSwitchHighlight(1.0, from, to);
+  if (!highlightTimer_.isActive()) highlightTimer_.start();
+  if (node->size() != before) layout();
+}
+
+void DiagramScene::tickHighlights() {
+  for (auto it = highlights_.begin(); it != highlights_.end();) {
+    const qint64 ms = it->second.since.elapsed();
+    // Without animations the outline stays whole, then goes; with them it fades.
+    const qreal strength = ms >= kHighlightMs ? 0.0
+                           : it->second.fade  ? 1.0 - static_cast<qreal>(ms) / kHighlightMs
+                                              : 1.0;
+    if (auto* channel = dynamic_cast<ChannelNode*>(objectNode(it->first)))
+      channel->setSwitchHighlight(strength, it->second.from, it->second.to);
+    it = strength <= 0 ? highlights_.erase(it) : std::next(it);
+  }
+  if (highlights_.empty()) highlightTimer_.stop();
+}
+
 EdgeItem* DiagramScene::edge(int worker, int obj) const {
   const auto it = edges_.find({worker, obj});
   return it == edges_.end() ? nullptr : it->second;
@@ -230,11 +302,16 @@ void DiagramScene::applySnapshot(const ipclab::Snapshot& snap) {
     s.termSignal = w.term_signal;
     processes_[i]->setState(s);
   }
+  // A switch the snapshot tells before its event arrived.
+  for (size_t i = 0; i < snap.objects.size(); ++i)
+    if (snap.objects[i].mechanism != mechanisms_[i] &&
+        ipclab::is_channel_mechanism(snap.objects[i].mechanism))
+      switched(static_cast<int>(i), snap.objects[i].mechanism, animate_);
   bool resized = false;
   for (size_t i = 0; i < snap.objects.size(); ++i) {
     const ipclab::ObjectStatus& o = snap.objects[i];
     ObjectView view = objects_[i]->view();
-    view.mechanism = o.spec->mechanism;
+    fillMechanism(i, &view);
     view.unit = QString::fromStdString(o.unit);
     view.fill = o.model_fill;
     view.kernelFill = o.kernel_fill;
@@ -279,8 +356,7 @@ void DiagramScene::applySnapshot(const ipclab::Snapshot& snap) {
 
 void DiagramScene::consume(int obj, const ipclab::Event& e) {
   auto& msgs = inFlight_[static_cast<size_t>(obj)];
-  const ipclab::ObjectKind mech = specs_[static_cast<size_t>(obj)].mechanism;
-  if (ipclab::keeps_message_boundaries(mech)) {
+  if (ipclab::keeps_message_boundaries(mechanism(obj))) {
     const auto it = std::find_if(msgs.begin(), msgs.end(),
                                  [&](const InFlightMessage& m) { return m.seq == e.msg; });
     if (it != msgs.end()) msgs.erase(it);
@@ -401,8 +477,13 @@ void DiagramScene::rpcEvent(const ipclab::Event& e, std::vector<Flight>* flights
 void DiagramScene::applyEvents(const std::vector<ipclab::Event>& events, bool animate) {
   std::vector<Flight> flights;
   std::set<int> rpcChanged;
+  animate_ = animate;
   for (const ipclab::Event& e : events) {
     const bool onObject = e.obj >= 0 && e.obj < objectCount();
+    if (e.ev == ipclab::EventKind::switch_ && onObject) {
+      if (const auto to = ipclab::object_kind_from(e.data)) switched(e.obj, *to, animate);
+      continue;
+    }
     if (onObject && isRpc(e.obj)) {
       rpcEvent(e, animate ? &flights : nullptr);
       rpcChanged.insert(e.obj);

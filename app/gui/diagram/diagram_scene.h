@@ -5,14 +5,21 @@
 // from event batches (which messages sit in each channel, the calls of an
 // rpc object paired with their replies; tokens).
 //
+// A live switch of a channel's mechanism (its `switch` event, or a snapshot
+// that says it runs on another one) redraws the node as the new kind with
+// the same messages in it, in the order the new one hands them out, and
+// outlines it for a moment (fading when `animate`).
+//
 // Layout: processes in two columns, the first half on the left and the rest
 // on the right, the objects in the middle in scenario order, in one column,
 // or in two or three when that shows many objects much larger in a wide,
 // low view; deterministic for a given font and view size.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QGraphicsScene>
 #include <QStringList>
+#include <QTimer>
 #include <map>
 #include <set>
 #include <utility>
@@ -54,6 +61,10 @@ class DiagramScene : public QGraphicsScene {
   EdgeItem* edge(int worker, int obj) const;
   EdgeItem* signalEdge(int from, int to) const;
   MessageTokens* tokens() const { return tokens_; }
+  // What channel `obj` runs on now, as the events and snapshots said.
+  ipclab::ObjectKind mechanism(int obj) const;
+  // The channel whose switch control is at `scenePos`, or -1.
+  int switchControlAt(const QPointF& scenePos) const;
 
  private:
   void buildEdges();
@@ -75,6 +86,12 @@ class DiagramScene : public QGraphicsScene {
   // The calls an rpc node shows.
   void rpcView(int obj, ObjectView* view) const;
   QPointF anchorOf(int worker, int obj) const;
+  // Channel `obj` runs on `to` now: its messages are kept, reordered as
+  // the new mechanism hands them out, and the node is highlighted.
+  void switched(int obj, ipclab::ObjectKind to, bool animate);
+  void tickHighlights();
+  // A view of object i with what the scene knows (mechanism, capacity).
+  void fillMechanism(size_t i, ObjectView* view) const;
 
   QStringList names_;
   std::vector<ipclab::ObjectSpec> specs_;
@@ -91,6 +108,16 @@ class DiagramScene : public QGraphicsScene {
   std::map<std::pair<int, int>, EdgeItem*> signalEdges_;  // (from, to)
   std::map<EdgeItem*, std::set<ipclab::OpKind>> edgeOps_;
   MessageTokens* tokens_;
+  std::vector<ipclab::ObjectKind> mechanisms_;  // by object, now
+  struct Highlight {
+    ipclab::ObjectKind from;
+    ipclab::ObjectKind to;
+    QElapsedTimer since;
+    bool fade = false;
+  };
+  std::map<int, Highlight> highlights_;  // by object
+  QTimer highlightTimer_;
+  bool animate_ = true;  // the last batch's choice, for switches a snapshot tells first
   int selected_ = -1;
   QSizeF viewSize_;
   int columns_ = 1;

@@ -25,6 +25,7 @@ DiagramView::DiagramView(QWidget* parent)
   setFrameShape(QFrame::NoFrame);
   setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
   setBackgroundBrush(QColor(0xfa, 0xfb, 0xfc));
+  setMouseTracking(true);
   animations_->setObjectName(QStringLiteral("animationsAction"));
   animations_->setCheckable(true);
   animations_->setChecked(QSettings().value(kAnimationsKey, true).toBool());
@@ -137,6 +138,10 @@ void DiagramView::changeEvent(QEvent* event) {
 }
 
 void DiagramView::mousePressEvent(QMouseEvent* event) {
+  if (const int obj = scene_->switchControlAt(mapToScene(event->pos())); obj >= 0) {
+    emit switchControlClicked(obj, viewport()->mapToGlobal(event->pos()));
+    return;
+  }
   for (QGraphicsItem* item : items(event->pos())) {
     if (auto* node = dynamic_cast<ProcessNode*>(item)) {
       emit processClicked(node->worker());
@@ -144,6 +149,13 @@ void DiagramView::mousePressEvent(QMouseEvent* event) {
     }
   }
   QGraphicsView::mousePressEvent(event);
+}
+
+void DiagramView::mouseMoveEvent(QMouseEvent* event) {
+  // The switch control is a button: the pointer says so.
+  const bool onControl = scene_->switchControlAt(mapToScene(event->pos())) >= 0;
+  viewport()->setCursor(onControl ? Qt::PointingHandCursor : Qt::ArrowCursor);
+  QGraphicsView::mouseMoveEvent(event);
 }
 
 void DiagramView::drawForeground(QPainter* painter, const QRectF& rect) {

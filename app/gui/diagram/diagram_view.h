@@ -56,11 +56,15 @@ class DiagramView : public QGraphicsView {
 
  signals:
   void processClicked(int worker);
+  // The switch control of channel `obj` was clicked at `globalPos` (where
+  // its menu opens).
+  void switchControlClicked(int obj, const QPoint& globalPos);
 
  protected:
   void resizeEvent(QResizeEvent* event) override;
   void changeEvent(QEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
   void drawForeground(QPainter* painter, const QRectF& rect) override;
 
  private:

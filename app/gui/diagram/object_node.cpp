@@ -90,12 +90,17 @@ void ObjectNode::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
       std::min(title.width() * 0.55, DiagramPaint::textWidth(view_.name, 1.1, true));
   DiagramPaint::text(p, QRectF(title.left(), title.top(), nameW + 2, title.height()), view_.name,
                      DiagramPaint::ink(), 1.1, true);
-  QString kind = DiagramPaint::kindWord(view_.mechanism);
-  if (view_.kind == ipclab::ObjectKind::channel) kind = DiagramPaint::tr("channel: %1").arg(kind);
+  const QString kind = kindText();
   DiagramPaint::text(
       p, QRectF(title.left() + nameW + 8, title.top(), title.width() - nameW - 8, title.height()),
       kind, DiagramPaint::muted(), 0.85, false, Qt::AlignRight);
   paintBody(p, QRectF(pad, u * 1.6, r.width() - 2 * pad, r.height() - u * 1.6 - pad * 0.6));
+}
+
+QString ObjectNode::kindText() const {
+  const QString kind = DiagramPaint::kindWord(view_.mechanism);
+  if (view_.kind == ipclab::ObjectKind::channel) return DiagramPaint::tr("channel: %1").arg(kind);
+  return kind;
 }
 
 void ObjectNode::paintBody(QPainter* p, const QRectF& body) {

@@ -44,6 +44,7 @@ struct ObjectView {
   std::string kernelNote;                 // what else the kernel says (the next datagram)
   std::vector<RpcCall> calls;             // rpc: the calls shown, oldest first
   int callCount = 0;                      // rpc: every call made so far
+  bool switchable = false;  // channel: can change mechanism while it runs (a control shows)
   bool operator==(const ObjectView&) const = default;
 };
 
@@ -75,6 +76,8 @@ class ObjectNode : public QGraphicsItem {
                          qreal right, qreal height) const;
   // "2 bytes", "3 messages", "1" (a count).
   QString fillText() const;
+  // What the title says the object is: "semaphore", "channel: pipe".
+  QString kindText() const;
 
   ObjectView view_;
 

@@ -76,6 +76,8 @@ void CodePanel::setSession(const ipclab::Session& session) {
   clear();
   placeholder_->hide();
   const auto& workers = session.workers();
+  scenario_ = session.scenario();
+  workers_ = workers;
   const QStringList objects = OpText::objectNames(session.scenario());
   for (size_t i = 0; i < workers.size(); ++i) {
     Column c;
@@ -115,8 +117,27 @@ QString CodePanel::headerText(int worker) const {
   return columns_[static_cast<size_t>(worker)].header->text();
 }
 
+void CodePanel::followMechanisms(const ipclab::Snapshot& snapshot) {
+  if (snapshot.objects.size() != scenario_.objects.size()) return;
+  bool changed = false;
+  for (size_t i = 0; i < snapshot.objects.size(); ++i) {
+    ipclab::ObjectSpec& spec = scenario_.objects[i];
+    if (snapshot.objects[i].mechanism == spec.mechanism ||
+        !ipclab::is_channel_mechanism(snapshot.objects[i].mechanism))
+      continue;
+    spec.mechanism = snapshot.objects[i].mechanism;
+    changed = true;
+  }
+  if (!changed) return;
+  // Core's own plan for the mechanisms now: the same ops, their C calls
+  // those of the new mechanism.
+  for (size_t w = 0; w < columns_.size() && w < workers_.size(); ++w)
+    columns_[w].model->setCCalls(ipclab::make_plan(scenario_, workers_, static_cast<int>(w)));
+}
+
 void CodePanel::applySnapshot(const ipclab::Snapshot& snapshot) {
   if (snapshot.workers.size() != columns_.size()) return;
+  followMechanisms(snapshot);
   for (size_t i = 0; i < columns_.size(); ++i) {
     Column& c = columns_[i];
     const ipclab::WorkerStatus& w = snapshot.workers[i];

@@ -2,7 +2,8 @@
 // each row an action and the real C call it makes. The action each process
 // is on is highlighted with its state in words (next, running, blocked);
 // the view scrolls only when that row leaves sight, so it follows a running
-// session without jumping.
+// session without jumping. After a live switch of a channel's mechanism the
+// C calls are core's for the new one (write() becomes mq_send()).
 #pragma once
 
 #include <QWidget>
@@ -49,6 +50,8 @@ class CodePanel : public QWidget {
   void retranslate();
   void updateHeader(Column& column, int index);
   void fitColumns(Column& column);
+  // A channel runs on another mechanism now: the C calls follow it.
+  void followMechanisms(const ipclab::Snapshot& snapshot);
   void fitStrip();
   void follow(Column& column);
 
@@ -57,4 +60,8 @@ class CodePanel : public QWidget {
   QHBoxLayout* stripLayout_;
   QLabel* placeholder_;
   std::vector<Column> columns_;
+  // What the plans' C calls were built from: the scenario with each
+  // channel's mechanism as it is now.
+  ipclab::Scenario scenario_;
+  std::vector<ipclab::WorkerIdentity> workers_;
 };

@@ -194,8 +194,11 @@ void KernelPanel::fillObject(QTreeWidgetItem* item, size_t index, const ipclab::
     };
     model = text(o.model_fill);
     kernel = o.kernel_fill ? text(*o.kernel_fill) : tr("unknown");
+    // How core's object host asks (object_host.cpp kernel_fill).
     asked = kind == K::semaphore  ? QStringLiteral("sem_getvalue")
             : kind == K::posix_mq ? QStringLiteral("mq_getattr")
+            : kind == K::sysv_mq  ? QStringLiteral("msgctl IPC_STAT")
+            : kind == K::shm_ring ? tr("the ring's count in the mapping")
                                   : QStringLiteral("ioctl FIONREAD");
     compared = o.kernel_fill.has_value();
     if (compared && *o.kernel_fill != o.model_fill)
@@ -258,7 +261,7 @@ void KernelPanel::applySnapshot(const ipclab::Snapshot& snapshot) {
   }
   for (size_t i = 0; i < snapshot.objects.size(); ++i) {
     const ipclab::ObjectStatus& o = snapshot.objects[i];
-    if (o.spec) objectKinds_[i] = o.spec->mechanism;
+    objectKinds_[i] = o.mechanism;  // a live switch changes it
     fillObject(objects_->topLevelItem(static_cast<int>(i)), i, o);
   }
   columnsStale_ = true;

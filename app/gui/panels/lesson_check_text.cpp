@@ -1,8 +1,10 @@
 #include "lesson_check_text.h"
 
+#include <QRegularExpression>
 #include <string>
 
 #include "state_style.h"
+#include "switch_text.h"
 
 namespace {
 
@@ -161,9 +163,21 @@ QString LessonCheckText::problem(const ipclab::StepProblem& p) {
     case K::nothing_stepped:
       return tr("no process could take a step");
     case K::not_settled:
+      // grant_lesson_step: a lesson's `switch:` that did not settle names its channel.
+      if (p.sentence == "the switch of " + p.process + " did not settle within 5 s")
+        return tr("the switch of %1 did not settle within 5 s").arg(name);
       return tr("a step of %1 did not settle within 5 s").arg(name);
-    case K::not_switched:
-      return q(p.sentence);
+    case K::not_switched: {
+      // grant_lesson_step: "could not switch CHANNEL to MECHANISM: WHY", WHY
+      // being Session::switch_channel's reason, worded as the window does.
+      static const QRegularExpression form(
+          QStringLiteral("^could not switch (\\S+) to (\\w+): (.+)$"));
+      const QRegularExpressionMatch m = form.match(q(p.sentence));
+      const auto kind =
+          m.hasMatch() ? ipclab::object_kind_from(m.captured(2).toStdString()) : std::nullopt;
+      if (!kind || m.captured(1) != name) return q(p.sentence);
+      return SwitchText::refusal(name, *kind, m.captured(3).toStdString());
+    }
     case K::not_granted:
       break;
   }

@@ -38,6 +38,12 @@ void PlanModel::setCurrent(int op, ipclab::WorkerState state) {
   if (first <= last) emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
 }
 
+void PlanModel::setCCalls(const std::vector<ipclab::Op>& plan) {
+  if (plan.size() != rows_.size()) return;  // not the same plan
+  for (size_t i = 0; i < rows_.size(); ++i) rows_[i].c_call = plan[i].c_call;
+  if (!rows_.empty()) emit dataChanged(index(0, CCall), index(rowCount() - 1, CCall));
+}
+
 void PlanModel::retranslate() {
   emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
   // Every action's words follow the language, not only the current row's.

@@ -29,6 +29,9 @@ class PlanModel : public QAbstractTableModel {
   // Marks op `op` (== rowCount() when done) in state `state`; only the rows
   // that change are repainted.
   void setCurrent(int op, ipclab::WorkerState state);
+  // The C calls of `plan` (the same ops, built for the mechanisms a live
+  // switch put the channels on) replace the shown ones.
+  void setCCalls(const std::vector<ipclab::Op>& plan);
   int current() const { return current_; }
   ipclab::WorkerState state() const { return state_; }
   void retranslate();

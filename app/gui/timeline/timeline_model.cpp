@@ -42,6 +42,7 @@ void TimelineModel::clear() {
   objects_.clear();
   lockObjects_.clear();
   arrows_.clear();
+  switches_.clear();
   pending_.clear();
   pendingOrder_.clear();
   delivered_ = 0;
@@ -69,7 +70,7 @@ uint64_t TimelineModel::timeIn(int lane, WorkerState state) const {
 }
 
 size_t TimelineModel::storedItems() const {
-  size_t n = arrows_.size() + pending_.size();
+  size_t n = arrows_.size() + pending_.size() + switches_.size();
   for (const Lane& l : lanes_) n += l.spans.size() + l.buckets.size() + l.locks.size();
   return n;
 }
@@ -151,6 +152,11 @@ void TimelineModel::summarize(Lane& lane) {
 
 void TimelineModel::apply(const ipclab::Event& e) {
   now_ = std::max(now_, e.t_ns);
+  if (e.ev == EventKind::switch_ && e.obj >= 0) {
+    switches_.push_back({e.t_ns, e.obj, e.data});
+    if (switches_.size() > kMaxSwitches) switches_.pop_front();
+    return;
+  }
   if (e.worker < 0) return;  // the session's own events (kernel samples, deadlock)
   const auto w = static_cast<size_t>(e.worker);
   if (w >= lanes_.size()) {

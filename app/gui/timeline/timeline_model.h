@@ -2,7 +2,8 @@
 // events (no widgets). Per process: its state over time as spans (one span
 // per run of the same state, never one per event), the spans in which it
 // held each lock, and one arrow per delivered message (send -> recv, matched
-// by object and message number).
+// by object and message number), and a mark for each live switch of a
+// channel's mechanism (arrows of messages carried over cross it).
 //
 // Memory stays bounded however long a session runs: each lane keeps its
 // newest kMaxSpans state spans exactly and folds older ones into coarse
@@ -35,6 +36,7 @@ class TimelineModel {
   static constexpr size_t kMaxLocks = 4096;
   static constexpr size_t kMaxArrows = 20000;
   static constexpr size_t kMaxPending = 4096;  // sends still waiting for their recv
+  static constexpr size_t kMaxSwitches = 256;
 
   struct StateSpan {
     uint64_t t0 = 0, t1 = 0;
@@ -55,6 +57,12 @@ class TimelineModel {
     uint64_t tSend = 0, tRecv = 0;
     int from = -1, to = -1, obj = -1;
     int64_t msg = -1;
+  };
+  // A channel began to run on another mechanism at t.
+  struct Switch {
+    uint64_t t = 0;
+    int obj = -1;
+    std::string to;  // "posix_mq"
   };
   struct Lane {
     std::string name;
@@ -81,6 +89,7 @@ class TimelineModel {
   uint64_t now() const { return now_; }
   const std::vector<Lane>& lanes() const { return lanes_; }
   const std::deque<Arrow>& arrows() const { return arrows_; }
+  const std::deque<Switch>& switches() const { return switches_; }
   const std::string& objectName(int obj) const;
   bool isLock(int obj) const;
   // Time lane spent in `state` up to now, exact (the open span included).
@@ -107,6 +116,7 @@ class TimelineModel {
   std::vector<std::string> objects_;
   std::vector<bool> lockObjects_;
   std::deque<Arrow> arrows_;
+  std::deque<Switch> switches_;                    // oldest first
   std::unordered_map<uint64_t, Pending> pending_;  // key: obj << 48 | msg
   std::deque<uint64_t> pendingOrder_;
   uint64_t delivered_ = 0;

@@ -254,6 +254,7 @@ void TimelineView::paintEvent(QPaintEvent*) {
   p.save();
   p.setClipRect(QRect(g.nameWidth, g.axisHeight, plotWidth() + kRightMargin, height()));
   paintArrows(p, g);
+  paintSwitches(p, g);
   p.restore();
   paintAxis(p, g, false);
   if (lanes == 0) {
@@ -445,5 +446,31 @@ void TimelineView::paintArrows(QPainter& p, const Geometry& g) {
     }
   }
   p.setRenderHint(QPainter::Antialiasing, false);
+  p.setFont(font());
+}
+
+void TimelineView::paintSwitches(QPainter& p, const Geometry& g) {
+  // A dashed line across every lane where a channel changed mechanism,
+  // labelled at its top: "buffer → posix_mq".
+  const uint64_t t0 = start_, t1 = start_ + visibleNs();
+  const QColor color(0xb3, 0x6b, 0x00);
+  QFont bold = font();
+  bold.setBold(true);
+  bold.setPointSizeF(font().pointSizeF() * 0.85);
+  p.setFont(bold);
+  for (const TimelineModel::Switch& s : model_->switches()) {
+    if (s.t < t0 || s.t > t1) continue;
+    const double x = xOf(s.t);
+    p.setPen(QPen(color, 1.5, Qt::DashLine));
+    p.drawLine(QPointF(x, g.axisHeight), QPointF(x, height()));
+    p.setPen(color);
+    const QString label = QStringLiteral("%1 → %2").arg(
+        QString::fromStdString(model_->objectName(s.obj)), QString::fromStdString(s.to));
+    const QFontMetrics metrics(bold);
+    // Right of the line, or left of it when it would run out of the plot.
+    const double w = metrics.horizontalAdvance(label);
+    const double left = x + 4 + w > g.nameWidth + plotWidth() ? x - 4 - w : x + 4;
+    p.drawText(QPointF(left, g.axisHeight + metrics.ascent() + 1), label);
+  }
   p.setFont(font());
 }

@@ -79,6 +79,7 @@ class TimelineView : public QWidget {
   void paintBuckets(QPainter& p, const TimelineModel::Lane& l, int barY, int barH, uint64_t t0,
                     uint64_t t1);
   void paintLocks(QPainter& p, const Geometry& g, int lane);
+  void paintSwitches(QPainter& p, const Geometry& g);
   void paintArrows(QPainter& p, const Geometry& g);
   QString toolTipAt(const QPoint& pos) const;
 
