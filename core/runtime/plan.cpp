@@ -53,6 +53,8 @@ void describe(const Scenario& s, Op& op) {
       else if (mechanism_of(s, op.obj) == ObjectKind::shm_ring)
         op.c_call = "sem_wait(&" + obj + "->empty); lock; copy " + quoted(op.text) +
                     " into slot head++; unlock; sem_post(&" + obj + "->full)";
+      else if (mechanism_of(s, op.obj) == ObjectKind::fifo)
+        op.c_call = "write(" + obj + "_wfd, " + quoted(op.text) + ", " + n + ")";
       else
         op.c_call = "write(" + obj + "_fd[1], " + quoted(op.text) + ", " + n + ")";
       break;
@@ -70,6 +72,8 @@ void describe(const Scenario& s, Op& op) {
         op.c_call = "msgrcv(" + obj + "_id, &msg, " +
                     (op.max > 0 ? std::to_string(op.max) : std::string("MSGMAX")) + ", " +
                     std::to_string(op.type) + ", 0)";
+      else if (mechanism_of(s, op.obj) == ObjectKind::fifo)
+        op.c_call = "read(" + obj + "_rfd, buf, " + std::to_string(op.max) + ")";
       else
         op.c_call = "read(" + obj + "_fd[0], buf, " + std::to_string(op.max) + ")";
       break;
@@ -359,6 +363,26 @@ std::vector<Op> make_plan(const Scenario& s, const std::vector<WorkerIdentity>& 
   const WorkerIdentity& me = workers.at(static_cast<size_t>(worker_index));
   Context c{s, workers, me, out};
   expand(c, s.processes[static_cast<size_t>(me.process)].steps, 0);
+  // A FIFO is opened by the first action that uses it, and open() waits for
+  // the other end: that action's C call begins with the open.
+  for (size_t o = 0; o < s.objects.size(); ++o) {
+    if (!opens_on_first_use(s.objects[o])) continue;
+    const int obj = static_cast<int>(o);
+    bool reads = false, writes = false;
+    for (const Op& op : out) {
+      reads = reads || read_obj(op) == obj;
+      writes = writes || write_obj(op) == obj;
+    }
+    const std::string& name = s.objects[o].name;
+    for (Op& op : out) {
+      if (read_obj(op) != obj && write_obj(op) != obj) continue;
+      std::string opens;
+      if (reads) opens += name + "_rfd = open(\"" + name + "\", O_RDONLY); ";
+      if (writes) opens += name + "_wfd = open(\"" + name + "\", O_WRONLY); ";
+      op.c_call = opens + op.c_call;
+      break;
+    }
+  }
   return out;
 }
 
