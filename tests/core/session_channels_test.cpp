@@ -3,6 +3,8 @@
 // pipe is a byte stream.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "test_support.hpp"
 
 namespace ipclab::live {
@@ -104,6 +106,44 @@ TEST_P(ByteStream, OneReceiveReadsTwoSends) {
   EXPECT_EQ(worker_in(after, "writer").state, WorkerState::exited);
   EXPECT_EQ(object_in(after, "c").kernel_fill.value_or(-1), 0);
 }
+
+class FillsUp : public ::testing::TestWithParam<std::string> {};
+
+// A sender that nobody reads from fills the kernel's buffer, then sleeps in
+// its send (the kernel says so), and a receive lets it finish.
+TEST_P(FillsUp, ASenderSleepsWhenTheBufferIsFullUntilAReceive) {
+  auto ls = LiveSession::start(
+      two_party(GetParam(), "",
+                "      - repeat: {times: 4000, steps: [{send: {to: c, data: \"" +
+                    std::string(4096, 'z') + "\"}}]}\n",
+                "      - repeat: {times: 4000, steps: [{recv: {from: c, max: 65536}}]}\n"));
+  ASSERT_TRUE(ls);
+  int sent = 0;
+  while (sent < 4000 && ls->step("writer") == StepResult::granted &&
+         worker_in(ls->snapshot(), "writer").state != WorkerState::blocked)
+    ++sent;
+  const Snapshot full = ls->snapshot();
+  const WorkerStatus& w = worker_in(full, "writer");
+  ASSERT_EQ(w.state, WorkerState::blocked) << "still not full after " << sent << " sends";
+  EXPECT_EQ(w.kernel.state, 'S') << w.kernel.state_word;
+  EXPECT_EQ(w.kernel.syscall_name, GetParam() == "pipe" ? "write" : "sendto");
+  EXPECT_GE(sent, 15);  // at least a pipe's 64 KiB went in first
+  // A socket wakes its sender only once about half its buffer is free:
+  // receive until the send returns.
+  const int op = w.op;
+  int reads = 0;
+  while (worker_in(ls->snapshot(), "writer").op == op && reads < 200) {
+    ASSERT_EQ(ls->step("reader"), StepResult::granted);
+    ++reads;
+  }
+  EXPECT_EQ(worker_in(ls->snapshot(), "writer").op, op + 1) << "after " << reads << " receives";
+  std::printf("[          ] %s: %d sends of 4 KiB filled it; %d receives freed the sender\n",
+              GetParam().c_str(), sent, reads);
+  ls->stop();
+}
+
+INSTANTIATE_TEST_SUITE_P(Streams, FillsUp, ::testing::Values("pipe", "unix_stream", "tcp"),
+                         [](const auto& info) { return info.param; });
 
 // (Not a FIFO here: its writer's open() waits for a reader, so two sends
 // cannot go first; BlockedIsBlocked checks that rendezvous.)
