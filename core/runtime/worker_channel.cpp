@@ -83,6 +83,15 @@ ObjectKind mechanism_of(const WorkerContext& w, int inst) {
   return w.scenario.objects[static_cast<size_t>(inst)].mechanism;
 }
 
+// After a kick: waits out the switch and comes back inside a call on the
+// instance now active; its end (nullptr if this process has none) and mechanism.
+ChannelEnd* rejoin(WorkerContext& w, int obj, ObjectKind* mech) {
+  leave_channel(w, obj);
+  const int inst = enter_channel(w, obj);
+  *mech = mechanism_of(w, inst);
+  return w.objects[static_cast<size_t>(inst)].channel.get();
+}
+
 // The priority of a POSIX queue message, the type of a System V one.
 int64_t send_tag(ObjectKind mech, const Op& op) {
   return mech == ObjectKind::sysv_mq ? (op.type > 0 ? op.type : 1) : op.priority;
@@ -156,7 +165,7 @@ ChannelEnd* active_channel(WorkerContext& w, int obj) {
 }
 
 void do_send(WorkerContext& w, const Op& op) {
-  int inst = enter_channel(w, op.obj);
+  const int inst = enter_channel(w, op.obj);
   ChannelEnd* ch = open_on_first_use(w, inst);
   if (!ch) {
     leave_channel(w, op.obj);
@@ -186,11 +195,11 @@ void do_send(WorkerContext& w, const Op& op) {
       break;
     }
     // The same message, once, on the instance the switch made active.
-    leave_channel(w, op.obj);
-    inst = enter_channel(w, op.obj);
-    ch = w.objects[static_cast<size_t>(inst)].channel.get();
-    mech = mechanism_of(w, inst);
-    r = ch ? ch->send(op.text, send_tag(mech, op), false) : IoResult{EBADF, 0, 0};
+    if (!(ch = rejoin(w, op.obj, &mech))) {
+      r = {EBADF, 0, 0};
+      break;
+    }
+    r = ch->send(op.text, send_tag(mech, op), false);
   }
   leave_channel(w, op.obj);
   emit_return(w, op.obj, ch ? ch->send_syscall() : -1, r.err ? -1 : r.n, r.err);
@@ -198,7 +207,7 @@ void do_send(WorkerContext& w, const Op& op) {
 }
 
 void do_recv(WorkerContext& w, const Op& op) {
-  int inst = enter_channel(w, op.obj);
+  const int inst = enter_channel(w, op.obj);
   ChannelEnd* ch = open_on_first_use(w, inst);
   if (!ch) {
     leave_channel(w, op.obj);
@@ -221,14 +230,10 @@ void do_recv(WorkerContext& w, const Op& op) {
       leave_block(w, op.obj, r.err);
       break;
     }
-    leave_channel(w, op.obj);
-    inst = enter_channel(w, op.obj);
-    ch = w.objects[static_cast<size_t>(inst)].channel.get();
-    if (!ch) {
+    if (!(ch = rejoin(w, op.obj, &mech))) {
       r = {EBADF, 0, 0};
       break;
     }
-    mech = mechanism_of(w, inst);
     r = ch->recv(w.buf.data(), limit(mech, *ch), false, op.type);
   }
   leave_channel(w, op.obj);
