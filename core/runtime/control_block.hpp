@@ -47,6 +47,10 @@ struct alignas(64) ObjectSlot {
   std::atomic<int32_t> owner{-1};    // mutex: worker index of the owner
   int32_t fd[2] = {-1, -1};          // pipe: descriptors the workers inherit
   int32_t sysv_id = -1;              // System V queue: its id (msgget)
+  int32_t sysv_key = 0;              // ... and the key it was made with
+  // A POSIX queue's name ("/ipclab-TAG-NAME"): a sweep that finds this
+  // block's owner dead removes it even when the session folder is gone.
+  char mq_name[64] = {};
   // The mechanism the object runs on: the scenario's, or an alternative
   // chosen with --switch. Workers take it from here, not from the file.
   std::atomic<uint32_t> mechanism{0};

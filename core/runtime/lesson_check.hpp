@@ -33,8 +33,8 @@ struct StepProblem {
   std::string sentence;  // in English
 };
 
-// Switches the channels `switch:` names, then grants `step:` (process -> count, in order; "all" = step every process at
-// its gate; a process name with count > 1 steps each instance) and waits
+// Switches the channels `switch:` names, then grants `step:` (process -> count, in order; "all" =
+// step every process at its gate; a process name with count > 1 steps each instance) and waits
 // until each step settled. Returns problems (a step that could not be
 // granted, a step that did not settle), empty when all went through.
 std::vector<StepProblem> grant_lesson_step(Session& session, const LessonStep& step);

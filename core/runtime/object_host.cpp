@@ -126,6 +126,8 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
       case ObjectKind::posix_mq: {
         h.name = dir.object_name(spec.name);
         dir.record("mq", h.name);
+        if (h.name.size() < sizeof slot.mq_name)
+          std::memcpy(slot.mq_name, h.name.c_str(), h.name.size() + 1);
         mq_attr attr{};
         attr.mq_maxmsg = spec.capacity > 0 ? spec.capacity : 8;
         attr.mq_msgsize = spec.message_size > 0 ? spec.message_size : 128;
@@ -203,6 +205,7 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
         }
         h.sysv_id = id;
         slot.sysv_id = id;
+        slot.sysv_key = static_cast<int32_t>(key);
         if (spec.capacity > 0) {
           // capacity: bytes the queue holds (msg_qbytes), as the kernel counts.
           msqid_ds ds{};

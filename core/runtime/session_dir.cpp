@@ -193,7 +193,11 @@ void SessionDir::remove_all() {
 SweepReport sweep_dead_sessions(const std::string& base) {
   SweepReport report;
   DIR* d = ::opendir(base.c_str());
-  if (!d) return report;
+  if (!d) {
+    // No folder here, but other folders' sessions may have left objects.
+    sweep_orphan_objects(report);
+    return report;
+  }
   std::vector<std::string> dead;
   while (dirent* e = ::readdir(d)) {
     if (e->d_name[0] == '.') continue;

@@ -24,8 +24,8 @@ struct WorkerObject {
   sem_t* sem = nullptr;
   int64_t* cells = nullptr;
   size_t cells_bytes = 0;
-  int listen_fd = -1;  // rpc server: the inherited listening socket
-  std::string path;    // rpc client: the socket file to connect to; a FIFO's path
+  int listen_fd = -1;                  // rpc server: the inherited listening socket
+  std::string path;                    // rpc client: the socket file to connect to; a FIFO's path
   bool reads = false, writes = false;  // which ends this process uses (FIFO)
 };
 

@@ -8,15 +8,19 @@
 // them alive after the CLI died and runs `cleanup` there when told.
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <mqueue.h>
 #include <signal.h>
+#include <sys/msg.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "cli_support.hpp"
+#include "runtime/session_dir.hpp"
 
 namespace ipclab::live {
 namespace {
@@ -175,6 +179,49 @@ TEST(KillCli, WorkersDieAndCleanupRemovesEverything) {
   ns.close_stdin();
   const CliResult r = ns.wait(10s);
   EXPECT_EQ(r.code, 0) << r.out << r.err;
+}
+
+// kill -9 of ipclab-cli, and its session folder gone too (a runtime folder
+// nobody sweeps, so no manifest is read): a cleanup run anywhere still
+// removes its POSIX and System V queues, which its control block names.
+TEST(KillCli, QueuesOfAKilledSupervisorGoEvenWithoutItsFolder) {
+  TempDir dir, elsewhere;
+  const std::string scenario = write_file(dir.path(), "kill.yaml", kScenario);
+  ASSERT_EQ(::mkdir((dir.path() + "/run").c_str(), 0700), 0);
+  CliProcess cli;
+  ASSERT_TRUE(
+      cli.start({cli_path(), "run", scenario, "--step", "--jsonl"}, cli_env(dir.path() + "/run")));
+  ASSERT_TRUE(cli.read_until(
+      [](const std::string& out) {
+        size_t n = 0;
+        for (size_t at = out.find("\"spawn\""); at != std::string::npos;
+             at = out.find("\"spawn\"", at + 1))
+          ++n;
+        return n == 3;
+      },
+      10s))
+      << cli.out() << cli.err();
+  const std::vector<std::string> sessions = sessions_in(dir.path() + "/run");
+  ASSERT_EQ(sessions.size(), 1u);
+  const std::string folder = sessions[0];
+  const std::string tag = folder.substr(folder.rfind('/') + 1);
+  const std::string mq = ipc_object_name(tag, "q");
+  const key_t key = sysv_key(ipc_object_name(tag, "sq"));
+  const mqd_t probe = ::mq_open(mq.c_str(), O_RDONLY);
+  ASSERT_NE(probe, static_cast<mqd_t>(-1)) << mq;
+  ::mq_close(probe);
+  ASSERT_GE(::msgget(key, 0), 0);
+
+  cli.kill(SIGKILL);
+  cli.wait(10s);
+  std::error_code ec;
+  std::filesystem::remove_all(folder, ec);
+  const CliResult r = run_cli({"cleanup"}, elsewhere.path());
+  EXPECT_EQ(::mq_open(mq.c_str(), O_RDONLY), static_cast<mqd_t>(-1)) << r.out << r.err;
+  EXPECT_LT(::msgget(key, 0), 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("removed orphaned POSIX queue " + mq), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("removed orphaned System V queue"), std::string::npos) << r.out;
+  EXPECT_TRUE(entries_with_tag("/dev/shm", tag).empty()) << r.out;
 }
 
 }  // namespace
