@@ -438,28 +438,17 @@ std::unique_ptr<ChannelEnd> ObjectHost::open_end(int obj, bool reads, bool write
     if (fd < 0) *err = EBADF;
     return fd;
   };
+  if (h.mechanism == ObjectKind::pipe || is_socket_kind(h.mechanism)) {
+    const int r = lent(reads, 0), w = lent(writes, 1);
+    if (*err) {
+      for (int fd : {r, w})
+        if (fd >= 0) ::close(fd);
+      return nullptr;
+    }
+    if (h.mechanism == ObjectKind::pipe) return open_pipe_end(r, w, err);
+    return open_socket_end(r, w, is_datagram_kind(h.mechanism));
+  }
   switch (h.mechanism) {
-    case ObjectKind::pipe: {
-      const int r = lent(reads, 0), w = lent(writes, 1);
-      if (*err) {
-        for (int fd : {r, w})
-          if (fd >= 0) ::close(fd);
-        return nullptr;
-      }
-      return open_pipe_end(r, w, err);
-    }
-    case ObjectKind::unix_stream:
-    case ObjectKind::unix_dgram:
-    case ObjectKind::tcp:
-    case ObjectKind::udp: {
-      const int r = lent(reads, 0), w = lent(writes, 1);
-      if (*err) {
-        for (int fd : {r, w})
-          if (fd >= 0) ::close(fd);
-        return nullptr;
-      }
-      return open_socket_end(r, w, is_datagram_kind(h.mechanism));
-    }
     case ObjectKind::fifo:
       return open_fifo_end(h.name, reads, writes, err);
     case ObjectKind::posix_mq:
