@@ -34,6 +34,7 @@ struct alignas(64) WorkerSlot {
   std::atomic<int32_t> op{0};              // op being run, or the next one while at the gate
   std::atomic<int32_t> blocked_obj{-1};    // object index while blocked
   std::atomic<uint32_t> blocked_timed{0};  // 1: the wait has a timeout; 2: waits for its child
+  std::atomic<int32_t> blocked_nr{-1};     // the syscall it sleeps in while blocked
   std::atomic<uint64_t> steps_done{0};
   std::atomic<int32_t> child_pid{0};  // exec: the program it started, while it runs
   // 1 + the switchable object whose channel call the worker is inside (0 =

@@ -264,6 +264,21 @@ ObjectHost::FdLender Session::Impl::lender(const std::vector<Child>& kids) const
 // its gate with no grant left, really asleep in its blocking call (the
 // kernel says S, not R: a woken waiter is runnable until it reports), or
 // reaped.
+namespace {
+
+// A worker that says "blocked" has settled once the kernel has it asleep in
+// the call it announced (not yet on its way there, not woken by a signal
+// that is about to run its handler). A restarted timed wait shows as
+// restart_syscall; without permission to read the syscall, the state alone.
+bool asleep_in_its_call(const WorkerSlot& slot, const ProcessTruth& t) {
+  if (t.state != 'S' && t.state != 'D') return false;
+  if ((t.sig_pending & ~t.sig_blocked) != 0) return false;
+  const long nr = slot.blocked_nr.load();
+  return nr < 0 || t.syscall_nr < 0 || t.syscall_nr == nr || t.syscall_nr == SYS_restart_syscall;
+}
+
+}  // namespace
+
 bool Session::Impl::settled_locked() const {
   if (mode == RunMode::finished) return true;
   for (size_t i = 0; i < ids.size(); ++i) {
@@ -280,8 +295,7 @@ bool Session::Impl::settled_locked() const {
           const pid_t child = slot.child_pid.load();
           if (child > 0 && probe_process(child).state != 'S') return false;
         }
-        const ProcessTruth t = probe_process(child_view[i].pid);
-        if (t.state != 'S' && t.state != 'D') return false;
+        if (!asleep_in_its_call(slot, probe_process(child_view[i].pid))) return false;
         break;
       }
       default:

@@ -66,6 +66,7 @@ void emit_value(WorkerContext& w, EventKind ev, int obj, int64_t value, std::str
 void enter_block(WorkerContext& w, int obj, long nr, bool timed, bool on_child) {
   w.slot->blocked_obj.store(obj);
   w.slot->blocked_timed.store(on_child ? 2 : timed ? 1 : 0);
+  w.slot->blocked_nr.store(static_cast<int32_t>(nr));
   w.set_state(WorkerState::blocked);
   EventRecord r = w.record(EventKind::block, obj);
   r.syscall = static_cast<int16_t>(nr);
