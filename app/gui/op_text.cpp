@@ -93,6 +93,33 @@ QString OpText::label(const ipclab::Op& op, const QStringList& objectNames) {
       return tr("call %1: %2").arg(obj, q(op.text));
     case K::rpc_serve:
       return tr("serve one call on %1").arg(obj);
+    case K::mutex_consistent:
+      return tr("make %1 consistent").arg(obj);
+    case K::rw_rdlock:
+      return tr("lock %1 for reading").arg(obj);
+    case K::rw_wrlock:
+      return tr("lock %1 for writing").arg(obj);
+    case K::rw_unlock:
+      return tr("unlock %1").arg(obj);
+    case K::cond_wait:
+      return tr("wait on %1 (releasing %2)").arg(obj, name(op.in_obj));
+    case K::cond_signal:
+      return tr("signal %1").arg(obj);
+    case K::cond_broadcast:
+      return tr("broadcast %1").arg(obj);
+    case K::file_lock:
+      return op.text == "shared" ? tr("lock %1 (shared)").arg(obj)
+                                 : tr("lock %1 (exclusive)").arg(obj);
+    case K::file_unlock:
+      return tr("unlock %1").arg(obj);
+    case K::event_set:
+      return tr("set %1").arg(obj);
+    case K::event_reset:
+      return tr("reset %1").arg(obj);
+    case K::event_wait:
+      return tr("wait for %1").arg(obj);
+    case K::barrier_wait:
+      return tr("wait at %1").arg(obj);
     case K::unsupported:
       return tr("%1 (not available yet)").arg(q(std::string(ipclab::to_string(op.action))));
   }

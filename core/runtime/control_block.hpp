@@ -4,6 +4,7 @@
 #pragma once
 
 #include <pthread.h>
+#include <semaphore.h>
 #include <sys/types.h>
 
 #include <atomic>
@@ -15,7 +16,7 @@
 namespace ipclab {
 
 constexpr uint32_t kControlMagic = 0x49504c31;  // "IPL1"
-constexpr uint32_t kControlVersion = 4;
+constexpr uint32_t kControlVersion = 5;
 constexpr int kMaxWorkers = 64;
 constexpr int kMaxObjects = 64;
 
@@ -61,6 +62,15 @@ struct alignas(64) ObjectSlot {
   std::atomic<int32_t> active{-1};
   std::atomic<uint32_t> switching{0};
   pthread_mutex_t mutex;  // mutex objects: process-shared, robust
+  // The other synchronisation objects that live in this shared block, each
+  // process-shared (see object_host_sync.cpp), used by the kind they belong to.
+  pthread_cond_t cond;                  // condvar
+  pthread_rwlock_t rwlock;              // rwlock
+  pthread_barrier_t barrier;            // barrier
+  sem_t unnamed_sem;                    // semaphore, flavor posix_unnamed (sem_init pshared)
+  std::atomic<uint32_t> event_word{0};  // event: 1 = set (futex word)
+  int32_t sysv_sem_id = -1;             // semaphore, flavor sysv (semget)
+  int32_t sysv_sem_key = 0;
 };
 
 struct ControlBlock {

@@ -13,6 +13,7 @@
 
 #include "mechanisms/shm_ring.hpp"
 #include "mechanisms/socket_setup.hpp"
+#include "runtime/object_host_sync.hpp"
 
 namespace ipclab {
 
@@ -255,6 +256,12 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
         pthread_mutexattr_destroy(&attr);
         break;
       }
+      case ObjectKind::condvar:
+      case ObjectKind::rwlock:
+      case ObjectKind::barrier:
+      case ObjectKind::event:
+        err = init_in_block(spec, slot, &call);
+        break;
       case ObjectKind::signal:
         break;  // nothing to create: signals go to pids
       default:

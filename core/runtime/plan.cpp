@@ -35,6 +35,10 @@ ObjectKind mechanism_of(const Scenario& s, int obj) {
   return obj >= 0 ? s.objects[static_cast<size_t>(obj)].mechanism : ObjectKind::pipe;
 }
 
+bool is_rwlock(const Scenario& s, int obj) {
+  return obj >= 0 && mechanism_of(s, obj) == ObjectKind::rwlock;
+}
+
 void describe(const Scenario& s, Op& op) {
   const std::string obj = op.obj >= 0 ? s.objects[static_cast<size_t>(op.obj)].name : "";
   const std::string n = std::to_string(op.text.size());
@@ -186,6 +190,60 @@ void describe(const Scenario& s, Op& op) {
                    "NULL}); parent: waitpid(pid, &status, 0)";
       break;
     }
+    case OpKind::mutex_consistent:
+      op.label = "make " + obj + " consistent";
+      op.c_call = "pthread_mutex_consistent(&" + obj + ")";
+      break;
+    case OpKind::rw_rdlock:
+      op.label = "lock " + obj + " for reading";
+      op.c_call = "pthread_rwlock_rdlock(&" + obj + ")";
+      break;
+    case OpKind::rw_wrlock:
+      op.label = "lock " + obj + " for writing";
+      op.c_call = "pthread_rwlock_wrlock(&" + obj + ")";
+      break;
+    case OpKind::rw_unlock:
+      op.label = "unlock " + obj;
+      op.c_call = "pthread_rwlock_unlock(&" + obj + ")";
+      break;
+    case OpKind::cond_wait: {
+      const std::string m = op.in_obj >= 0 ? s.objects[static_cast<size_t>(op.in_obj)].name : "";
+      op.label = "wait on " + obj + " (releasing " + m + ")";
+      op.c_call = "pthread_cond_wait(&" + obj + ", &" + m + ")";
+      break;
+    }
+    case OpKind::cond_signal:
+      op.label = "signal " + obj;
+      op.c_call = "pthread_cond_signal(&" + obj + ")";
+      break;
+    case OpKind::cond_broadcast:
+      op.label = "broadcast " + obj;
+      op.c_call = "pthread_cond_broadcast(&" + obj + ")";
+      break;
+    case OpKind::file_lock:
+      op.label = "lock " + obj + " (" + op.text + ")";
+      op.c_call = "fcntl(" + obj + "_fd, F_SETLKW, &lock)";
+      break;
+    case OpKind::file_unlock:
+      op.label = "unlock " + obj;
+      op.c_call = "fcntl(" + obj + "_fd, F_SETLK, &{F_UNLCK})";
+      break;
+    case OpKind::event_set:
+      op.label = "set " + obj;
+      op.c_call = obj + " = 1; futex_wake(&" + obj + ")";
+      break;
+    case OpKind::event_reset:
+      op.label = "reset " + obj;
+      op.c_call = obj + " = 0";
+      break;
+    case OpKind::event_wait:
+      op.label = "wait for " + obj;
+      op.c_call = "while (!" + obj + ") futex_wait(&" + obj + ", 0)";
+      break;
+    case OpKind::barrier_wait:
+      op.label = "wait at " + obj;
+      op.c_call = "pthread_barrier_wait(&" + obj + ")";
+      break;
     case OpKind::unsupported:
       op.label = std::string(to_string(op.action)) + " (not available yet)";
       break;
@@ -237,13 +295,51 @@ void expand_one(Context& c, const Action& a, int64_t i) {
       op.kind = OpKind::sem_trywait;
       break;
     case ActionKind::lock:
-      op.kind = OpKind::mutex_lock;
+      op.kind = is_rwlock(c.s, op.obj) ? OpKind::rw_wrlock : OpKind::mutex_lock;
       break;
     case ActionKind::unlock:
-      op.kind = OpKind::mutex_unlock;
+      op.kind = is_rwlock(c.s, op.obj) ? OpKind::rw_unlock : OpKind::mutex_unlock;
       break;
     case ActionKind::trylock:
       op.kind = OpKind::mutex_trylock;
+      break;
+    case ActionKind::rdlock:
+      op.kind = OpKind::rw_rdlock;
+      break;
+    case ActionKind::wrlock:
+      op.kind = OpKind::rw_wrlock;
+      break;
+    case ActionKind::cond_wait:
+      op.kind = OpKind::cond_wait;
+      op.in_obj = c.s.object_index(a.mutex);  // the mutex it releases while waiting
+      break;
+    case ActionKind::cond_signal:
+      op.kind = OpKind::cond_signal;
+      break;
+    case ActionKind::cond_broadcast:
+      op.kind = OpKind::cond_broadcast;
+      break;
+    case ActionKind::flock:
+      op.kind = OpKind::file_lock;
+      op.text = a.mode;  // shared | exclusive
+      op.style = a.style;
+      op.start = a.start;
+      op.len = a.len;
+      break;
+    case ActionKind::funlock:
+      op.kind = OpKind::file_unlock;
+      break;
+    case ActionKind::set:
+      op.kind = OpKind::event_set;
+      break;
+    case ActionKind::reset:
+      op.kind = OpKind::event_reset;
+      break;
+    case ActionKind::wait_event:
+      op.kind = OpKind::event_wait;
+      break;
+    case ActionKind::barrier:
+      op.kind = OpKind::barrier_wait;
       break;
     case ActionKind::read:
       op.kind = OpKind::shm_read;
@@ -309,13 +405,34 @@ void expand_one(Context& c, const Action& a, int64_t i) {
       for (int64_t n = 1; n <= a.times; ++n) expand(c, a.body, n);
       return;
     case ActionKind::critical: {
+      // Enter and leave with whatever guards it: a mutex, a semaphore (P and
+      // V), a read-write lock (as writer), a file lock (exclusive, whole file).
       Op lock = op;
-      lock.kind = OpKind::mutex_lock;
       lock.action = ActionKind::lock;
+      op.action = ActionKind::unlock;
+      switch (mechanism_of(c.s, op.obj)) {
+        case ObjectKind::semaphore:
+          lock.kind = OpKind::sem_wait;
+          op.kind = OpKind::sem_post;
+          break;
+        case ObjectKind::rwlock:
+          lock.kind = OpKind::rw_wrlock;
+          op.kind = OpKind::rw_unlock;
+          break;
+        case ObjectKind::file_lock:
+          lock.kind = OpKind::file_lock;
+          lock.text = "exclusive";
+          lock.style = "fcntl";
+          op.kind = OpKind::file_unlock;
+          op.style = "fcntl";
+          break;
+        default:
+          lock.kind = OpKind::mutex_lock;
+          op.kind = OpKind::mutex_unlock;
+          break;
+      }
       push(c, std::move(lock));
       expand(c, a.body, i);
-      op.kind = OpKind::mutex_unlock;
-      op.action = ActionKind::unlock;
       break;
     }
     default:
@@ -387,11 +504,16 @@ std::vector<Op> make_plan(const Scenario& s, const std::vector<WorkerIdentity>& 
 }
 
 std::string_view to_string(OpKind k) {
-  static constexpr std::array<std::string_view, 25> names = {
-      "send",         "recv",          "sem_wait", "sem_post",  "sem_trywait", "mutex_lock",
-      "mutex_unlock", "mutex_trylock", "shm_read", "shm_write", "shm_add",     "shm_load",
-      "shm_compute",  "shm_store",     "signal",   "sigwait",   "on_signal",   "sleep",
-      "compute",      "print",         "exit",     "exec",      "unsupported"};
+  static constexpr std::array<std::string_view, 39> names = {
+      "send",           "recv",         "sem_wait",      "sem_post",  "sem_trywait",
+      "mutex_lock",     "mutex_unlock", "mutex_trylock", "shm_read",  "shm_write",
+      "shm_add",        "shm_load",     "shm_compute",   "shm_store", "signal",
+      "sigwait",        "on_signal",    "sleep",         "compute",   "print",
+      "exit",           "exec",         "rpc_call",      "rpc_serve", "mutex_consistent",
+      "rw_rdlock",      "rw_wrlock",    "rw_unlock",     "cond_wait", "cond_signal",
+      "cond_broadcast", "file_lock",    "file_unlock",   "event_set", "event_reset",
+      "event_wait",     "barrier_wait", "unsupported",   ""};
+  static_assert(static_cast<size_t>(OpKind::unsupported) == 37);
   return names[static_cast<size_t>(k)];
 }
 
@@ -417,6 +539,12 @@ bool may_block(OpKind k) {
     case OpKind::sem_wait:
     case OpKind::mutex_lock:
     case OpKind::sigwait:
+    case OpKind::rw_rdlock:
+    case OpKind::rw_wrlock:
+    case OpKind::cond_wait:
+    case OpKind::file_lock:
+    case OpKind::event_wait:
+    case OpKind::barrier_wait:
       return true;
     default:
       return false;

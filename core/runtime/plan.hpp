@@ -38,6 +38,19 @@ enum class OpKind : uint8_t {
   exec,
   rpc_call,
   rpc_serve,
+  mutex_consistent,
+  rw_rdlock,
+  rw_wrlock,
+  rw_unlock,
+  cond_wait,
+  cond_signal,
+  cond_broadcast,
+  file_lock,
+  file_unlock,
+  event_set,
+  event_reset,
+  event_wait,
+  barrier_wait,
   unsupported,
 };
 
@@ -59,9 +72,12 @@ struct Op {
   std::vector<int> sigs;
   SourcePos pos;
   std::vector<std::string> argv;  // exec: the program and its arguments
-  int in_obj = -1, out_obj = -1;  // exec: channels bound to stdin and stdout
-  std::string label;              // what a student reads: `send "item 3" to buffer`
-  std::string c_call;             // the C behind it: `write(buffer[1], "item 3", 6)`
+  int in_obj = -1,
+      out_obj = -1;   // exec: channels bound to stdin and stdout; cond_wait: in_obj = its mutex
+  std::string style;  // file_lock: fcntl | flock | ofd (text: shared | exclusive)
+  int64_t start = 0, len = 0;  // file_lock: the byte range (len 0 = to the end of the file)
+  std::string label;           // what a student reads: `send "item 3" to buffer`
+  std::string c_call;          // the C behind it: `write(buffer[1], "item 3", 6)`
 };
 
 // One running instance of a process spec.

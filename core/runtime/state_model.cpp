@@ -114,8 +114,14 @@ void StateModel::apply(const Input& e) {
         pending_send_[w] = {};
       }
       if (e.ev == EventKind::exit) {
-        for (ObjectModel& m : objects_)
+        for (ObjectModel& m : objects_) {
           if (m.mechanism == ObjectKind::mutex && m.owner == e.worker) m.owner = -1;
+          // The kernel drops a dead process's file locks; a robust mutex
+          // passes to the next locker (EOWNERDEAD).
+          if (m.mechanism == ObjectKind::file_lock || m.mechanism == ObjectKind::mutex)
+            m.holders.erase(std::remove(m.holders.begin(), m.holders.end(), e.worker),
+                            m.holders.end());
+        }
       }
       break;
     case EventKind::send:
@@ -161,12 +167,17 @@ void StateModel::apply(const Input& e) {
       if (!o) break;
       if (o->mechanism == ObjectKind::semaphore) --o->count;
       if (o->mechanism == ObjectKind::mutex) o->owner = e.worker;
+      if (e.worker >= 0) o->holders.push_back(e.worker);
       break;
-    case EventKind::release:
+    case EventKind::release: {
       if (!o) break;
       if (o->mechanism == ObjectKind::semaphore) ++o->count;
       if (o->mechanism == ObjectKind::mutex) o->owner = -1;
+      // A post by a process that never waited (a producer's "full") frees nothing of its own.
+      auto it = std::find(o->holders.begin(), o->holders.end(), e.worker);
+      if (it != o->holders.end()) o->holders.erase(it);
       break;
+    }
     case EventKind::value:
       if (o && o->mechanism == ObjectKind::shared_memory && e.value && *e.msg >= 0 &&
           static_cast<size_t>(*e.msg) < o->cells.size()) {

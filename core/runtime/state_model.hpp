@@ -34,6 +34,15 @@ class StateModel {
 
   int64_t fill(int obj) const;  // bytes (streams), messages (queues), count (semaphores)
   int owner(int obj) const { return objects_[static_cast<size_t>(obj)].owner; }
+  // Who holds obj now: the processes whose acquire (lock, wait, rdlock,
+  // file lock...) has no release yet, in the order they got it; a process
+  // holding twice (a semaphore) appears twice. A process that exits keeps
+  // what it held, except what the kernel or a robust mutex gives back.
+  const std::vector<int>& holders(int obj) const {
+    return objects_[static_cast<size_t>(obj)].holders;
+  }
+  // The object worker `w` is blocked on, -1 for a signal, -2 when not blocked.
+  int blocked_on(int w) const { return blocked_on_[static_cast<size_t>(w)]; }
   const std::vector<int>& waiters(int obj) const {
     return objects_[static_cast<size_t>(obj)].waiters;
   }
@@ -67,6 +76,7 @@ class StateModel {
     std::deque<InFlight> in_flight;
     int64_t count = 0;  // semaphore
     int owner = -1;
+    std::vector<int> holders;
     std::vector<int> waiters;
     std::vector<int64_t> cells;
     std::vector<int> cell_writer;

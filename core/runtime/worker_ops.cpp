@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "runtime/worker_emit.hpp"
+#include "runtime/worker_sync.hpp"
 
 namespace ipclab {
 
@@ -147,6 +148,8 @@ void do_sem(WorkerContext& w, const Op& op) {
 
 void do_mutex(WorkerContext& w, const Op& op) {
   ObjectSlot& slot = w.ctl->objects[op.obj];
+  if (op.kind == OpKind::mutex_consistent)
+    return emit_error(w, op.obj, ENOTSUP, "pthread_mutex_consistent is not available yet");
   if (op.kind == OpKind::mutex_unlock) {
     const int32_t was = slot.owner.load();
     if (was != w.index) {
@@ -422,6 +425,31 @@ bool run_op(WorkerContext& w, const Op& op, int* exit_code) {
       break;
     case OpKind::rpc_serve:
       do_rpc_serve(w, op);
+      break;
+    case OpKind::mutex_consistent:
+      do_mutex(w, op);
+      break;
+    case OpKind::rw_rdlock:
+    case OpKind::rw_wrlock:
+    case OpKind::rw_unlock:
+      do_rwlock(w, op);
+      break;
+    case OpKind::file_lock:
+    case OpKind::file_unlock:
+      do_file_lock(w, op);
+      break;
+    case OpKind::cond_wait:
+    case OpKind::cond_signal:
+    case OpKind::cond_broadcast:
+      do_cond(w, op);
+      break;
+    case OpKind::event_set:
+    case OpKind::event_reset:
+    case OpKind::event_wait:
+      do_event(w, op);
+      break;
+    case OpKind::barrier_wait:
+      do_barrier(w, op);
       break;
     case OpKind::unsupported:
       emit_error(w, op.obj, ENOTSUP, "this action is not available in this version");

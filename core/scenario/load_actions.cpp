@@ -23,6 +23,9 @@ bool is_channel(const ObjectSpec& o) {
 bool is_lock(const ObjectSpec& o) {
   return is<ObjectKind::mutex>(o) || is<ObjectKind::rwlock>(o);
 }
+bool is_guard(const ObjectSpec& o) {
+  return is_lock(o) || is<ObjectKind::semaphore>(o) || is<ObjectKind::file_lock>(o);
+}
 bool is_stream(const ObjectSpec& o) {
   return o.mechanism == ObjectKind::pipe || o.mechanism == ObjectKind::fifo ||
          o.mechanism == ObjectKind::unix_stream;
@@ -34,6 +37,7 @@ const Need kChannel{is_channel, "a channel (pipe, fifo, posix_mq, ...)"};
 const Need kSemaphore{is<ObjectKind::semaphore>, "a semaphore"};
 const Need kMutex{is<ObjectKind::mutex>, "a mutex"};
 const Need kLock{is_lock, "a mutex or an rwlock"};
+const Need kGuard{is_guard, "a mutex, a semaphore, an rwlock or a file_lock"};
 const Need kRwlock{is<ObjectKind::rwlock>, "an rwlock"};
 const Need kCondvar{is<ObjectKind::condvar>, "a condvar"};
 const Need kSharedMemory{is<ObjectKind::shared_memory>, "a shared_memory"};
@@ -205,7 +209,7 @@ void StepLoader::load(ActionKind kind) {
       break;
     case ActionKind::critical:
       if (!map_form({"guard", "steps"}, "{guard: lock, steps: [...]}")) break;
-      ref("guard", kMutex, a_.object);
+      ref("guard", kGuard, a_.object);
       body("critical");
       break;
     case ActionKind::signal:

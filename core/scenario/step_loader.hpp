@@ -17,6 +17,7 @@ extern const Need kChannel;
 extern const Need kSemaphore;
 extern const Need kMutex;
 extern const Need kLock;
+extern const Need kGuard;
 extern const Need kRwlock;
 extern const Need kCondvar;
 extern const Need kSharedMemory;

@@ -1333,6 +1333,50 @@
         <source>serve one call on %1</source>
         <translation>在 %1 上处理一次调用</translation>
     </message>
+    <message>
+        <source>make %1 consistent</source>
+        <translation>将 %1 标记为一致</translation>
+    </message>
+    <message>
+        <source>lock %1 for reading</source>
+        <translation>为读加锁 %1</translation>
+    </message>
+    <message>
+        <source>lock %1 for writing</source>
+        <translation>为写加锁 %1</translation>
+    </message>
+    <message>
+        <source>wait on %1 (releasing %2)</source>
+        <translation>在 %1 上等待（释放 %2）</translation>
+    </message>
+    <message>
+        <source>signal %1</source>
+        <translation>唤醒 %1 上的一个等待者</translation>
+    </message>
+    <message>
+        <source>broadcast %1</source>
+        <translation>唤醒 %1 上的所有等待者</translation>
+    </message>
+    <message>
+        <source>lock %1 (shared)</source>
+        <translation>给 %1 加共享锁</translation>
+    </message>
+    <message>
+        <source>lock %1 (exclusive)</source>
+        <translation>给 %1 加独占锁</translation>
+    </message>
+    <message>
+        <source>set %1</source>
+        <translation>置位事件 %1</translation>
+    </message>
+    <message>
+        <source>reset %1</source>
+        <translation>复位事件 %1</translation>
+    </message>
+    <message>
+        <source>wait at %1</source>
+        <translation>在屏障 %1 处等待</translation>
+    </message>
 </context>
 <context>
     <name>PanelDocks</name>

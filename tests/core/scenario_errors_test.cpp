@@ -67,20 +67,22 @@ TEST(ScenarioErrors, UnknownObjectListsTheOnesThatFit) {
 
 TEST(ScenarioErrors, ActionOnTheWrongKindOfObject) {
   LoadResult r = steps(
-      "      - post: buffer\n"                                  // 15
-      "      - send: {to: empty, data: x}\n"                    // 16
-      "      - lock: empty\n"                                   // 17
-      "      - read: {from: buffer}\n"                          // 18
-      "      - cond_wait: {cond: ready, mutex: empty}\n"        // 19
-      "      - critical: {guard: empty, steps: [{exit: 0}]}\n"  // 20
-      "      - cond_signal: guard\n");                          // 21
+      "      - post: buffer\n"                                   // 15
+      "      - send: {to: empty, data: x}\n"                     // 16
+      "      - lock: empty\n"                                    // 17
+      "      - read: {from: buffer}\n"                           // 18
+      "      - cond_wait: {cond: ready, mutex: empty}\n"         // 19
+      "      - critical: {guard: buffer, steps: [{exit: 0}]}\n"  // 20
+      "      - cond_signal: guard\n");                           // 21
   EXPECT_TRUE(HasError(r, 15, 15, "'post' needs a semaphore, but 'buffer' is a pipe"));
   EXPECT_TRUE(HasError(r, 16, 20, "'send' needs a channel"));
   EXPECT_TRUE(HasError(r, 16, 20, "but 'empty' is a semaphore"));
   EXPECT_TRUE(HasError(r, 17, 15, "'lock' needs a mutex or an rwlock, but 'empty' is a semaphore"));
   EXPECT_TRUE(HasError(r, 18, 22, "'read' needs a shared_memory, but 'buffer' is a pipe"));
   EXPECT_TRUE(HasError(r, 19, 41, "'cond_wait' needs a mutex, but 'empty' is a semaphore"));
-  EXPECT_TRUE(HasError(r, 20, 27, "'critical' needs a mutex, but 'empty' is a semaphore"));
+  EXPECT_TRUE(HasError(r, 20, 27,
+                       "'critical' needs a mutex, a semaphore, an rwlock or a file_lock, but "
+                       "'buffer' is a pipe"));
   EXPECT_TRUE(HasError(r, 21, 22, "'cond_signal' needs a condvar, but 'guard' is a mutex"));
   EXPECT_EQ(r.errors.size(), 7u) << test::all_errors(r);
 }

@@ -1,0 +1,18 @@
+// A worker's synchronisation actions beyond semaphores and mutexes, each a
+// real call on a process-shared object: read-write locks and file locks
+// (worker_ops_locks.cpp), condition variables, events and barriers
+// (worker_ops_wait.cpp).
+#pragma once
+
+#include "runtime/plan.hpp"
+#include "runtime/worker_context.hpp"
+
+namespace ipclab {
+
+void do_rwlock(WorkerContext& w, const Op& op);     // rw_rdlock, rw_wrlock, rw_unlock
+void do_file_lock(WorkerContext& w, const Op& op);  // file_lock, file_unlock
+void do_cond(WorkerContext& w, const Op& op);       // cond_wait, cond_signal, cond_broadcast
+void do_event(WorkerContext& w, const Op& op);      // event_set, event_reset, event_wait
+void do_barrier(WorkerContext& w, const Op& op);    // barrier_wait
+
+}  // namespace ipclab
