@@ -546,6 +546,7 @@ Snapshot Session::snapshot() {
       o.model_fill = m.model.fill(obj);
       o.owner = m.model.owner(obj);
       o.waiters = m.model.waiters(obj);
+      o.holders = m.model.holders(obj);
       o.cell_writers = m.model.cell_writers(obj);
       const ObjectKind k = m.mechanism(obj);
       o.mechanism = k;

@@ -65,6 +65,16 @@ struct ObjectStatus {
   int owner = -1;                 // mutex: worker index (model)
   pid_t owner_tid_kernel = 0;     // mutex: from the lock word
   std::vector<int> waiters;       // worker indices blocked on it, in order
+  std::vector<int> holders;       // worker indices holding it (StateModel::holders)
+};
+
+// One link of a deadlock cycle: `waiter` is blocked on object `obj`, which
+// `holder` holds; the next link's waiter is this holder, the last link's
+// holder the first link's waiter.
+struct WaitLink {
+  int waiter = -1;
+  int obj = -1;
+  int holder = -1;
 };
 
 struct Snapshot {
@@ -73,6 +83,7 @@ struct Snapshot {
   std::vector<WorkerStatus> workers;
   std::vector<ObjectStatus> objects;
   std::optional<std::string> deadlock;  // the wait-for description, when detected
+  std::vector<WaitLink> deadlock_cycle;  // its cycle, when it is one (empty otherwise)
 };
 
 enum class StepResult { granted, blocked, finished, not_ready, unknown_process, not_stepping };
