@@ -96,6 +96,9 @@ struct Session::Impl {
   };
   std::optional<Deadlock> find_deadlock();
   bool two_or_more_blocked() const;
+  // After a publish: starvation hints, and at the end (all_done) the lost
+  // updates' toll on each shared cell. True when it added events to `out`.
+  bool analysis_events(EventBatch& out, bool all_done);
   // Live switch (session_switch.cpp). One at a time.
   std::mutex switch_mu;
   bool switch_channel(int obj, ObjectKind to, std::string* error);

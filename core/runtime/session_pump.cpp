@@ -398,6 +398,58 @@ std::optional<Session::Impl::Deadlock> Session::Impl::find_deadlock() {
   return Deadlock{"every process is blocked and none can release another: " + text, {}};
 }
 
+bool Session::Impl::analysis_events(EventBatch& out, bool all_done) {
+  std::vector<Event> made;
+  {
+    std::lock_guard lock(mu);
+    // A process overtaken again and again on the object it waits for.
+    for (const StateModel::Starving& s : model.take_starving()) {
+      Event e;
+      e.ev = EventKind::value;
+      e.worker = s.worker;
+      e.proc = ids[static_cast<size_t>(s.worker)].name;
+      e.pid = children[static_cast<size_t>(s.worker)].pid;
+      e.obj = s.obj;
+      e.obj_name = scenario.objects[static_cast<size_t>(s.obj)].name;
+      e.value = s.times;
+      e.detail = "starving: " + ids[static_cast<size_t>(s.worker)].name + " has waited on " +
+                 scenario.objects[static_cast<size_t>(s.obj)].name + " while others got it " +
+                 std::to_string(s.times) + " times";
+      made.push_back(std::move(e));
+    }
+    // At the end, each shared cell that lost updates: what it holds against
+    // what it would hold had none been lost.
+    if (all_done && mode != RunMode::finished) {
+      for (size_t i = 0; i < scenario.objects.size(); ++i) {
+        const int obj = static_cast<int>(i);
+        if (scenario.objects[i].mechanism != ObjectKind::shared_memory || !model.lost_updates(obj))
+          continue;
+        const std::vector<int64_t>& got = model.cells(obj);
+        const std::vector<int64_t>& want = model.expected_cells(obj);
+        for (size_t c = 0; c < got.size() && c < want.size(); ++c) {
+          if (got[c] == want[c]) continue;
+          Event e;
+          e.ev = EventKind::race;
+          e.obj = obj;
+          e.obj_name = scenario.objects[i].name;
+          e.value = got[c];
+          e.detail = scenario.objects[i].name + "[" + std::to_string(c) + "] ended at " +
+                     std::to_string(got[c]) + ", but the updates made add up to " +
+                     std::to_string(want[c]) + ": " + std::to_string(model.lost_updates(obj)) +
+                     " lost";
+          made.push_back(std::move(e));
+        }
+      }
+    }
+  }
+  if (made.empty()) return false;
+  for (Event& e : made) {
+    e.t_ns = now_since(*ctl);
+    out.push_back(std::move(e));
+  }
+  return true;
+}
+
 bool Session::Impl::two_or_more_blocked() const {
   int blocked = 0, live = 0;
   for (size_t i = 0; i < ids.size(); ++i) {
@@ -525,6 +577,7 @@ void Session::Impl::pump_loop() {
         }
       }
     }
+    if (analysis_events(batch, all_done)) publish(batch);
     dirty = false;
     {
       std::lock_guard lock(mu);
