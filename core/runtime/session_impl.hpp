@@ -111,4 +111,8 @@ struct Session::Impl {
 
 uint64_t now_since(const ControlBlock& ctl);
 
+// A worker that says "blocked" is asleep in the call it announced, by the
+// kernel's account (session_pump.cpp).
+bool asleep_in_its_call(const WorkerSlot& slot, const ProcessTruth& t);
+
 }  // namespace ipclab
