@@ -76,6 +76,14 @@ std::vector<std::string> perform_lesson_step(Session& session, const LessonStep&
 
 ExpectOutcome check_expect(Session& session, const Expect& expect) {
   ExpectOutcome out;
+  if (expect.deadlock.value_or(false)) {
+    // A cycle is reported as the step settles; "every process blocked" once
+    // it has lasted a moment unchanged: wait for it, with a deadline.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    while (!session.deadlock() && !session.finished() &&
+           std::chrono::steady_clock::now() < deadline)
+      session.wait_for_activity(std::chrono::milliseconds(10));
+  }
   const Snapshot snap = session.snapshot();
   const Scenario& sc = session.scenario();
   auto check_states = [&](const std::vector<std::string>& refs, const char* word, auto pred) {

@@ -59,11 +59,31 @@ std::optional<Session::Impl::Deadlock> Session::Impl::find_deadlock() {
   if (blocked != live || !ctl_rings_empty()) return std::nullopt;
   // No cycle, yet every live process is blocked (not in a timed wait) and
   // the kernel agrees: none is left to release another.
+  // Seen twice, kAllBlockedForMs apart, with nobody woken in between
+  // (voluntary context switches unchanged): a wake-up already on its way
+  // (the last writer of a pipe closing, a descriptor another process held
+  // for a moment) shows up as a switch.
+  std::vector<uint64_t> seen;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (children[i].reaped) continue;
+    const WorkerSlot& slot = ctl->workers[i];
+    if (slot.blocked_timed.load()) return std::nullopt;
+    const ProcessTruth t = probe_process(children[i].pid);
+    if (slot.state.load() != WorkerState::blocked || !asleep_in_its_call(slot, t))
+      return std::nullopt;
+    seen.push_back(t.voluntary_switches);
+  }
+  const uint64_t now = monotonic_ns();
+  if (seen != all_blocked_seen) {
+    all_blocked_seen = seen;
+    all_blocked_since = now;
+    return std::nullopt;
+  }
+  if (now - all_blocked_since < kAllBlockedForMs * 1'000'000ull) return std::nullopt;
   std::string text;
   for (size_t i = 0; i < ids.size(); ++i) {
     if (children[i].reaped) continue;
     const WorkerSlot& slot = ctl->workers[i];
-    if (slot.blocked_timed.load() || !asleep(static_cast<int>(i))) return std::nullopt;
     const int obj = slot.blocked_obj.load();
     text += (text.empty() ? "" : "; ") + ids[i].name + " waits ";
     if (obj < 0) {

@@ -95,6 +95,11 @@ struct Session::Impl {
     std::vector<WaitLink> cycle;  // empty: every process blocked, but no cycle
   };
   std::optional<Deadlock> find_deadlock();
+  // Every process blocked, no cycle: reported once it has lasted this long
+  // unchanged (pump thread).
+  static constexpr uint64_t kAllBlockedForMs = 200;
+  std::vector<uint64_t> all_blocked_seen;
+  uint64_t all_blocked_since = 0;
   bool two_or_more_blocked() const;
   // After a publish: starvation hints, and at the end (all_done) the lost
   // updates' toll on each shared cell. True when it added events to `out`.
