@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "runtime/state_model.hpp"
+
 namespace ipclab::cli {
 
 namespace {
@@ -40,6 +42,9 @@ std::string state_text(const Session& session, const Snapshot& snap) {
              std::to_string(w.op_count) + ")\n";
     if (w.kernel.sig_pending)
       out += "      signals pending: " + signal_mask_names(w.kernel.sig_pending) + "\n";
+    if (w.overtaken >= StateModel::kStarvingAfter)
+      out += "      starving: others got what it waits for " + std::to_string(w.overtaken) +
+             " times since it blocked\n";
   }
   out += "objects\n";
   for (const ObjectStatus& o : snap.objects) {
@@ -57,6 +62,11 @@ std::string state_text(const Session& session, const Snapshot& snap) {
     } else if (!o.unit.empty()) {
       out += fill_text(o);
     }
+    if (!o.holders.empty() && o.spec->mechanism != ObjectKind::mutex) {
+      out += "  held by:";
+      for (int w : o.holders) out += " " + session.workers()[static_cast<size_t>(w)].name;
+    }
+    if (!o.kernel_note.empty()) out += "  (" + o.kernel_note + ")";
     if (!o.waiters.empty()) {
       out += "  waiting:";
       for (int w : o.waiters) out += " " + session.workers()[static_cast<size_t>(w)].name;
@@ -85,7 +95,9 @@ std::string state_json(const Session& session, const Snapshot& snap) {
     append_json_string(out, w.kernel.syscall_name);
     out += ",\"wchan\":";
     append_json_string(out, w.kernel.wchan);
-    out += ",\"sig_pending\":" + std::to_string(w.kernel.sig_pending) + "}}";
+    out += ",\"sig_pending\":" + std::to_string(w.kernel.sig_pending) + "}";
+    if (w.overtaken) out += ",\"overtaken\":" + std::to_string(w.overtaken);
+    out += "}";
   }
   out += "],\"objects\":[";
   for (size_t i = 0; i < snap.objects.size(); ++i) {
@@ -104,6 +116,14 @@ std::string state_json(const Session& session, const Snapshot& snap) {
       out += "]";
     }
     if (o.spec->mechanism == ObjectKind::mutex) out += ",\"owner\":" + std::to_string(o.owner);
+    if (!o.holders.empty()) {
+      out += ",\"holders\":[";
+      for (size_t h = 0; h < o.holders.size(); ++h) {
+        out += h ? "," : "";
+        append_json_string(out, session.workers()[static_cast<size_t>(o.holders[h])].name);
+      }
+      out += "]";
+    }
     out += "}";
   }
   out += "]";

@@ -110,7 +110,7 @@ std::string to_json_line(const Event& e) {
 
 std::string to_human_line(const Event& e) {
   char head[96];
-  std::snprintf(head, sizeof head, "%10.3f ms  %-12.12s %7d  %-8.8s", e.t_ns / 1e6,
+  std::snprintf(head, sizeof head, "%10.3f ms  %-14.14s %7d  %-8.8s", e.t_ns / 1e6,
                 e.proc.empty() ? "session" : e.proc.c_str(), static_cast<int>(e.pid),
                 std::string(to_string(e.ev)).c_str());
   std::string out = head;
