@@ -32,6 +32,10 @@ std::string limit_hint(ObjectKind k, int err) {
            "(/proc/sys/kernel/msgmnb).";
   if (k == ObjectKind::sysv_mq && err == EEXIST)
     return " Another queue already uses this session's key; start the session again.";
+  if (k == ObjectKind::semaphore && err == ENOSPC)
+    return " The system's limit of System V semaphore sets is reached (/proc/sys/kernel/sem).";
+  if (k == ObjectKind::semaphore && err == EEXIST)
+    return " Another semaphore set already uses this session's key; start the session again.";
   if (k == ObjectKind::posix_mq && err == EINVAL)
     return " The queue asks for more messages or bigger messages than the system allows "
            "(see /proc/sys/fs/mqueue/msg_max and msgsize_max).";

@@ -9,6 +9,9 @@
 namespace ipclab::scenario_detail {
 namespace {
 
+// The largest value of a System V semaphore (SEMVMX in the kernel).
+constexpr int64_t kSysvSemMax = 32767;
+
 constexpr std::string_view kMechanismList =
     "pipe, fifo, posix_mq, sysv_mq, unix_stream, unix_dgram, tcp, udp or shm_ring";
 
@@ -142,6 +145,10 @@ void load_settings(Reader& r, Fields& f, ObjectSpec& o) {
         }
       }
       o.initial = f.integer("initial", 0, SEM_VALUE_MAX).value_or(0);
+      if (o.flavor == "sysv" && o.initial > kSysvSemMax)
+        r.error(f.get("initial")->pos, "a sysv semaphore counts to at most " +
+                                           std::to_string(kSysvSemMax) + " (SEMVMX), not " +
+                                           std::to_string(o.initial));
       if (const Entry* e = f.get("undo")) {
         // SEM_UNDO is a System V semop flag: POSIX semaphores have no undo.
         if (o.flavor == "sysv")

@@ -366,13 +366,14 @@ processes:
   EXPECT_EQ(labels[8], "try to wait on x");
 }
 
-TEST(SemaphoreLoader, UndoOnlyForSystemV) {
+TEST(SemaphoreLoader, UndoOnlyForSystemVAndItsLimit) {
   const LoadResult r = load_scenario_text(scenario_text(R"(objects:
   - {name: a, kind: semaphore, undo: true}
   - {name: b, kind: semaphore, flavor: posix_unnamed, undo: false}
   - {name: c, kind: mutex, undo: true}
   - {name: d, kind: semaphore, flavor: sysv, undo: yes please}
   - {name: e, kind: semaphore, flavor: sysv, undo: true}
+  - {name: f, kind: semaphore, flavor: sysv, initial: 40000}
 processes:
   - name: p
     steps: [{post: e}]
@@ -385,7 +386,8 @@ processes:
   EXPECT_TRUE(test::HasError(
       r, 8, 28, "only applies to a semaphore with 'flavor: sysv', but 'c' is a mutex"));
   EXPECT_TRUE(test::HasError(r, 9, 52, "'undo' must be true or false"));
-  EXPECT_EQ(r.errors.size(), 4u) << test::all_errors(r);
+  EXPECT_TRUE(test::HasError(r, 11, 55, "a sysv semaphore counts to at most 32767 (SEMVMX)"));
+  EXPECT_EQ(r.errors.size(), 5u) << test::all_errors(r);
 }
 
 }  // namespace
