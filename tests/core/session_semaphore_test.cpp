@@ -210,7 +210,7 @@ TEST_P(EveryFlavor, NothingLeftAfterTheHolderIsKilledAndTheSessionStops) {
   auto ls = LiveSession::start(scenario(1, R"(  - name: holder
     steps: [{wait: s}, {post: s}]
   - name: waiter
-    steps: [{wait: s}]
+    steps: [{wait: s}, {print: inside}]
 )"));
   ASSERT_TRUE(ls);
   const key_t key = sysv_key(ipc_object_name(ls->tag(), "s"));
@@ -230,6 +230,15 @@ TEST_P(EveryFlavor, NothingLeftAfterTheHolderIsKilledAndTheSessionStops) {
     });
   }));
   ls->settle();
+  {
+    // Only SEM_UNDO gives the count back: then the waiter gets it.
+    const Snapshot snap = ls->snapshot();
+    const ObjectStatus& s = object_in(snap, "s");
+    EXPECT_EQ(s.kernel_fill.value_or(-1), 0);
+    EXPECT_EQ(s.model_fill, 0) << "the model disagrees with the kernel";
+    EXPECT_EQ(worker_in(snap, "waiter").state,
+              GetParam().undo ? WorkerState::at_gate : WorkerState::blocked);
+  }
   ls->stop();
   EXPECT_EQ(leftovers(ls->tag(), ls->folder(), {holder, waiter}, {}), "");
   EXPECT_LT(::semget(key, 0, 0), 0) << "System V semaphore with key " << key << " left";
