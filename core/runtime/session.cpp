@@ -537,6 +537,7 @@ Snapshot Session::snapshot() {
     std::lock_guard lock(m.mu);
     snap.mode = m.mode;
     snap.deadlock = m.deadlock;
+    snap.deadlock_cycle = m.deadlock_cycle;
     kids = m.child_view;
     if (!m.ctl) snap.workers = m.final_workers;  // stopped: how each one ended
     for (size_t i = 0; i < m.scenario.objects.size(); ++i) {
