@@ -32,6 +32,10 @@ std::string limit_hint(ObjectKind k, int err) {
            "(/proc/sys/kernel/msgmnb).";
   if (k == ObjectKind::sysv_mq && err == EEXIST)
     return " Another queue already uses this session's key; start the session again.";
+  if (k == ObjectKind::semaphore && err == ENOSPC)
+    return " The system's limit of System V semaphore sets is reached (/proc/sys/kernel/sem).";
+  if (k == ObjectKind::semaphore && err == EEXIST)
+    return " Another semaphore set already uses this session's key; start the session again.";
   if (k == ObjectKind::posix_mq && err == EINVAL)
     return " The queue asks for more messages or bigger messages than the system allows "
            "(see /proc/sys/fs/mqueue/msg_max and msgsize_max).";
@@ -218,24 +222,9 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
         }
         break;
       }
-      case ObjectKind::semaphore: {
-        if (!spec.flavor.empty() && spec.flavor != "posix_named") {
-          *message = "semaphore '" + spec.name + "' asks for the " + spec.flavor +
-                     " flavor, which this version of IPC Lab cannot run yet.";
-          destroy();
-          return {ENOTSUP, std::generic_category()};
-        }
-        h.name = dir.object_name(spec.name);
-        dir.record("sem", h.name);
-        call = "sem_open";
-        h.sem =
-            ::sem_open(h.name.c_str(), O_CREAT | O_EXCL, 0600, static_cast<unsigned>(spec.initial));
-        if (h.sem == SEM_FAILED) {
-          h.sem = nullptr;
-          err = errno;
-        }
+      case ObjectKind::semaphore:
+        err = create_semaphore(spec, dir, slot, &h.semaphore, &call);
         break;
-      }
       case ObjectKind::shared_memory: {
         h.name = dir.object_name(spec.name);
         dir.record("shm", h.name);
@@ -350,6 +339,7 @@ std::string ObjectHost::address(int obj) const {
 std::string ObjectHost::kernel_note(int obj, const FdLender& lend) const {
   if (obj < 0 || static_cast<size_t>(obj) >= held_.size()) return {};
   const Held& h = held_[static_cast<size_t>(obj)];
+  if (h.mechanism == ObjectKind::semaphore) return semaphore_note(h.semaphore);
   if (!is_datagram_kind(h.mechanism)) return {};
   // The kernel tells the size of the next datagram, not how many wait.
   bool lent = false;
@@ -390,8 +380,8 @@ std::optional<int64_t> ObjectHost::kernel_fill(int obj, const FdLender& lend) co
       return std::nullopt;
     }
     case ObjectKind::semaphore: {
-      int v = 0;
-      if (h.sem && ::sem_getvalue(h.sem, &v) == 0) return v;
+      const int64_t v = semaphore_value(h.semaphore);
+      if (v >= 0) return v;
       return std::nullopt;
     }
     case ObjectKind::shm_ring: {
@@ -478,7 +468,7 @@ void ObjectHost::destroy() {
     if (h.write_fd >= 0) ::close(h.write_fd);
     if (h.mq >= 0) ::mq_close(h.mq);
     if (h.sysv_id >= 0) ::msgctl(h.sysv_id, IPC_RMID, nullptr);
-    if (h.sem) ::sem_close(h.sem);
+    destroy_semaphore(h.semaphore);
     if (h.cells) ::munmap(h.cells, h.cells_bytes);
     if (h.ring) {
       shm_ring_destroy(h.ring);
@@ -494,9 +484,6 @@ void ObjectHost::destroy() {
           break;
         case ObjectKind::posix_mq:
           ::mq_unlink(h.name.c_str());
-          break;
-        case ObjectKind::semaphore:
-          ::sem_unlink(h.name.c_str());
           break;
         case ObjectKind::shared_memory:
         case ObjectKind::shm_ring:

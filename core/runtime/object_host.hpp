@@ -15,6 +15,7 @@
 
 #include "mechanisms/channel.hpp"
 #include "runtime/control_block.hpp"
+#include "runtime/object_host_sync.hpp"
 #include "runtime/session_dir.hpp"
 #include "scenario/scenario.hpp"
 
@@ -80,7 +81,7 @@ class ObjectHost {
     std::string address;  // sockets
     int mq = -1;
     int sysv_id = -1;  // System V queue
-    sem_t* sem = nullptr;
+    SemaphoreHandle semaphore;
     int64_t* cells = nullptr;
     size_t cells_bytes = 0;
     void* ring = nullptr;  // shm_ring: the supervisor's mapping

@@ -1,6 +1,6 @@
 // Orphaned session objects: found through their control block in /dev/shm,
 // which names the supervisor that made them and the queues it made (POSIX
-// queues by name, System V queues by id and key), so they go even when the
+// queues by name, System V queues and semaphores by id and key), so they go even when the
 // session folder and its manifest are gone (a crash outside the default
 // runtime folder).
 #include <dirent.h>
@@ -28,7 +28,8 @@ namespace {
 
 struct Queues {
   std::vector<std::string> posix;
-  std::vector<std::pair<int, key_t>> sysv;  // id, key
+  std::vector<std::pair<int, key_t>> sysv;      // id, key
+  std::vector<std::pair<int, key_t>> sysv_sem;  // System V semaphore sets: id, key
 };
 
 // The queues a control block lists.
@@ -40,6 +41,8 @@ Queues queues_of(const ControlBlock& ctl) {
     if (o.mq_name[0] == '/' && ::memchr(o.mq_name, 0, sizeof o.mq_name))
       q.posix.emplace_back(o.mq_name);
     if (o.sysv_id >= 0 && o.sysv_key != 0) q.sysv.emplace_back(o.sysv_id, o.sysv_key);
+    if (o.sysv_sem_id >= 0 && o.sysv_sem_key != 0)
+      q.sysv_sem.emplace_back(o.sysv_sem_id, o.sysv_sem_key);
   }
   return q;
 }
@@ -102,6 +105,10 @@ void sweep_orphan_objects(SweepReport& report) {
           ds.msg_perm.uid == ::getuid() && ::msgctl(id, IPC_RMID, nullptr) == 0)
         report.lines.push_back("removed orphaned System V queue with key " + std::to_string(key));
     }
+    for (const auto& [id, key] : queues.sysv_sem)
+      if (remove_own_sysv_sem(id, key))
+        report.lines.push_back("removed orphaned System V semaphore with key " +
+                               std::to_string(key));
     const std::string prefix = n.substr(0, 16);  // "ipclab-TAG-"
     for (const std::string& m : names) {
       int rc = -1;

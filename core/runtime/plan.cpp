@@ -39,6 +39,41 @@ bool is_rwlock(const Scenario& s, int obj) {
   return obj >= 0 && mechanism_of(s, obj) == ObjectKind::rwlock;
 }
 
+// A semaphore op in the words of its flavor: sem_wait(name) on a named
+// POSIX semaphore, sem_wait(&name) on an unnamed one (it is a sem_t in
+// shared memory), semop on a System V set of one.
+void describe_sem(const Scenario& s, Op& op, const std::string& obj) {
+  const ObjectSpec& spec = s.objects[static_cast<size_t>(op.obj)];
+  const bool timed = op.timeout_ms >= 0;
+  const std::string timeout = std::to_string(op.timeout_ms);
+  if (op.kind == OpKind::sem_wait) op.label = "wait on " + obj;
+  if (op.kind == OpKind::sem_post) op.label = "post " + obj;
+  if (op.kind == OpKind::sem_trywait) op.label = "try to wait on " + obj;
+  if (spec.flavor == "sysv") {
+    const std::string undo = spec.undo ? "SEM_UNDO" : "0";
+    const std::string id = obj + "_id";
+    if (op.kind == OpKind::sem_post)
+      op.c_call = "semop(" + id + ", &{0, +1, " + undo + "}, 1)";
+    else if (op.kind == OpKind::sem_trywait)
+      op.c_call =
+          "semop(" + id + ", &{0, -1, " + (spec.undo ? "SEM_UNDO | " : "") + "IPC_NOWAIT}, 1)";
+    else if (timed)
+      op.c_call = "semtimedop(" + id + ", &{0, -1, " + undo + "}, 1, &{" + timeout + " ms})";
+    else
+      op.c_call = "semop(" + id + ", &{0, -1, " + undo + "}, 1)";
+    return;
+  }
+  const std::string arg = spec.flavor == "posix_unnamed" ? "&" + obj : obj;
+  if (op.kind == OpKind::sem_post)
+    op.c_call = "sem_post(" + arg + ")";
+  else if (op.kind == OpKind::sem_trywait)
+    op.c_call = "sem_trywait(" + arg + ")";
+  else if (timed)
+    op.c_call = "sem_timedwait(" + arg + ", &deadline)";
+  else
+    op.c_call = "sem_wait(" + arg + ")";
+}
+
 void describe(const Scenario& s, Op& op) {
   const std::string obj = op.obj >= 0 ? s.objects[static_cast<size_t>(op.obj)].name : "";
   const std::string n = std::to_string(op.text.size());
@@ -82,17 +117,9 @@ void describe(const Scenario& s, Op& op) {
         op.c_call = "read(" + obj + "_fd[0], buf, " + std::to_string(op.max) + ")";
       break;
     case OpKind::sem_wait:
-      op.label = "wait on " + obj;
-      op.c_call =
-          op.timeout_ms >= 0 ? "sem_timedwait(" + obj + ", &deadline)" : "sem_wait(" + obj + ")";
-      break;
     case OpKind::sem_post:
-      op.label = "post " + obj;
-      op.c_call = "sem_post(" + obj + ")";
-      break;
     case OpKind::sem_trywait:
-      op.label = "try to wait on " + obj;
-      op.c_call = "sem_trywait(" + obj + ")";
+      describe_sem(s, op, obj);
       break;
     case OpKind::mutex_lock:
       op.label = "lock " + obj;

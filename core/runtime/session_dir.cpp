@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 #include <sys/msg.h>
 #include <sys/random.h>
+#include <sys/sem.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -93,6 +94,13 @@ void undo_manifest(const std::string& dir, std::vector<std::string>* said) {
                : -1;
       if (rc == 0 && said) said->push_back("removed System V queue with key " + name);
       continue;
+    } else if (kind == "sysvsem") {
+      // The same for a System V semaphore set.
+      const auto key = static_cast<key_t>(std::stol(name));
+      const int id = ::semget(key, 0, 0);
+      rc = id >= 0 && remove_own_sysv_sem(id, key) ? 0 : -1;
+      if (rc == 0 && said) said->push_back("removed System V semaphore with key " + name);
+      continue;
     } else if (kind == "pid") {
       const auto sep = name.find(':');
       const pid_t pid = static_cast<pid_t>(std::stol(name.substr(0, sep)));
@@ -106,6 +114,19 @@ void undo_manifest(const std::string& dir, std::vector<std::string>* said) {
 }
 
 }  // namespace
+
+bool remove_own_sysv_sem(int id, key_t key) {
+  // semctl's fourth argument is a union the caller declares (semctl(2)).
+  union {
+    int val;
+    semid_ds* buf;
+    unsigned short* array;
+  } arg{};
+  semid_ds ds{};
+  arg.buf = &ds;
+  return ::semctl(id, 0, IPC_STAT, arg) == 0 && ds.sem_perm.__key == key &&
+         ds.sem_perm.uid == ::getuid() && ::semctl(id, 0, IPC_RMID) == 0;
+}
 
 key_t sysv_key(std::string_view ipc_name) {
   uint32_t h = 2166136261u;

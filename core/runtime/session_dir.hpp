@@ -30,7 +30,7 @@ class SessionDir {
   // PATH/<object> for FIFOs and socket files.
   std::string file_path(std::string_view object) const;
 
-  // Appends "KIND NAME" to the manifest. KIND: shm sem mq pid.
+  // Appends "KIND NAME" to the manifest. KIND: shm sem mq sysvmq sysvsem pid.
   void record(std::string_view kind, std::string_view name);
   void record_pid(pid_t pid);
 
@@ -50,6 +50,8 @@ std::string sanitized_object_name(std::string_view object);
 // The System V key of a session's object (FNV-1a of its ipc_object_name;
 // never IPC_PRIVATE).
 key_t sysv_key(std::string_view ipc_name);
+// Removes System V semaphore set `id` when it is ours and has `key`.
+bool remove_own_sysv_sem(int id, key_t key);
 
 // $XDG_RUNTIME_DIR/ipclab when usable, else /tmp/ipclab-UID.
 std::string default_runtime_base();

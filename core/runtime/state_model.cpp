@@ -15,6 +15,11 @@ StateModel::StateModel(const Scenario& s, int nworkers)
     ObjectModel& o = objects_[i];
     o.mechanism = s.objects[i].mechanism;
     if (o.mechanism == ObjectKind::semaphore) o.count = s.objects[i].initial;
+    if (o.mechanism == ObjectKind::semaphore && s.objects[i].flavor == "sysv" &&
+        s.objects[i].undo) {
+      o.undo = true;
+      o.semadj.assign(static_cast<size_t>(nworkers), 0);
+    }
     if (o.mechanism == ObjectKind::shared_memory) {
       o.cells.assign(static_cast<size_t>(s.objects[i].cells), 0);
       o.cell_writer.assign(o.cells.size(), -1);
@@ -131,9 +136,15 @@ void StateModel::apply(const Input& e) {
           if (m.mechanism == ObjectKind::mutex && m.owner == e.worker) m.owner = -1;
           // The kernel drops a dead process's file locks; a robust mutex
           // passes to the next locker (EOWNERDEAD).
-          if (m.mechanism == ObjectKind::file_lock || m.mechanism == ObjectKind::mutex)
+          if (m.mechanism == ObjectKind::file_lock || m.mechanism == ObjectKind::mutex || m.undo)
             m.holders.erase(std::remove(m.holders.begin(), m.holders.end(), e.worker),
                             m.holders.end());
+          // SEM_UNDO: the kernel adds the process's semadj back as it exits
+          // (exit_sem), never taking the count below 0.
+          if (m.undo && e.worker >= 0 && w < m.semadj.size()) {
+            m.count = std::max<int64_t>(0, m.count + m.semadj[w]);
+            m.semadj[w] = 0;
+          }
         }
       }
       break;
@@ -179,6 +190,7 @@ void StateModel::apply(const Input& e) {
     case EventKind::acquire:
       if (!o) break;
       if (o->mechanism == ObjectKind::semaphore) --o->count;
+      if (o->undo && e.worker >= 0 && w < o->semadj.size()) ++o->semadj[w];
       if (o->mechanism == ObjectKind::mutex) o->owner = e.worker;
       if (e.worker >= 0) o->holders.push_back(e.worker);
       // Everyone still waiting on it was overtaken once more.
@@ -191,6 +203,7 @@ void StateModel::apply(const Input& e) {
     case EventKind::release: {
       if (!o) break;
       if (o->mechanism == ObjectKind::semaphore) ++o->count;
+      if (o->undo && e.worker >= 0 && w < o->semadj.size()) --o->semadj[w];
       if (o->mechanism == ObjectKind::mutex) o->owner = -1;
       // A post by a process that never waited (a producer's "full") frees nothing of its own.
       auto it = std::find(o->holders.begin(), o->holders.end(), e.worker);

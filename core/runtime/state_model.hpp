@@ -37,7 +37,8 @@ class StateModel {
   // Who holds obj now: the processes whose acquire (lock, wait, rdlock,
   // file lock...) has no release yet, in the order they got it; a process
   // holding twice (a semaphore) appears twice. A process that exits keeps
-  // what it held, except what the kernel or a robust mutex gives back.
+  // what it held, except what the kernel or a robust mutex gives back (a
+  // System V semaphore used with SEM_UNDO gets its count back).
   const std::vector<int>& holders(int obj) const {
     return objects_[static_cast<size_t>(obj)].holders;
   }
@@ -95,6 +96,10 @@ class StateModel {
     ObjectKind mechanism = ObjectKind::pipe;
     std::deque<InFlight> in_flight;
     int64_t count = 0;  // semaphore
+    // A System V semaphore used with SEM_UNDO: per worker, what the kernel
+    // gives back when it exits (semadj: +1 per wait, -1 per post).
+    bool undo = false;
+    std::vector<int64_t> semadj;
     int owner = -1;
     std::vector<int> holders;
     std::vector<int> waiters;

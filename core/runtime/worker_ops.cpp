@@ -96,56 +96,6 @@ void leave_block(WorkerContext& w, int obj, int err) {
 
 namespace {
 
-int sem_value(sem_t* s) {
-  int v = 0;
-  ::sem_getvalue(s, &v);
-  return v;
-}
-
-void do_sem(WorkerContext& w, const Op& op) {
-  sem_t* s = w.objects[static_cast<size_t>(op.obj)].sem;
-  if (!s) return emit_error(w, op.obj, EBADF, "semaphore not open");
-  if (op.kind == OpKind::sem_post) {
-    // Reported before the call, as a send is: a waiter this post wakes can
-    // never report its acquire before the release that allowed it. The
-    // value is the count this post makes.
-    emit_value(w, EventKind::release, op.obj, sem_value(s) + 1, "sem_post");
-    if (::sem_post(s) != 0) emit_error(w, op.obj, errno, "sem_post failed");
-    return;
-  }
-  int rc = ::sem_trywait(s);
-  int err = rc == 0 ? 0 : errno;
-  if (err == EAGAIN && op.kind == OpKind::sem_trywait) {
-    emit_return(w, op.obj, -1, -1, EAGAIN);
-    return emit_value(w, EventKind::value, op.obj, sem_value(s),
-                      "sem_trywait: the count is 0, not acquired");
-  }
-  if (err == EAGAIN) {
-    const bool timed = op.timeout_ms >= 0;
-    enter_block(w, op.obj, SYS_futex, timed);
-    if (timed) {
-      timespec deadline;
-      clock_gettime(CLOCK_REALTIME, &deadline);
-      deadline.tv_sec += op.timeout_ms / 1000;
-      deadline.tv_nsec += (op.timeout_ms % 1000) * 1'000'000;
-      if (deadline.tv_nsec >= 1'000'000'000) {
-        deadline.tv_sec += 1;
-        deadline.tv_nsec -= 1'000'000'000;
-      }
-      rc = ::sem_timedwait(s, &deadline);
-    } else {
-      rc = ::sem_wait(s);
-    }
-    err = rc == 0 ? 0 : errno;
-    leave_block(w, op.obj, err);
-  }
-  if (err) {
-    emit_return(w, op.obj, -1, -1, err);
-    return;
-  }
-  emit_value(w, EventKind::acquire, op.obj, sem_value(s), "sem_wait");
-}
-
 void do_mutex(WorkerContext& w, const Op& op) {
   ObjectSlot& slot = w.ctl->objects[op.obj];
   if (op.kind == OpKind::mutex_consistent)

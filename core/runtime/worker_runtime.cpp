@@ -173,7 +173,11 @@ void open_objects(WorkerContext& w, const Args& a) {
         }
         break;
       case ObjectKind::semaphore:
-        if (uses[i]) {
+        // posix_unnamed lives in the control block (already mapped); sysv is
+        // used through the id in the block, nothing to open.
+        if (uses[i] && spec.flavor == "posix_unnamed") {
+          o.sem = &slot.unnamed_sem;
+        } else if (uses[i] && spec.flavor != "sysv") {
           o.sem = ::sem_open(ipc_object_name(a.tag, spec.name).c_str(), 0);
           if (o.sem == SEM_FAILED) {
             o.sem = nullptr;

@@ -1,7 +1,7 @@
-// A worker's synchronisation actions beyond semaphores and mutexes, each a
-// real call on a process-shared object: read-write locks and file locks
-// (worker_ops_locks.cpp), condition variables, events and barriers
-// (worker_ops_wait.cpp).
+// A worker's synchronisation actions beyond mutexes, each a real call on a
+// process-shared object: semaphores of every flavor (worker_ops_sem.cpp),
+// read-write locks and file locks (worker_ops_locks.cpp), condition
+// variables, events and barriers (worker_ops_wait.cpp).
 #pragma once
 
 #include "runtime/plan.hpp"
@@ -9,6 +9,7 @@
 
 namespace ipclab {
 
+void do_sem(WorkerContext& w, const Op& op);        // sem_wait, sem_post, sem_trywait
 void do_rwlock(WorkerContext& w, const Op& op);     // rw_rdlock, rw_wrlock, rw_unlock
 void do_file_lock(WorkerContext& w, const Op& op);  // file_lock, file_unlock
 void do_cond(WorkerContext& w, const Op& op);       // cond_wait, cond_signal, cond_broadcast

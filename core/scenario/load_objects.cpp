@@ -9,6 +9,9 @@
 namespace ipclab::scenario_detail {
 namespace {
 
+// The largest value of a System V semaphore (SEMVMX in the kernel).
+constexpr int64_t kSysvSemMax = 32767;
+
 constexpr std::string_view kMechanismList =
     "pipe, fifo, posix_mq, sysv_mq, unix_stream, unix_dgram, tcp, udp or shm_ring";
 
@@ -32,7 +35,7 @@ std::vector<std::string_view> keys_for(ObjectKind kind) {
   }
   switch (kind) {
     case ObjectKind::semaphore:
-      keys.insert(keys.end(), {"flavor", "initial"});
+      keys.insert(keys.end(), {"flavor", "initial", "undo"});
       break;
     case ObjectKind::mutex:
       keys.push_back("robust");
@@ -142,6 +145,20 @@ void load_settings(Reader& r, Fields& f, ObjectSpec& o) {
         }
       }
       o.initial = f.integer("initial", 0, SEM_VALUE_MAX).value_or(0);
+      if (o.flavor == "sysv" && o.initial > kSysvSemMax)
+        r.error(f.get("initial")->pos, "a sysv semaphore counts to at most " +
+                                           std::to_string(kSysvSemMax) + " (SEMVMX), not " +
+                                           std::to_string(o.initial));
+      if (const Entry* e = f.get("undo")) {
+        // SEM_UNDO is a System V semop flag: POSIX semaphores have no undo.
+        if (o.flavor == "sysv")
+          o.undo = f.boolean("undo").value_or(false);
+        else
+          r.error(e->key_pos,
+                  "'undo' (semop with SEM_UNDO) only applies to a semaphore with "
+                  "'flavor: sysv', but " +
+                      quoted(o.name) + " is a " + o.flavor + " semaphore");
+      }
       break;
     }
     case ObjectKind::mutex:
@@ -205,6 +222,13 @@ std::vector<ObjectSpec> load_objects(Reader& r, const Entry& objects) {
               "posix_mq, ...), but " +
                   quoted(o.name) + " is " + kind_words(o));
       keys.push_back("alternatives");
+    }
+    if (o.kind != ObjectKind::semaphore && f.get("undo")) {
+      r.error(f.get("undo")->key_pos,
+              "'undo' (semop with SEM_UNDO) only applies to a semaphore with 'flavor: sysv', "
+              "but " +
+                  quoted(o.name) + " is " + kind_words(o));
+      keys.push_back("undo");
     }
     f.allow(keys);
     load_settings(r, f, o);

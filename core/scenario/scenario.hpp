@@ -82,6 +82,7 @@ struct ObjectSpec {
   std::vector<int> instances;
   std::string flavor;    // semaphore: posix_named (default) | posix_unnamed | sysv
   int64_t initial = 0;   // semaphore start value, event initial state
+  bool undo = false;     // sysv semaphore: semop with SEM_UNDO
   bool robust = false;   // mutex
   int cells = 1;         // shared_memory: number of int64 cells
   int capacity = 0;      // posix_mq mq_maxmsg (0 = default)

@@ -36,9 +36,8 @@ bool runtime_has(const ObjectSpec& o) {
     case ObjectKind::shared_memory:
     case ObjectKind::mutex:
     case ObjectKind::signal:
+    case ObjectKind::semaphore:  // every flavor
       return true;
-    case ObjectKind::semaphore:
-      return o.flavor == "posix_named";
     default:
       return false;
   }
@@ -52,6 +51,9 @@ TEST(BundledScenarios, TheSixLessonsAreThere) {
       {"producer-consumer", Category::synchronization},
       {"shared-counter", Category::shared_memory},
       {"signals-basics", Category::message_passing},
+      {"semaphore-limit", Category::synchronization},
+      {"bounded-buffer-semaphores", Category::synchronization},
+      {"sysv-sem-undo", Category::synchronization},
   };
   for (const auto& [id, category] : expected) {
     LoadResult r = resolve_scenario(id);
