@@ -13,6 +13,7 @@
 
 #include "mechanisms/shm_ring.hpp"
 #include "mechanisms/socket_setup.hpp"
+#include "observer/file_locks.hpp"
 #include "runtime/object_host_sync.hpp"
 
 namespace ipclab {
@@ -261,7 +262,22 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
       case ObjectKind::barrier:
       case ObjectKind::event:
         err = init_in_block(spec, slot, &call);
+        if (spec.mechanism == ObjectKind::rwlock) h.rwlock = &slot.rwlock;
         break;
+      case ObjectKind::file_lock: {
+        // A plain file in the session folder (removed with it); each worker
+        // opens it itself. The supervisor keeps no descriptor: closing one
+        // would drop the locks of its own process, and it holds none.
+        h.name = dir.file_path(spec.name);
+        call = "open";
+        const int fd = ::open(h.name.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        struct stat st {};
+        if (fd < 0 || ::fstat(fd, &st) != 0) err = errno;
+        if (fd >= 0) ::close(fd);
+        h.file_dev = st.st_dev;
+        h.file_ino = st.st_ino;
+        break;
+      }
       case ObjectKind::signal:
         break;  // nothing to create: signals go to pids
       default:
@@ -350,6 +366,9 @@ std::string ObjectHost::address(int obj) const {
 std::string ObjectHost::kernel_note(int obj, const FdLender& lend) const {
   if (obj < 0 || static_cast<size_t>(obj) >= held_.size()) return {};
   const Held& h = held_[static_cast<size_t>(obj)];
+  if (h.rwlock) return rwlock_note(*h.rwlock);
+  if (h.mechanism == ObjectKind::file_lock && h.file_ino != 0)
+    return describe_file_locks(file_locks_on(h.file_dev, h.file_ino));
   if (!is_datagram_kind(h.mechanism)) return {};
   // The kernel tells the size of the next datagram, not how many wait.
   bool lent = false;
@@ -487,6 +506,7 @@ void ObjectHost::destroy() {
     if (!h.name.empty()) {
       switch (h.mechanism) {
         case ObjectKind::fifo:
+        case ObjectKind::file_lock:
         case ObjectKind::unix_stream:
         case ObjectKind::unix_dgram:
         case ObjectKind::rpc:

@@ -85,6 +85,9 @@ class ObjectHost {
     size_t cells_bytes = 0;
     void* ring = nullptr;  // shm_ring: the supervisor's mapping
     size_t ring_bytes = 0;
+    const pthread_rwlock_t* rwlock = nullptr;  // rwlock: in the control block
+    dev_t file_dev = 0;                        // file_lock: the file, as /proc/locks names it
+    ino_t file_ino = 0;
   };
   std::vector<Held> held_;
 };

@@ -22,6 +22,9 @@ StateModel::StateModel(const Scenario& s, int nworkers)
 int64_t StateModel::fill(int obj) const {
   const ObjectModel& o = objects_[static_cast<size_t>(obj)];
   if (o.mechanism == ObjectKind::semaphore) return o.count;
+  // Read-write and file locks: how many processes hold it (readers share).
+  if (o.mechanism == ObjectKind::rwlock || o.mechanism == ObjectKind::file_lock)
+    return static_cast<int64_t>(o.holders.size());
   if (keeps_message_boundaries(o.mechanism)) return static_cast<int64_t>(o.in_flight.size());
   int64_t bytes = 0;
   for (const InFlight& m : o.in_flight) bytes += m.bytes_left;
@@ -167,6 +170,11 @@ void StateModel::apply(const Input& e) {
       if (!o) break;
       if (o->mechanism == ObjectKind::semaphore) --o->count;
       if (o->mechanism == ObjectKind::mutex) o->owner = e.worker;
+      // A process holds a file or not: the kernel merges the ranges it
+      // locks, and an unlock frees them all.
+      if (o->mechanism == ObjectKind::file_lock &&
+          std::find(o->holders.begin(), o->holders.end(), e.worker) != o->holders.end())
+        break;
       if (e.worker >= 0) o->holders.push_back(e.worker);
       break;
     case EventKind::release: {
