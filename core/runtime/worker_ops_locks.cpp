@@ -109,33 +109,29 @@ int lock_call(int fd, const Op& op, uint8_t style, short type, bool wait) {
 std::string lock_words(const Op& op, uint8_t style, short type) {
   if (style == kFlockLock)
     return type == F_UNLCK ? "flock LOCK_UN" : type == F_RDLCK ? "flock LOCK_SH" : "flock LOCK_EX";
-  std::string words = style == kOfdLock ? "fcntl F_OFD_SETLKW " : "fcntl F_SETLKW ";
-  if (type == F_UNLCK)
-    return (style == kOfdLock ? "fcntl F_OFD_SETLK" : "fcntl F_SETLK") + std::string(" F_UNLCK");
-  return words + (type == F_RDLCK ? "F_RDLCK " : "F_WRLCK ") + range_words(op);
+  const std::string cmd = style == kOfdLock ? "fcntl F_OFD_SETLK" : "fcntl F_SETLK";
+  if (type == F_UNLCK) return cmd + " F_UNLCK";
+  return cmd + "W " + (type == F_RDLCK ? "F_RDLCK " : "F_WRLCK ") + range_words(op);
 }
 
 void file_unlock(WorkerContext& w, const Op& op, WorkerObject& o) {
   // Whatever this process holds on the file goes, in each style it used:
   // a whole-file F_UNLCK, or LOCK_UN. Reported before the calls, so the
-  // waiter they wake never reports its acquire first.
-  uint8_t styles = o.lock_styles;
-  if (styles == 0) styles = style_bit(op.style);
-  const bool held = o.lock_styles != 0;
-  if (held)
-    emit_value(w, EventKind::release, op.obj, 0,
-               lock_words(op,
-                          styles & kFlockLock ? kFlockLock
-                          : styles & kOfdLock ? kOfdLock
-                                              : kFcntlLock,
-                          F_UNLCK));
+  // waiter they wake never reports its acquire first. Holding nothing, it
+  // makes its own call all the same, as C would (and frees nothing).
+  const uint8_t held = o.lock_styles;
+  const uint8_t styles = held != 0 ? held : style_bit(op.style);
+  if (held != 0) {
+    const uint8_t named = held & kFcntlLock ? kFcntlLock : held & kOfdLock ? kOfdLock : kFlockLock;
+    emit_value(w, EventKind::release, op.obj, 0, lock_words(op, named, F_UNLCK));
+  }
   o.lock_styles = 0;
   for (uint8_t style : {kFcntlLock, kFlockLock, kOfdLock}) {
     if (!(styles & style)) continue;
     const int err = lock_call(o.lock_fd, op, style, F_UNLCK, false);
     if (err)
       emit_error(w, op.obj, err, "the unlock failed");
-    else if (!held)
+    else if (held == 0)
       emit_return(w, op.obj, style_syscall(style), 0, 0);
   }
 }

@@ -36,6 +36,8 @@ bool runtime_has(const ObjectSpec& o) {
     case ObjectKind::shared_memory:
     case ObjectKind::mutex:
     case ObjectKind::signal:
+    case ObjectKind::rwlock:
+    case ObjectKind::file_lock:
       return true;
     case ObjectKind::semaphore:
       return o.flavor == "posix_named";

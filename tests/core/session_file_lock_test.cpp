@@ -122,6 +122,7 @@ processes:
   const std::vector<Event> got = ls->of(EventKind::acquire, "middle");
   ASSERT_EQ(got.size(), 1u);
   EXPECT_EQ(got[0].detail, "fcntl F_SETLKW F_WRLCK [5, 15)");
+  ls->session().run(0);  // the steps left, freely
   ASSERT_TRUE(ls->wait_finished());
   EXPECT_TRUE(proc_locks(path).empty());
 }
@@ -157,6 +158,7 @@ processes:
   EXPECT_EQ(worker_in(snap, "writer").state, WorkerState::at_gate);
   EXPECT_EQ(object_in(snap, "data").holders, std::vector<int>{ls->index("writer")});
   EXPECT_EQ(lock_of(proc_locks(path), ls->pid("writer")).rfind("POSIX ADVISORY WRITE", 0), 0u);
+  ls->session().run(0);  // the steps left, freely
   ASSERT_TRUE(ls->wait_finished());
 }
 
@@ -199,6 +201,7 @@ processes:
   EXPECT_FALSE(ls->session().deadlock().has_value());
   ASSERT_EQ(ls->step("b"), StepResult::granted);  // b gives up its bytes: a gets them
   EXPECT_EQ(worker_in(ls->snapshot(), "a").state, WorkerState::at_gate);
+  ls->session().run(0);  // the steps left, freely
   ASSERT_TRUE(ls->wait_finished());
 }
 
@@ -226,6 +229,7 @@ processes:
   ASSERT_EQ(ls->step("a"), StepResult::granted);
   EXPECT_TRUE(proc_locks(path).empty());
   EXPECT_TRUE(object_in(ls->snapshot(), "data").holders.empty());
+  ls->session().run(0);  // the steps left, freely
   ASSERT_TRUE(ls->wait_finished());
 }
 
@@ -278,6 +282,7 @@ processes:
   ls->collect();
   EXPECT_EQ(ls->of(EventKind::acquire, "whole2").at(0).detail, "flock LOCK_SH");
   EXPECT_EQ(ls->of(EventKind::acquire, "ofd").at(0).detail, "fcntl F_OFD_SETLKW F_WRLCK [0, 4)");
+  ls->session().run(0);  // the steps left, freely
   ASSERT_TRUE(ls->wait_finished());
   EXPECT_TRUE(proc_locks(path).empty());
 }

@@ -82,6 +82,7 @@ processes:
   // The last reader's release comes before the writer's acquire it allowed.
   EXPECT_LT(releases.back().t_ns, acquires[0].t_ns);
   EXPECT_EQ(acquires[0].detail, "pthread_rwlock_wrlock");
+  ls->session().run(0);  // the steps left, freely
   ASSERT_TRUE(ls->wait_finished());
   EXPECT_TRUE(object_in(ls->snapshot(), "rw").holders.empty());
 }
@@ -130,6 +131,7 @@ TEST(RwLock, ReaderPreferenceLetsANewReaderPassAWaitingWriter) {
   EXPECT_LT(ls->of(EventKind::acquire, "late")[0].t_ns,
             ls->of(EventKind::acquire, "writer")[0].t_ns);
   EXPECT_TRUE(ls->of(EventKind::block, "late").empty());
+  ls->session().run(0);  // the steps left, freely
   ASSERT_TRUE(ls->wait_finished());
 }
 
@@ -162,6 +164,7 @@ TEST(RwLock, WriterPreferenceQueuesANewReaderBehindTheWaitingWriter) {
   ASSERT_EQ(ls->of(EventKind::acquire, "writer").size(), 1u);
   EXPECT_LT(ls->of(EventKind::acquire, "writer")[0].t_ns,
             ls->of(EventKind::acquire, "late")[0].t_ns);
+  ls->session().run(0);  // the steps left, freely
   ASSERT_TRUE(ls->wait_finished());
 }
 
@@ -183,6 +186,7 @@ processes:
   EXPECT_NE(errors[0].detail.find("EPERM"), std::string::npos) << errors[0].detail;
   EXPECT_TRUE(ls->of(EventKind::release, "stranger").empty());
   EXPECT_NE(object_in(ls->snapshot(), "rw").kernel_note.find("1 reader inside"), std::string::npos);
+  ls->session().run(0);  // the steps left, freely
   ASSERT_TRUE(ls->wait_finished());
 }
 
