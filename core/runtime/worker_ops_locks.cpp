@@ -158,8 +158,7 @@ void do_file_lock(WorkerContext& w, const Op& op) {
     // refuses instead of letting both processes wait forever.
     emit_return(w, op.obj, style_syscall(style), -1, err);
     return emit_error(w, op.obj, err,
-                      "the kernel refused the lock: waiting would close a cycle of processes "
-                      "waiting for each other (deadlock)");
+                      "the kernel refused: waiting would close a lock cycle (deadlock)");
   }
   if (err) {
     emit_return(w, op.obj, style_syscall(style), -1, err);
