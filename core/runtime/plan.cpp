@@ -221,7 +221,13 @@ void describe(const Scenario& s, Op& op) {
       op.c_call = "pthread_cond_broadcast(&" + obj + ")";
       break;
     case OpKind::file_lock: {
-      op.label = "lock " + obj + " (" + op.text + ")";
+      // The range as a student counts bytes: 0-9 is the first ten.
+      const std::string what = op.start == 0 && op.len == 0 ? obj
+                               : op.len == 0
+                                   ? "bytes " + std::to_string(op.start) + " to the end of " + obj
+                                   : "bytes " + std::to_string(op.start) + "-" +
+                                         std::to_string(op.start + op.len - 1) + " of " + obj;
+      op.label = "lock " + what + " (" + op.text + ")";
       const std::string type = op.text == "shared" ? "F_RDLCK" : "F_WRLCK";
       const std::string range = std::to_string(op.start) + ", " + std::to_string(op.len);
       if (op.style == "flock")

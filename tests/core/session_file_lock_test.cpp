@@ -205,6 +205,38 @@ processes:
   ASSERT_TRUE(ls->wait_finished());
 }
 
+// The same cycle with OFD locks: they belong to open files, not processes,
+// so the kernel cannot follow who waits for whom and refuses nothing: both
+// sleep in fcntl for good, a real deadlock.
+TEST(FileLock, AnOfdLockCycleIsNotRefusedBothWaitForever) {
+  auto ls = LiveSession::start(scenario_text(R"(objects:
+  - {name: data, kind: file_lock}
+processes:
+  - name: a
+    steps:
+      - flock: {file: data, style: ofd, start: 0, len: 10}
+      - flock: {file: data, style: ofd, start: 10, len: 10}
+  - name: b
+    steps:
+      - flock: {file: data, style: ofd, start: 10, len: 10}
+      - flock: {file: data, style: ofd, start: 0, len: 10}
+)"));
+  ASSERT_TRUE(ls);
+  ASSERT_EQ(ls->step("a"), StepResult::granted);
+  ASSERT_EQ(ls->step("b"), StepResult::granted);
+  ASSERT_EQ(ls->step("a"), StepResult::granted);
+  ASSERT_EQ(ls->step("b"), StepResult::granted);
+  expect_asleep_in(*ls, "a", "fcntl");
+  expect_asleep_in(*ls, "b", "fcntl");
+  ls->collect();
+  EXPECT_TRUE(ls->of(EventKind::error).empty());
+  const std::vector<std::string> locks = proc_locks(ls->folder() + "/data");
+  int held = 0, waiting = 0;
+  for (const std::string& l : locks) (l.rfind("->", 0) == 0 ? waiting : held) += 1;
+  EXPECT_EQ(held, 2) << ::testing::PrintToString(locks);
+  EXPECT_EQ(waiting, 2) << ::testing::PrintToString(locks);
+}
+
 TEST(FileLock, OneProcessNeverConflictsWithItselfAndItsRangesMerge) {
   auto ls = LiveSession::start(scenario_text(R"(objects:
   - {name: data, kind: file_lock}
@@ -272,7 +304,7 @@ processes:
   EXPECT_EQ(worker_in(ls->snapshot(), "ofd").state, WorkerState::at_gate);
   {
     const std::vector<std::string> locks = proc_locks(path);
-    EXPECT_NE(lock_of(locks, -1).rfind("OFDLCK ADVISORY WRITE", 0), std::string::npos)
+    EXPECT_EQ(lock_of(locks, -1).rfind("OFDLCK ADVISORY WRITE", 0), 0u)
         << ::testing::PrintToString(locks);
     EXPECT_EQ(range_of(lock_of(locks, -1)), "0 3");
   }

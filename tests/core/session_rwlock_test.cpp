@@ -3,6 +3,7 @@
 // lock's preference. The kernel confirms each wait (asleep in futex), and
 // glibc's lock word in the shared block agrees with the events.
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include "scenario/loader.hpp"
 #include "scenario_test_util.hpp"
@@ -188,6 +189,40 @@ processes:
   EXPECT_NE(object_in(ls->snapshot(), "rw").kernel_note.find("1 reader inside"), std::string::npos);
   ls->session().run(0);  // the steps left, freely
   ASSERT_TRUE(ls->wait_finished());
+}
+
+// glibc's rwlock is not robust: a reader killed inside leaves its count in
+// the lock word, and the writer waits on, as it would in C. The session
+// still ends everything and leaves nothing behind.
+TEST(RwLock, AKilledReaderStaysCountedAndNothingLeaks) {
+  auto ls = LiveSession::start(scenario_text(R"(objects:
+  - {name: rw, kind: rwlock}
+processes:
+  - name: reader
+    steps: [{rdlock: rw}, {unlock: rw}]
+  - name: writer
+    steps: [{wrlock: rw}, {unlock: rw}]
+)"));
+  ASSERT_TRUE(ls);
+  const std::string tag = ls->tag(), folder = ls->folder();
+  const pid_t reader = ls->pid("reader"), writer = ls->pid("writer");
+  ASSERT_EQ(ls->step("reader"), StepResult::granted);
+  ASSERT_EQ(ls->step("writer"), StepResult::granted);
+  expect_asleep_in_futex(*ls, "writer");
+  ASSERT_GT(reader, 0);
+  ASSERT_EQ(::kill(reader, SIGKILL), 0);
+  ASSERT_TRUE(ls->wait_for([](const std::vector<Event>& events) {
+    for (const Event& e : events)
+      if (e.ev == EventKind::exit && e.proc == "reader") return true;
+    return false;
+  }));
+  ls->settle();
+  expect_asleep_in_futex(*ls, "writer");
+  const ObjectStatus rw = object_in(ls->snapshot(), "rw");
+  EXPECT_NE(rw.kernel_note.find("1 reader inside"), std::string::npos) << rw.kernel_note;
+  EXPECT_EQ(rw.holders, std::vector<int>{ls->index("reader")});
+  ls->stop();
+  EXPECT_EQ(leftovers(tag, folder, {reader, writer}, {}), "");
 }
 
 TEST(RwLock, PreferMustBeReadersOrWriters) {
