@@ -235,6 +235,12 @@ processes:
   for (const std::string& l : locks) (l.rfind("->", 0) == 0 ? waiting : held) += 1;
   EXPECT_EQ(held, 2) << ::testing::PrintToString(locks);
   EXPECT_EQ(waiting, 2) << ::testing::PrintToString(locks);
+  // Nobody refused it, so the session says what it is.
+  EXPECT_TRUE(ls->wait_for([](const std::vector<Event>& events) {
+    for (const Event& e : events)
+      if (e.ev == EventKind::deadlock) return true;
+    return false;
+  }));
 }
 
 TEST(FileLock, OneProcessNeverConflictsWithItselfAndItsRangesMerge) {
