@@ -343,11 +343,17 @@ processes:
   expect_asleep_in(*ls, "waiter", "fcntl");
   ASSERT_GT(holder, 0);
   ASSERT_EQ(::kill(holder, SIGKILL), 0);
-  ASSERT_TRUE(ls->wait_for([](const std::vector<Event>& events) {
-    for (const Event& e : events)
-      if (e.ev == EventKind::acquire && e.proc == "waiter") return true;
-    return false;
-  }));
+  // The kernel frees the lock as the holder dies, before the session reaps
+  // it: the waiter's acquire may come before the holder's exit. Both come.
+  auto seen = [](EventKind ev, const char* proc) {
+    return [ev, proc](const std::vector<Event>& events) {
+      for (const Event& e : events)
+        if (e.ev == ev && e.proc == proc) return true;
+      return false;
+    };
+  };
+  ASSERT_TRUE(ls->wait_for(seen(EventKind::acquire, "waiter")));
+  ASSERT_TRUE(ls->wait_for(seen(EventKind::exit, "holder")));
   ls->settle();
   const Snapshot snap = ls->snapshot();
   EXPECT_EQ(worker_in(snap, "holder").state, WorkerState::killed);
