@@ -3,7 +3,9 @@
 #include <sys/sysmacros.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace ipclab {
@@ -13,6 +15,7 @@ std::vector<KernelFileLock> parse_proc_locks(const std::string& text, dev_t dev,
   // "3: -> POSIX  ADVISORY  WRITE 8621 fe:00:11051337 0 9"; the device's
   // major and minor in hex, the inode in decimal.
   std::vector<KernelFileLock> out;
+  std::map<std::string, pid_t> held_by;  // "3:" -> the owner of lock 3
   std::istringstream lines(text);
   std::string line;
   while (std::getline(lines, line)) {
@@ -33,8 +36,14 @@ std::vector<KernelFileLock> parse_proc_locks(const std::string& text, dev_t dev,
     l.style = style;
     l.write = rw == "WRITE";
     l.pid = static_cast<pid_t>(pid);
-    l.start = std::stoll(start);
-    l.end = end == "EOF" ? -1 : std::stoll(end);
+    if (l.waiting) {
+      l.blocker = -1;
+      if (auto it = held_by.find(id); it != held_by.end()) l.blocker = it->second;
+    } else {
+      held_by[id] = l.pid;
+    }
+    l.start = std::strtoll(start.c_str(), nullptr, 10);
+    l.end = end == "EOF" ? -1 : std::strtoll(end.c_str(), nullptr, 10);
     out.push_back(l);
   }
   return out;

@@ -17,6 +17,10 @@ struct KernelFileLock {
   pid_t pid = 0;         // the owner; -1 for OFD locks, which belong to no process
   int64_t start = 0;
   int64_t end = -1;  // last byte, -1 = to the end of the file (EOF)
+  // A waiter: the owner of the lock it is blocked by (the held line with the
+  // same id), -1 for an OFD lock or when not found. This, not every holder
+  // of the file, is whom it waits for: ranges that do not overlap do not.
+  pid_t blocker = 0;
 };
 
 // Every line of /proc/locks (or `text`, for tests) about the file `dev`/`ino`.

@@ -13,7 +13,6 @@
 
 #include "mechanisms/shm_ring.hpp"
 #include "mechanisms/socket_setup.hpp"
-#include "observer/file_locks.hpp"
 #include "runtime/object_host_sync.hpp"
 
 namespace ipclab {
@@ -367,8 +366,7 @@ std::string ObjectHost::kernel_note(int obj, const FdLender& lend) const {
   if (obj < 0 || static_cast<size_t>(obj) >= held_.size()) return {};
   const Held& h = held_[static_cast<size_t>(obj)];
   if (h.rwlock) return rwlock_note(*h.rwlock);
-  if (h.mechanism == ObjectKind::file_lock && h.file_ino != 0)
-    return describe_file_locks(file_locks_on(h.file_dev, h.file_ino));
+  if (h.mechanism == ObjectKind::file_lock) return describe_file_locks(file_locks(obj));
   if (!is_datagram_kind(h.mechanism)) return {};
   // The kernel tells the size of the next datagram, not how many wait.
   bool lent = false;
@@ -436,6 +434,13 @@ std::vector<int64_t> ObjectHost::cells(int obj) const {
   std::vector<int64_t> out(h.cells_bytes / sizeof(int64_t));
   for (size_t i = 0; i < out.size(); ++i) out[i] = __atomic_load_n(&h.cells[i], __ATOMIC_RELAXED);
   return out;
+}
+
+std::vector<KernelFileLock> ObjectHost::file_locks(int obj) const {
+  if (obj < 0 || static_cast<size_t>(obj) >= held_.size()) return {};
+  const Held& h = held_[static_cast<size_t>(obj)];
+  if (h.mechanism != ObjectKind::file_lock || h.file_ino == 0) return {};
+  return file_locks_on(h.file_dev, h.file_ino);
 }
 
 pid_t ObjectHost::mutex_owner_tid(const ControlBlock& ctl, int obj) const {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "mechanisms/channel.hpp"
+#include "observer/file_locks.hpp"
 #include "runtime/control_block.hpp"
 #include "runtime/session_dir.hpp"
 #include "scenario/scenario.hpp"
@@ -60,6 +61,9 @@ class ObjectHost {
   std::string address(int obj) const;
   // The shared cells of a shared_memory object (empty for other kinds).
   std::vector<int64_t> cells(int obj) const;
+  // A file_lock's lines of /proc/locks: who holds which range, and whom each
+  // waiter is blocked by (empty for other kinds).
+  std::vector<KernelFileLock> file_locks(int obj) const;
   // Kernel-side owner (thread id stored in the robust mutex word), 0 = free.
   pid_t mutex_owner_tid(const ControlBlock& ctl, int obj) const;
 

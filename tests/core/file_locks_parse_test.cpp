@@ -32,6 +32,8 @@ TEST(ProcLocks, OnlyTheLinesOfOneFileWithWaitersApart) {
   EXPECT_EQ(locks[2].end, 9);
   EXPECT_TRUE(locks[3].waiting);
   EXPECT_EQ(locks[3].pid, 8622);
+  EXPECT_EQ(locks[3].blocker, 8621);  // lock 3's owner, not 8620 or the OFD lock
+  EXPECT_EQ(locks[2].blocker, 0);
   EXPECT_EQ(locks[3].start, 5);
   EXPECT_EQ(locks[3].end, 14);
 }
