@@ -59,6 +59,11 @@ std::string state_text(const Session& session, const Snapshot& snap) {
           "owner: " + (o.owner >= 0 ? session.workers()[static_cast<size_t>(o.owner)].name : "-");
       out +=
           "  kernel owner tid: " + (o.owner_tid_kernel ? std::to_string(o.owner_tid_kernel) : "-");
+    } else if (o.spec->mechanism == ObjectKind::rwlock ||
+               o.spec->mechanism == ObjectKind::file_lock) {
+      out += "held by:";
+      for (int w : o.holders) out += " " + session.workers()[static_cast<size_t>(w)].name;
+      if (o.holders.empty()) out += " -";
     } else if (!o.unit.empty()) {
       out += fill_text(o);
     }
@@ -72,6 +77,10 @@ std::string state_text(const Session& session, const Snapshot& snap) {
       for (int w : o.waiters) out += " " + session.workers()[static_cast<size_t>(w)].name;
     }
     out += "\n";
+    // Read-write and file locks: what glibc's lock word or /proc/locks says.
+    if ((o.spec->mechanism == ObjectKind::rwlock || o.spec->mechanism == ObjectKind::file_lock) &&
+        !o.kernel_note.empty())
+      out += "      kernel: " + o.kernel_note + "\n";
   }
   if (snap.deadlock) out += "DEADLOCK: " + *snap.deadlock + "\n";
   return out;

@@ -107,9 +107,18 @@ QString OpText::label(const ipclab::Op& op, const QStringList& objectNames) {
       return tr("signal %1").arg(obj);
     case K::cond_broadcast:
       return tr("broadcast %1").arg(obj);
-    case K::file_lock:
-      return op.text == "shared" ? tr("lock %1 (shared)").arg(obj)
-                                 : tr("lock %1 (exclusive)").arg(obj);
+    case K::file_lock: {
+      const bool shared = op.text == "shared";
+      const QString start = QString::number(op.start);
+      if (op.start == 0 && op.len == 0)
+        return shared ? tr("lock %1 (shared)").arg(obj) : tr("lock %1 (exclusive)").arg(obj);
+      if (op.len == 0)
+        return shared ? tr("lock bytes %1 to the end of %2 (shared)").arg(start, obj)
+                      : tr("lock bytes %1 to the end of %2 (exclusive)").arg(start, obj);
+      const QString last = QString::number(op.start + op.len - 1);
+      return shared ? tr("lock bytes %1-%2 of %3 (shared)").arg(start, last, obj)
+                    : tr("lock bytes %1-%2 of %3 (exclusive)").arg(start, last, obj);
+    }
     case K::file_unlock:
       return tr("unlock %1").arg(obj);
     case K::event_set:

@@ -250,7 +250,22 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
       case ObjectKind::barrier:
       case ObjectKind::event:
         err = init_in_block(spec, slot, &call);
+        if (spec.mechanism == ObjectKind::rwlock) h.rwlock = &slot.rwlock;
         break;
+      case ObjectKind::file_lock: {
+        // A plain file in the session folder (removed with it); each worker
+        // opens it itself. The supervisor keeps no descriptor: closing one
+        // would drop the locks of its own process, and it holds none.
+        h.name = dir.file_path(spec.name);
+        call = "open";
+        const int fd = ::open(h.name.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        struct stat st {};
+        if (fd < 0 || ::fstat(fd, &st) != 0) err = errno;
+        if (fd >= 0) ::close(fd);
+        h.file_dev = st.st_dev;
+        h.file_ino = st.st_ino;
+        break;
+      }
       case ObjectKind::signal:
         break;  // nothing to create: signals go to pids
       default:
@@ -340,6 +355,8 @@ std::string ObjectHost::kernel_note(int obj, const FdLender& lend) const {
   if (obj < 0 || static_cast<size_t>(obj) >= held_.size()) return {};
   const Held& h = held_[static_cast<size_t>(obj)];
   if (h.mechanism == ObjectKind::semaphore) return semaphore_note(h.semaphore);
+  if (h.rwlock) return rwlock_note(*h.rwlock);
+  if (h.mechanism == ObjectKind::file_lock) return describe_file_locks(file_locks(obj));
   if (!is_datagram_kind(h.mechanism)) return {};
   // The kernel tells the size of the next datagram, not how many wait.
   bool lent = false;
@@ -407,6 +424,13 @@ std::vector<int64_t> ObjectHost::cells(int obj) const {
   std::vector<int64_t> out(h.cells_bytes / sizeof(int64_t));
   for (size_t i = 0; i < out.size(); ++i) out[i] = __atomic_load_n(&h.cells[i], __ATOMIC_RELAXED);
   return out;
+}
+
+std::vector<KernelFileLock> ObjectHost::file_locks(int obj) const {
+  if (obj < 0 || static_cast<size_t>(obj) >= held_.size()) return {};
+  const Held& h = held_[static_cast<size_t>(obj)];
+  if (h.mechanism != ObjectKind::file_lock || h.file_ino == 0) return {};
+  return file_locks_on(h.file_dev, h.file_ino);
 }
 
 pid_t ObjectHost::mutex_owner_tid(const ControlBlock& ctl, int obj) const {
@@ -477,6 +501,7 @@ void ObjectHost::destroy() {
     if (!h.name.empty()) {
       switch (h.mechanism) {
         case ObjectKind::fifo:
+        case ObjectKind::file_lock:
         case ObjectKind::unix_stream:
         case ObjectKind::unix_dgram:
         case ObjectKind::rpc:

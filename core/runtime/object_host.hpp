@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "mechanisms/channel.hpp"
+#include "observer/file_locks.hpp"
 #include "runtime/control_block.hpp"
 #include "runtime/object_host_sync.hpp"
 #include "runtime/session_dir.hpp"
@@ -61,6 +62,9 @@ class ObjectHost {
   std::string address(int obj) const;
   // The shared cells of a shared_memory object (empty for other kinds).
   std::vector<int64_t> cells(int obj) const;
+  // A file_lock's lines of /proc/locks: who holds which range, and whom each
+  // waiter is blocked by (empty for other kinds).
+  std::vector<KernelFileLock> file_locks(int obj) const;
   // Kernel-side owner (thread id stored in the robust mutex word), 0 = free.
   pid_t mutex_owner_tid(const ControlBlock& ctl, int obj) const;
 
@@ -86,6 +90,9 @@ class ObjectHost {
     size_t cells_bytes = 0;
     void* ring = nullptr;  // shm_ring: the supervisor's mapping
     size_t ring_bytes = 0;
+    const pthread_rwlock_t* rwlock = nullptr;  // rwlock: in the control block
+    dev_t file_dev = 0;                        // file_lock: the file, as /proc/locks names it
+    ino_t file_ino = 0;
   };
   std::vector<Held> held_;
 };

@@ -37,5 +37,9 @@ int64_t semaphore_value(const SemaphoreHandle& h);
 // System V: "waiting: N (GETNCNT), last semop by pid P (GETPID)"; empty otherwise.
 std::string semaphore_note(const SemaphoreHandle& h);
 void destroy_semaphore(SemaphoreHandle& h);
+// What glibc's lock word of a process-shared rwlock says now (the readers
+// count, the phase, the writer's thread id), read as the supervisor sees it
+// in the shared block: "read phase: 2 readers inside; a writer waits".
+std::string rwlock_note(const pthread_rwlock_t& rw);
 
 }  // namespace ipclab

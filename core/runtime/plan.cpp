@@ -247,13 +247,30 @@ void describe(const Scenario& s, Op& op) {
       op.label = "broadcast " + obj;
       op.c_call = "pthread_cond_broadcast(&" + obj + ")";
       break;
-    case OpKind::file_lock:
-      op.label = "lock " + obj + " (" + op.text + ")";
-      op.c_call = "fcntl(" + obj + "_fd, F_SETLKW, &lock)";
+    case OpKind::file_lock: {
+      // The range as a student counts bytes: 0-9 is the first ten.
+      const std::string what = op.start == 0 && op.len == 0 ? obj
+                               : op.len == 0
+                                   ? "bytes " + std::to_string(op.start) + " to the end of " + obj
+                                   : "bytes " + std::to_string(op.start) + "-" +
+                                         std::to_string(op.start + op.len - 1) + " of " + obj;
+      op.label = "lock " + what + " (" + op.text + ")";
+      const std::string type = op.text == "shared" ? "F_RDLCK" : "F_WRLCK";
+      const std::string range = std::to_string(op.start) + ", " + std::to_string(op.len);
+      if (op.style == "flock")
+        op.c_call = "flock(" + obj + "_fd, " + (op.text == "shared" ? "LOCK_SH" : "LOCK_EX") + ")";
+      else
+        op.c_call = "fcntl(" + obj + "_fd, " + (op.style == "ofd" ? "F_OFD_SETLKW" : "F_SETLKW") +
+                    ", &{" + type + ", " + range + "})";
       break;
+    }
     case OpKind::file_unlock:
       op.label = "unlock " + obj;
-      op.c_call = "fcntl(" + obj + "_fd, F_SETLK, &{F_UNLCK})";
+      if (op.style == "flock")
+        op.c_call = "flock(" + obj + "_fd, LOCK_UN)";
+      else
+        op.c_call = "fcntl(" + obj + "_fd, " + (op.style == "ofd" ? "F_OFD_SETLK" : "F_SETLK") +
+                    ", &{F_UNLCK, 0, 0})";
       break;
     case OpKind::event_set:
       op.label = "set " + obj;
@@ -513,6 +530,18 @@ std::vector<Op> make_plan(const Scenario& s, const std::vector<WorkerIdentity>& 
   const WorkerIdentity& me = workers.at(static_cast<size_t>(worker_index));
   Context c{s, workers, me, out};
   expand(c, s.processes[static_cast<size_t>(me.process)].steps, 0);
+  // `funlock: F` undoes this process's locks on F in the style it locked
+  // with last (fcntl when it never locked): its C call says which.
+  std::vector<std::string> lock_style(s.objects.size(), "fcntl");
+  for (Op& op : out) {
+    if (op.obj < 0) continue;
+    std::string& style = lock_style[static_cast<size_t>(op.obj)];
+    if (op.kind == OpKind::file_lock) style = op.style;
+    if (op.kind == OpKind::file_unlock && op.style.empty()) {
+      op.style = style;
+      describe(s, op);
+    }
+  }
   // A FIFO is opened by the first action that uses it, and open() waits for
   // the other end: that action's C call begins with the open.
   for (size_t o = 0; o < s.objects.size(); ++o) {

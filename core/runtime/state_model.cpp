@@ -37,6 +37,9 @@ std::vector<StateModel::Starving> StateModel::take_starving() {
 int64_t StateModel::fill(int obj) const {
   const ObjectModel& o = objects_[static_cast<size_t>(obj)];
   if (o.mechanism == ObjectKind::semaphore) return o.count;
+  // Read-write and file locks: how many processes hold it (readers share).
+  if (o.mechanism == ObjectKind::rwlock || o.mechanism == ObjectKind::file_lock)
+    return static_cast<int64_t>(o.holders.size());
   if (keeps_message_boundaries(o.mechanism)) return static_cast<int64_t>(o.in_flight.size());
   int64_t bytes = 0;
   for (const InFlight& m : o.in_flight) bytes += m.bytes_left;
@@ -192,6 +195,11 @@ void StateModel::apply(const Input& e) {
       if (o->mechanism == ObjectKind::semaphore) --o->count;
       if (o->undo && e.worker >= 0 && w < o->semadj.size()) ++o->semadj[w];
       if (o->mechanism == ObjectKind::mutex) o->owner = e.worker;
+      // A process holds a file or not: the kernel merges the ranges it
+      // locks, and an unlock frees them all.
+      if (o->mechanism == ObjectKind::file_lock &&
+          std::find(o->holders.begin(), o->holders.end(), e.worker) != o->holders.end())
+        break;
       if (e.worker >= 0) o->holders.push_back(e.worker);
       // Everyone still waiting on it was overtaken once more.
       for (int waiter : o->waiters) {

@@ -27,6 +27,12 @@ struct WorkerObject {
   int listen_fd = -1;                  // rpc server: the inherited listening socket
   std::string path;                    // rpc client: the socket file to connect to; a FIFO's path
   bool reads = false, writes = false;  // which ends this process uses (FIFO)
+  // file_lock: this process's own descriptor of the file (its own open file
+  // description, so flock and OFD locks are its own too), and the styles
+  // of lock it holds on it (worker_ops_locks.cpp).
+  int lock_fd = -1;
+  uint8_t lock_styles = 0;
+  int rw_held = 0;  // rwlock: read locks this process holds, or -1 for the write lock
 };
 
 struct WorkerContext {

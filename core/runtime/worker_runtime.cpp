@@ -185,6 +185,14 @@ void open_objects(WorkerContext& w, const Args& a) {
           }
         }
         break;
+      case ObjectKind::file_lock:
+        // Each process opens the file itself, as separate C programs would.
+        if (uses[i]) {
+          o.path = a.session + "/" + sanitized_object_name(spec.name);
+          o.lock_fd = ::open(o.path.c_str(), O_RDWR | O_CLOEXEC);
+          if (o.lock_fd < 0) err = errno;
+        }
+        break;
       case ObjectKind::shared_memory:
         if (uses[i]) {
           const int fd = ::shm_open(ipc_object_name(a.tag, spec.name).c_str(), O_RDWR, 0);

@@ -10,11 +10,13 @@ namespace {
 
 constexpr std::size_t kMaxChoices = 8;
 
+// Read-write and file locks count the processes that hold them.
 bool has_value(const ObjectSpec& o) {
   return o.kind == ObjectKind::semaphore || o.kind == ObjectKind::shared_memory ||
+         o.kind == ObjectKind::rwlock || o.kind == ObjectKind::file_lock ||
          is_channel_mechanism(o.mechanism);
 }
-const Need kValued{has_value, "a semaphore, a channel or a shared_memory"};
+const Need kValued{has_value, "a semaphore, a channel, a shared_memory, an rwlock or a file_lock"};
 bool is_mutex(const ObjectSpec& o) {
   return o.kind == ObjectKind::mutex;
 }

@@ -49,6 +49,9 @@ std::vector<std::string_view> keys_for(ObjectKind kind) {
     case ObjectKind::barrier:
       keys.push_back("parties");
       break;
+    case ObjectKind::rwlock:
+      keys.push_back("prefer");
+      break;
     default:
       break;
   }
@@ -178,6 +181,17 @@ void load_settings(Reader& r, Fields& f, ObjectSpec& o) {
       break;
     case ObjectKind::barrier:
       o.parties = static_cast<int>(f.integer("parties", 1, kMaxInstances).value_or(0));
+      break;
+    case ObjectKind::rwlock:
+      if (const Entry* e = f.get("prefer")) {
+        std::optional<std::string> prefer = f.text("prefer");
+        if (prefer && *prefer != "readers" && *prefer != "writers") {
+          r.error(e->pos, "'prefer' must be readers or writers, not " + quoted(*prefer) +
+                              did_you_mean(*prefer, {"readers", "writers"}));
+        } else if (prefer) {
+          o.prefer_writers = *prefer == "writers";
+        }
+      }
       break;
     default:
       break;

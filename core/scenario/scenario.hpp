@@ -88,6 +88,8 @@ struct ObjectSpec {
   int capacity = 0;      // posix_mq mq_maxmsg (0 = default)
   int message_size = 0;  // posix_mq mq_msgsize (0 = default)
   int parties = 0;       // barrier
+  // rwlock, `prefer: writers`: a waiting writer goes before new readers.
+  bool prefer_writers = false;
   SourcePos pos;
 };
 

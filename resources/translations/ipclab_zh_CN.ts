@@ -1393,6 +1393,22 @@
         <source>wait at %1</source>
         <translation>在屏障 %1 处等待</translation>
     </message>
+    <message>
+        <source>lock bytes %1 to the end of %2 (shared)</source>
+        <translation>给 %2 从第 %1 字节到文件末尾加共享锁</translation>
+    </message>
+    <message>
+        <source>lock bytes %1 to the end of %2 (exclusive)</source>
+        <translation>给 %2 从第 %1 字节到文件末尾加独占锁</translation>
+    </message>
+    <message>
+        <source>lock bytes %1-%2 of %3 (shared)</source>
+        <translation>给 %3 的第 %1-%2 字节加共享锁</translation>
+    </message>
+    <message>
+        <source>lock bytes %1-%2 of %3 (exclusive)</source>
+        <translation>给 %3 的第 %1-%2 字节加独占锁</translation>
+    </message>
 </context>
 <context>
     <name>PanelDocks</name>

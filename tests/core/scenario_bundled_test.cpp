@@ -37,6 +37,8 @@ bool runtime_has(const ObjectSpec& o) {
     case ObjectKind::mutex:
     case ObjectKind::signal:
     case ObjectKind::semaphore:  // every flavor
+    case ObjectKind::rwlock:
+    case ObjectKind::file_lock:
       return true;
     default:
       return false;
