@@ -12,9 +12,9 @@ constexpr std::size_t kMaxChoices = 8;
 
 bool has_value(const ObjectSpec& o) {
   return o.kind == ObjectKind::semaphore || o.kind == ObjectKind::shared_memory ||
-         is_channel_mechanism(o.mechanism);
+         o.kind == ObjectKind::event || is_channel_mechanism(o.mechanism);
 }
-const Need kValued{has_value, "a semaphore, a channel or a shared_memory"};
+const Need kValued{has_value, "a semaphore, a channel, a shared_memory or an event"};
 bool is_mutex(const ObjectSpec& o) {
   return o.kind == ObjectKind::mutex;
 }

@@ -83,6 +83,7 @@ struct ObjectSpec {
   std::string flavor;    // semaphore: posix_named (default) | posix_unnamed | sysv
   int64_t initial = 0;   // semaphore start value, event initial state
   bool robust = false;   // mutex
+  bool auto_reset = false;  // event: `reset: auto` (a wait consumes the set state)
   int cells = 1;         // shared_memory: number of int64 cells
   int capacity = 0;      // posix_mq mq_maxmsg (0 = default)
   int message_size = 0;  // posix_mq mq_msgsize (0 = default)
@@ -99,6 +100,7 @@ enum class ActionKind : uint8_t {
   lock,
   unlock,
   trylock,
+  consistent,
   rdlock,
   wrlock,
   cond_wait,

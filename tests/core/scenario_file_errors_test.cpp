@@ -86,7 +86,7 @@ TEST(ScenarioFileErrors, ExpectChecksValuesOwnersAndStates) {
       "  - say: go\n"                                                    // 8
       "    expect: {value: {m: 1}, owner: {s: p}, blocked: [p], running: [p], color: red}\n");
   EXPECT_TRUE(HasError(r, 9, 22,
-                       "'value' needs a semaphore, a channel or a shared_memory, but "
+                       "'value' needs a semaphore, a channel, a shared_memory or an event, but "
                        "'m' is a mutex"));
   EXPECT_TRUE(HasError(r, 9, 37, "'owner' needs a mutex, but 's' is a semaphore"));
   EXPECT_TRUE(HasError(r, 9, 67, "'p' cannot be both blocked and running"));
