@@ -157,8 +157,7 @@ void do_mutex(WorkerContext& w, const Op& op) {
     const int rc = pthread_mutex_consistent(&slot.mutex);
     if (rc == EINVAL)
       return emit_error(w, op.obj, rc,
-                        "pthread_mutex_consistent: the mutex is not robust, or its owner did not "
-                        "die holding it");
+                        "pthread_mutex_consistent: not robust, or its owner did not die");
     if (rc != 0) return emit_error(w, op.obj, rc, "pthread_mutex_consistent failed");
     g_inconsistent &= ~bit;
     return emit_value(w, EventKind::value, op.obj, 1,
@@ -178,8 +177,7 @@ void do_mutex(WorkerContext& w, const Op& op) {
     const bool breaks = (g_inconsistent & bit) != 0;
     g_inconsistent &= ~bit;
     emit_value(w, EventKind::release, op.obj, 0,
-               breaks ? "pthread_mutex_unlock without pthread_mutex_consistent: the mutex is "
-                        "now unusable (ENOTRECOVERABLE)"
+               breaks ? "unlocked without pthread_mutex_consistent: now ENOTRECOVERABLE"
                       : "pthread_mutex_unlock");
     const int rc = pthread_mutex_unlock(&slot.mutex);
     if (rc != 0) {
@@ -202,8 +200,7 @@ void do_mutex(WorkerContext& w, const Op& op) {
   }
   if (rc == ENOTRECOVERABLE)
     return emit_error(w, op.obj, rc,
-                      "ENOTRECOVERABLE: its owner died and it was unlocked without "
-                      "pthread_mutex_consistent; it can never be locked again");
+                      "ENOTRECOVERABLE: unlocked after its owner died, never made consistent");
   if (rc == EDEADLK)
     return emit_error(w, op.obj, rc, "EDEADLK: this process already holds the mutex");
   if (rc != 0 && rc != EOWNERDEAD) return emit_error(w, op.obj, rc, "lock failed");
@@ -213,8 +210,7 @@ void do_mutex(WorkerContext& w, const Op& op) {
     // it guarded may be half-updated, so glibc wants it repaired first.
     g_inconsistent |= bit;
     return emit_value(w, EventKind::acquire, op.obj, 1,
-                      "EOWNERDEAD: the previous owner died holding it; this process holds it "
-                      "now and should call pthread_mutex_consistent");
+                      "EOWNERDEAD: the owner died holding it; call pthread_mutex_consistent");
   }
   emit_value(w, EventKind::acquire, op.obj, 1, "pthread_mutex_lock");
 }

@@ -115,9 +115,8 @@ void do_barrier(WorkerContext& w, const Op& op) {
   const bool serial = rc == PTHREAD_BARRIER_SERIAL_THREAD;
   if (!last) leave_block(w, op.obj, serial ? 0 : rc);
   if (rc != 0 && !serial) return emit_error(w, op.obj, rc, "pthread_barrier_wait failed");
-  std::string detail = last ? "arrived last: the barrier opens for every party"
-                            : "passed: every party has arrived";
-  if (serial) detail += " (this one got PTHREAD_BARRIER_SERIAL_THREAD)";
+  std::string detail = last ? "arrived last: the barrier opens" : "passed: every party has arrived";
+  if (serial) detail += " (PTHREAD_BARRIER_SERIAL_THREAD)";
   // The value is the round (phase) this process passed.
   emit_value(w, EventKind::acquire, op.obj, (arrival - 1) / parties + 1, detail);
 }
@@ -128,10 +127,8 @@ void note_mutexes_held_at_exit(WorkerContext& w) {
     if (spec.mechanism != ObjectKind::mutex) continue;
     if (w.ctl->objects[i].owner.load() != w.index) continue;
     emit_value(w, EventKind::value, static_cast<int>(i), 1,
-               spec.robust ? "exits holding it: the kernel marks it owner-died, and the next "
-                             "locker gets EOWNERDEAD"
-                           : "exits holding it: a mutex that is not robust is never released, "
-                             "so whoever waits for it waits for ever");
+               spec.robust ? "exits holding it: the next locker gets EOWNERDEAD"
+                           : "exits holding it: not robust, so never released; waiters wait for ever");
   }
 }
 

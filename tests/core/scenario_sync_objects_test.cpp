@@ -45,7 +45,7 @@ TEST(SyncObjects, MistakesAreReportedWhereTheyAre) {
       "      - consistent: s\n"                         // 12
       "      - consistnt: m\n");                        // 13
   EXPECT_TRUE(HasError(r, 6, 35, "'reset' must be manual or auto, not 'sometimes'"));
-  EXPECT_TRUE(HasError(r, 8, 30, "unknown key 'reset'"));
+  EXPECT_TRUE(HasError(r, 8, 28, "unknown key 'reset'"));
   EXPECT_TRUE(HasError(r, 12, 21, "'consistent' needs a mutex, but 's' is a semaphore"));
   EXPECT_TRUE(HasError(r, 13, 9, "unknown action 'consistnt' (did you mean 'consistent'?)"));
 }
