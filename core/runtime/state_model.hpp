@@ -76,7 +76,7 @@ class StateModel {
   struct ObjectModel {
     ObjectKind mechanism = ObjectKind::pipe;
     std::deque<InFlight> in_flight;
-    int64_t count = 0;  // semaphore; event: 1 = set
+    int64_t count = 0;        // semaphore; event: 1 = set
     bool robust = false;      // mutex
     bool auto_reset = false;  // event
     int owner = -1;

@@ -60,11 +60,12 @@ void do_cond(WorkerContext& w, const Op& op) {
   ObjectSlot& cond = w.ctl->objects[op.obj];
   const bool all = op.kind == OpKind::cond_broadcast;
   // Before the call (it may wake a waiter); the value is how many wait now.
-  emit_value(w, EventKind::release, op.obj, sleeping_on(w, op.obj),
-             all ? "pthread_cond_broadcast: wakes every waiter"
-                 : "pthread_cond_signal: wakes one waiter");
+  emit_value(
+      w, EventKind::release, op.obj, sleeping_on(w, op.obj),
+      all ? "pthread_cond_broadcast: wakes every waiter" : "pthread_cond_signal: wakes one waiter");
   const int rc = all ? pthread_cond_broadcast(&cond.cond) : pthread_cond_signal(&cond.cond);
-  if (rc != 0) emit_error(w, op.obj, rc, all ? "pthread_cond_broadcast failed" : "pthread_cond_signal failed");
+  if (rc != 0)
+    emit_error(w, op.obj, rc, all ? "pthread_cond_broadcast failed" : "pthread_cond_signal failed");
 }
 
 void do_event(WorkerContext& w, const Op& op) {
@@ -127,8 +128,9 @@ void note_mutexes_held_at_exit(WorkerContext& w) {
     if (spec.mechanism != ObjectKind::mutex) continue;
     if (w.ctl->objects[i].owner.load() != w.index) continue;
     emit_value(w, EventKind::value, static_cast<int>(i), 1,
-               spec.robust ? "exits holding it: the next locker gets EOWNERDEAD"
-                           : "exits holding it: not robust, so never released; waiters wait for ever");
+               spec.robust
+                   ? "exits holding it: the next locker gets EOWNERDEAD"
+                   : "exits holding it: not robust, so never released; waiters wait for ever");
   }
 }
 

@@ -10,11 +10,11 @@ namespace {
 TEST(SyncObjects, RobustResetAndConsistentLoad) {
   LoadResult r = load(
       "objects:\n"
-      "  - {name: m, kind: mutex, robust: true}\n"   // 6
-      "  - {name: plain, kind: mutex}\n"             // 7
-      "  - {name: e, kind: event}\n"                 // 8
-      "  - {name: a, kind: event, reset: auto}\n"    // 9
-      "  - {name: b, kind: barrier}\n"               // 10
+      "  - {name: m, kind: mutex, robust: true}\n"  // 6
+      "  - {name: plain, kind: mutex}\n"            // 7
+      "  - {name: e, kind: event}\n"                // 8
+      "  - {name: a, kind: event, reset: auto}\n"   // 9
+      "  - {name: b, kind: barrier}\n"              // 10
       "processes:\n"
       "  - name: p\n"
       "    count: 3\n"
@@ -42,8 +42,8 @@ TEST(SyncObjects, MistakesAreReportedWhereTheyAre) {
       "processes:\n"
       "  - name: p\n"
       "    steps:\n"
-      "      - consistent: s\n"                         // 12
-      "      - consistnt: m\n");                        // 13
+      "      - consistent: s\n"   // 12
+      "      - consistnt: m\n");  // 13
   EXPECT_TRUE(HasError(r, 6, 35, "'reset' must be manual or auto, not 'sometimes'"));
   EXPECT_TRUE(HasError(r, 8, 28, "unknown key 'reset'"));
   EXPECT_TRUE(HasError(r, 12, 21, "'consistent' needs a mutex, but 's' is a semaphore"));

@@ -71,7 +71,8 @@ processes:
   }
   // The release of m comes before the block on c.
   const auto& ev = ls->events();
-  EXPECT_LT(index_of(ev, EventKind::release, "waiter", "m"), index_of(ev, EventKind::block, "waiter", "c"));
+  EXPECT_LT(index_of(ev, EventKind::release, "waiter", "m"),
+            index_of(ev, EventKind::block, "waiter", "c"));
 
   ASSERT_EQ(ls->step("signaller"), StepResult::granted);  // gets m at once
   ls->collect();
@@ -129,7 +130,7 @@ processes:
   ASSERT_EQ(ls->of(EventKind::error, "rude").size(), 1u);
   EXPECT_TRUE(ls->of(EventKind::block, "rude").empty());
 
-  ASSERT_EQ(ls->step("s"), StepResult::granted);  // signal: one wakes
+  ASSERT_EQ(ls->step("s"), StepResult::granted);                    // signal: one wakes
   ASSERT_TRUE(ls->wait_for(count_on(EventKind::acquire, "m", 4)));  // 3 locks + 1 wake
   ls->settle();
   {
@@ -168,7 +169,9 @@ processes:
     steps: [{set: go}, {reset: go}, {set: tok}, {set: tok}, {set: tok}]
 )"));
   ASSERT_TRUE(ls);
-  auto word = [&](const char* ev) { return object_in(ls->snapshot(), ev).kernel_fill.value_or(-1); };
+  auto word = [&](const char* ev) {
+    return object_in(ls->snapshot(), ev).kernel_fill.value_or(-1);
+  };
   for (const char* w : {"w#1", "w#2", "w#3"}) {
     ASSERT_EQ(ls->step(w), StepResult::granted);
     expect_asleep_in_futex(*ls, w);

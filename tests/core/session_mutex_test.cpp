@@ -207,7 +207,8 @@ processes:
   const std::vector<Event> notes = ls->of(EventKind::value, "holder");
   ASSERT_EQ(notes.size(), 1u) << "only the mutex still held at the end: " << details(notes);
   EXPECT_EQ(notes[0].obj_name, "m");
-  EXPECT_EQ(notes[0].detail, "exits holding it: not robust, so never released; waiters wait for ever");
+  EXPECT_EQ(notes[0].detail,
+            "exits holding it: not robust, so never released; waiters wait for ever");
   const Snapshot snap = ls->snapshot();
   EXPECT_EQ(object_in(snap, "m").owner, 0) << "a process that is gone still holds it";
   EXPECT_EQ(object_in(snap, "r").owner, -1);
