@@ -1,6 +1,7 @@
 // Condition variables, events and barriers with real processes: who passes,
 // who sleeps (confirmed by the kernel: state S in futex), who wakes.
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include <algorithm>
 
@@ -264,6 +265,48 @@ processes:
   ASSERT_EQ(ls->step("p#2"), StepResult::granted);
   ASSERT_TRUE(ls->wait_finished());
   EXPECT_EQ(on(*ls, EventKind::acquire, "b").back().value.value_or(-1), 2);
+}
+
+// Killed asleep in each wait, or stopped there: nothing is left behind.
+TEST(NothingLeaks, AfterProcessesSleepingOnACondvarAnEventAndABarrierAreKilled) {
+  auto ls = LiveSession::start(scenario_text(R"(objects:
+  - {name: m, kind: mutex, robust: true}
+  - {name: c, kind: condvar}
+  - {name: e, kind: event, reset: auto}
+  - {name: b, kind: barrier, parties: 3}
+processes:
+  - name: cw
+    steps: [{lock: m}, {cond_wait: {cond: c, mutex: m}}]
+  - name: ew
+    steps: [{wait_event: e}]
+  - name: bw
+    count: 2
+    steps: [{barrier: b}]
+)"));
+  ASSERT_TRUE(ls);
+  std::vector<pid_t> pids;
+  for (const WorkerStatus& w : ls->snapshot().workers) pids.push_back(w.pid);
+  const std::string tag = ls->tag(), folder = ls->folder();
+  for (const char* p : {"cw", "cw", "ew", "bw#1", "bw#2"})
+    ASSERT_EQ(ls->step(p), StepResult::granted);
+  for (const char* p : {"cw", "ew", "bw#1", "bw#2"}) expect_asleep_in_futex(*ls, p);
+  EXPECT_EQ(object_in(ls->snapshot(), "b").kernel_fill.value_or(-1), 2);
+  for (const char* p : {"cw", "bw#1"}) {
+    const pid_t pid = ls->pid(p);
+    ASSERT_GT(pid, 0);
+    ASSERT_EQ(::kill(pid, SIGKILL), 0);
+  }
+  ASSERT_TRUE(ls->wait_for([](const std::vector<Event>& events) {
+    return std::count_if(events.begin(), events.end(),
+                         [](const Event& e) { return e.ev == EventKind::exit; }) >= 2;
+  }));
+  // A party that died never arrives: the other still sleeps, as in C.
+  ls->settle();
+  expect_asleep_in_futex(*ls, "bw#2");
+  expect_asleep_in_futex(*ls, "ew");
+  ls->stop();
+  EXPECT_EQ(ls->of(EventKind::exit).size(), 4u);
+  EXPECT_EQ(leftovers(tag, folder, pids, {}), "");
 }
 
 }  // namespace
