@@ -44,6 +44,9 @@ std::vector<StepProblem> grant_lesson_step(Session& session, const LessonStep& s
   for (const auto& [proc, count] : step.step) {
     for (int n = 0; n < count; ++n) {
       if (proc == "all") {
+        // Up to `count` rounds: once every process has finished there is
+        // nothing left to step, and that is no problem.
+        if (session.finished()) break;
         if (session.step_all() == 0)
           problem(StepProblem::Kind::nothing_stepped, proc, StepResult::granted,
                   "no process could take a step");
@@ -129,7 +132,18 @@ ExpectOutcome check_expect(Session& session, const Expect& expect) {
         out.failed.push_back("expected " + *expect.owner_of + " " + want + ", but it is " + got);
     }
   }
+  if (expect.deadlock) {
+    const bool got = snap.deadlock.has_value();
+    const std::string line = deadlock_sentence(*expect.deadlock, got);
+    (got == *expect.deadlock ? out.passed : out.failed).push_back(line);
+  }
   return out;
+}
+
+std::string deadlock_sentence(bool want, bool got) {
+  if (want == got) return got ? "a deadlock was detected" : "no deadlock";
+  return want ? "expected a deadlock, but none was detected"
+              : "expected no deadlock, but one was detected";
 }
 
 }  // namespace ipclab

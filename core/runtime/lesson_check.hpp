@@ -42,5 +42,8 @@ std::vector<StepProblem> grant_lesson_step(Session& session, const LessonStep& s
 std::vector<std::string> perform_lesson_step(Session& session, const LessonStep& step);
 
 ExpectOutcome check_expect(Session& session, const Expect& expect);
+// The line check_expect writes for `deadlock:` (want) when the session has
+// (got) or has not detected one.
+std::string deadlock_sentence(bool want, bool got);
 
 }  // namespace ipclab

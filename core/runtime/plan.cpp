@@ -261,7 +261,13 @@ void expand_one(Context& c, const Action& a, int64_t i) {
   Op op;
   op.action = a.kind;
   op.pos = a.pos;
-  op.obj = a.object.empty() ? -1 : c.s.object_index(a.object);
+  // An object name may depend on the copy ("fork{k%5+1}").
+  auto object = [&c, i](const std::string& name) {
+    if (name.empty()) return -1;
+    if (name.find('{') == std::string::npos) return c.s.object_index(name);
+    return c.s.object_index(fill_template(name, c.me, i));
+  };
+  op.obj = object(a.object);
   op.value = a.value;
   op.has_value = a.has_value;
   op.priority = a.priority;
@@ -314,7 +320,7 @@ void expand_one(Context& c, const Action& a, int64_t i) {
       break;
     case ActionKind::cond_wait:
       op.kind = OpKind::cond_wait;
-      op.in_obj = c.s.object_index(a.mutex);  // the mutex it releases while waiting
+      op.in_obj = object(a.mutex);  // the mutex it releases while waiting
       break;
     case ActionKind::cond_signal:
       op.kind = OpKind::cond_signal;

@@ -49,6 +49,9 @@ struct WorkerStatus {
   int exit_code = -1;   // when exited
   int term_signal = 0;  // when killed
   uint64_t steps = 0;
+  // Blocked: how many times others got the object it waits for since it
+  // blocked; StateModel::kStarvingAfter or more is a hint of starvation.
+  int overtaken = 0;
   ProcessTruth kernel;  // sampled from /proc
 };
 

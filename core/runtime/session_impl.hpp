@@ -63,6 +63,7 @@ struct Session::Impl {
   RunMode mode = RunMode::stepping;
   double speed = 0;  // steps per second while running; <= 0 = free
   std::optional<std::string> deadlock;
+  std::vector<WaitLink> deadlock_cycle;
   uint64_t drained_gen = 0;  // pump: drain passes completed
   uint64_t activity = 0;     // bumps on every event batch or state change
   std::vector<std::optional<int64_t>> last_kernel_fill;
@@ -89,14 +90,21 @@ struct Session::Impl {
   // Consumer side (any thread): turns a published batch into Events.
   void decode_batch(const EventBatch& batch, std::vector<Event>& out) const;
   Event decode(int worker, const EventRecord& r, EventKind kind, uint64_t t_ns) const;
-  std::optional<std::string> find_deadlock();
+  struct Deadlock {
+    std::string text;
+    std::vector<WaitLink> cycle;  // empty: every process blocked, but no cycle
+  };
+  std::optional<Deadlock> find_deadlock();
+  bool two_or_more_blocked() const;
+  // After a publish: starvation hints, and at the end (all_done) the lost
+  // updates' toll on each shared cell. True when it added events to `out`.
+  bool analysis_events(EventBatch& out, bool all_done);
   // Live switch (session_switch.cpp). One at a time.
   std::mutex switch_mu;
   bool switch_channel(int obj, ObjectKind to, std::string* error);
   std::vector<Event> injected;  // guarded by mu: the pump publishes them in its next pass
   bool settled_locked() const;
   bool ctl_rings_empty() const;
-  bool all_live_blocked() const;
   void request_drain_and_wait();
   void poke_pump() const;
 };

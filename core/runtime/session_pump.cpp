@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "runtime/session_impl.hpp"
+#include "runtime/wait_for.hpp"
 
 namespace ipclab {
 
@@ -319,17 +320,62 @@ void Session::Impl::request_drain_and_wait() {
   cv.wait_for(lock, std::chrono::seconds(2), [&] { return drained_gen >= target || quit.load(); });
 }
 
-std::optional<std::string> Session::Impl::find_deadlock() {
-  // Every live worker blocked (not in a timed wait), and the kernel agrees.
-  int live = 0;
-  std::string text;
+std::optional<Session::Impl::Deadlock> Session::Impl::find_deadlock() {
+  // A cycle of processes each waiting for what the next one holds, all of
+  // them asleep in their call by the kernel's account.
+  WaitGraph g;
+  g.waits_on.assign(ids.size(), -1);
+  g.alive.assign(ids.size(), false);
+  int live = 0, blocked = 0;
   for (size_t i = 0; i < ids.size(); ++i) {
     if (children[i].reaped) continue;
     ++live;
+    g.alive[i] = true;
     const WorkerSlot& slot = ctl->workers[i];
-    if (slot.state.load() != WorkerState::blocked || slot.blocked_timed.load()) return std::nullopt;
-    const ProcessTruth t = probe_process(children[i].pid);
-    if (t.state != 'S' && t.state != 'D') return std::nullopt;
+    if (slot.state.load() != WorkerState::blocked) continue;
+    ++blocked;
+    if (slot.blocked_timed.load() == 0) g.waits_on[i] = slot.blocked_obj.load();
+  }
+  if (blocked == 0) return std::nullopt;
+  auto asleep = [&](int w) {
+    const WorkerSlot& slot = ctl->workers[w];
+    return slot.state.load() == WorkerState::blocked &&
+           asleep_in_its_call(slot, probe_process(children[static_cast<size_t>(w)].pid));
+  };
+  auto worker_name = [&](int w) { return ids[static_cast<size_t>(w)].name; };
+  auto object_name = [&](int obj) { return scenario.objects[static_cast<size_t>(obj)].name; };
+  // The model has applied each cycle member's block event, and every event
+  // a worker wrote before it (a release, say): the holders it names are
+  // current, whatever other workers' rings still hold.
+  std::vector<WaitLink> cycle;
+  {
+    std::lock_guard lock(mu);
+    for (size_t i = 0; i < ids.size(); ++i)
+      if (g.waits_on[i] >= 0 && model.blocked_on(static_cast<int>(i)) != g.waits_on[i])
+        g.waits_on[i] = -1;  // the model has not seen this block yet
+    g.holders = [this](int obj) -> const std::vector<int>& { return model.holders(obj); };
+    cycle = find_wait_cycle(g);
+  }
+  if (!cycle.empty()) {
+    // A semaphore may be posted by anyone, not only by who took it: a cycle
+    // through one is certain only when no process is left to post.
+    const bool certain = std::none_of(cycle.begin(), cycle.end(), [&](const WaitLink& l) {
+      return mechanism(l.obj) == ObjectKind::semaphore;
+    });
+    if (certain || blocked == live) {
+      for (const WaitLink& l : cycle)
+        if (!asleep(l.waiter)) return std::nullopt;
+      return Deadlock{describe_cycle(cycle, worker_name, object_name), cycle};
+    }
+  }
+  if (blocked != live || !ctl_rings_empty()) return std::nullopt;
+  // No cycle, yet every live process is blocked (not in a timed wait) and
+  // the kernel agrees: none is left to release another.
+  std::string text;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (children[i].reaped) continue;
+    const WorkerSlot& slot = ctl->workers[i];
+    if (slot.blocked_timed.load() || !asleep(static_cast<int>(i))) return std::nullopt;
     const int obj = slot.blocked_obj.load();
     text += (text.empty() ? "" : "; ") + ids[i].name + " waits ";
     if (obj < 0) {
@@ -339,23 +385,79 @@ std::optional<std::string> Session::Impl::find_deadlock() {
     const ObjectSpec& spec = scenario.objects[static_cast<size_t>(obj)];
     text += "on " + std::string(to_string(mechanism(obj))) + " '" + spec.name + "'";
     std::lock_guard lock(mu);
-    if (spec.mechanism == ObjectKind::mutex && model.owner(obj) >= 0)
-      text += " held by " + ids[static_cast<size_t>(model.owner(obj))].name;
+    std::string held;
+    for (int h : model.holders(obj)) {
+      if (h == static_cast<int>(i)) continue;
+      held += (held.empty() ? "" : ", ") + ids[static_cast<size_t>(h)].name;
+      if (children[static_cast<size_t>(h)].reaped) held += " (which exited holding it)";
+    }
+    if (!held.empty()) text += " held by " + held;
     if (spec.mechanism == ObjectKind::semaphore)
       text += " (count " + std::to_string(model.fill(obj)) + ")";
   }
-  if (live == 0) return std::nullopt;
-  return "every process is blocked and none can release another: " + text;
+  return Deadlock{"every process is blocked and none can release another: " + text, {}};
 }
 
-bool Session::Impl::all_live_blocked() const {
-  bool any = false;
+bool Session::Impl::analysis_events(EventBatch& out, bool all_done) {
+  std::vector<Event> made;
+  {
+    std::lock_guard lock(mu);
+    // A process overtaken again and again on the object it waits for.
+    for (const StateModel::Starving& s : model.take_starving()) {
+      Event e;
+      e.ev = EventKind::value;
+      e.worker = s.worker;
+      e.proc = ids[static_cast<size_t>(s.worker)].name;
+      e.pid = children[static_cast<size_t>(s.worker)].pid;
+      e.obj = s.obj;
+      e.obj_name = scenario.objects[static_cast<size_t>(s.obj)].name;
+      e.value = s.times;
+      e.detail = "starving: " + ids[static_cast<size_t>(s.worker)].name + " has waited on " +
+                 scenario.objects[static_cast<size_t>(s.obj)].name + " while others got it " +
+                 std::to_string(s.times) + " times";
+      made.push_back(std::move(e));
+    }
+    // At the end, each shared cell that lost updates: what it holds against
+    // what it would hold had none been lost.
+    if (all_done && mode != RunMode::finished) {
+      for (size_t i = 0; i < scenario.objects.size(); ++i) {
+        const int obj = static_cast<int>(i);
+        if (scenario.objects[i].mechanism != ObjectKind::shared_memory || !model.lost_updates(obj))
+          continue;
+        const std::vector<int64_t>& got = model.cells(obj);
+        const std::vector<int64_t>& want = model.expected_cells(obj);
+        for (size_t c = 0; c < got.size() && c < want.size(); ++c) {
+          if (got[c] == want[c]) continue;
+          Event e;
+          e.ev = EventKind::race;
+          e.obj = obj;
+          e.obj_name = scenario.objects[i].name;
+          e.value = got[c];
+          e.detail = scenario.objects[i].name + "[" + std::to_string(c) + "] ended at " +
+                     std::to_string(got[c]) + ", but the updates made add up to " +
+                     std::to_string(want[c]) + ": " + std::to_string(model.lost_updates(obj)) +
+                     " lost";
+          made.push_back(std::move(e));
+        }
+      }
+    }
+  }
+  if (made.empty()) return false;
+  for (Event& e : made) {
+    e.t_ns = now_since(*ctl);
+    out.push_back(std::move(e));
+  }
+  return true;
+}
+
+bool Session::Impl::two_or_more_blocked() const {
+  int blocked = 0, live = 0;
   for (size_t i = 0; i < ids.size(); ++i) {
     if (children[i].reaped) continue;
-    if (ctl->workers[i].state.load() != WorkerState::blocked) return false;
-    any = true;
+    ++live;
+    if (ctl->workers[i].state.load() == WorkerState::blocked) ++blocked;
   }
-  return any;
+  return blocked >= 2 || (blocked == 1 && live == 1);
 }
 
 void Session::Impl::pump_loop() {
@@ -395,7 +497,7 @@ void Session::Impl::pump_loop() {
     }
     // All blocked by their own account: look again soon, the kernel may not
     // agree yet (a worker reports `block` just before its blocking call).
-    const bool suspect = all_live_blocked();
+    const bool suspect = two_or_more_blocked();
     if (suspect) timeout_ms = std::min(timeout_ms, 5);
     std::vector<pollfd> fds{{wake_fd, POLLIN, 0}, {cmd_fd, POLLIN, 0}};
     for (const Child& c : children)
@@ -445,28 +547,37 @@ void Session::Impl::pump_loop() {
       sample_kernel(batch);
       next_sample = t + static_cast<uint64_t>(opts.sample_period.count()) * 1'000'000ull;
     }
-    if (suspect && t >= next_deadlock_check) {
-      next_deadlock_check = t + 5'000'000ull;
+    const bool all_done =
+        std::all_of(children.begin(), children.end(), [](const Child& c) { return c.reaped; });
+    publish(batch);
+    // After publishing, so the model has seen every block drained so far;
+    // at once when someone waits for this pass (a step settling).
+    if (two_or_more_blocked() && (t >= next_deadlock_check || drained_gen < drain_wanted.load())) {
       bool already;
       {
         std::lock_guard lock(mu);
         already = deadlock.has_value();
       }
-      if (!already && ctl_rings_empty()) {
+      if (!already) {
         if (auto d = find_deadlock()) {
           Event e;
           e.t_ns = now_since(*ctl);
           e.ev = EventKind::deadlock;
-          e.detail = *d;
+          e.detail = d->text;
           batch.push_back(e);
-          std::lock_guard lock(mu);
-          deadlock = d;
+          {
+            std::lock_guard lock(mu);
+            deadlock = d->text;
+            deadlock_cycle = d->cycle;
+          }
+          publish(batch);
+        } else {
+          // Not yet: a process in the cycle may be on its way into its call.
+          next_deadlock_check = t + 2'000'000ull;
         }
       }
     }
-    const bool all_done =
-        std::all_of(children.begin(), children.end(), [](const Child& c) { return c.reaped; });
-    publish(batch);
+    if (analysis_events(batch, all_done)) publish(batch);
     dirty = false;
     {
       std::lock_guard lock(mu);

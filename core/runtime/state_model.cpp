@@ -7,7 +7,10 @@ namespace ipclab {
 StateModel::StateModel(const Scenario& s, int nworkers)
     : objects_(s.objects.size()),
       blocked_on_(static_cast<size_t>(nworkers), -2),
-      pending_send_(static_cast<size_t>(nworkers)) {
+      pending_send_(static_cast<size_t>(nworkers)),
+      overtaken_(static_cast<size_t>(nworkers), 0),
+      loaded_(static_cast<size_t>(nworkers), 0),
+      reg_(static_cast<size_t>(nworkers), 0) {
   for (size_t i = 0; i < s.objects.size(); ++i) {
     ObjectModel& o = objects_[i];
     o.mechanism = s.objects[i].mechanism;
@@ -18,8 +21,15 @@ StateModel::StateModel(const Scenario& s, int nworkers)
     if (o.mechanism == ObjectKind::shared_memory) {
       o.cells.assign(static_cast<size_t>(s.objects[i].cells), 0);
       o.cell_writer.assign(o.cells.size(), -1);
+      o.expected.assign(o.cells.size(), 0);
     }
   }
+}
+
+std::vector<StateModel::Starving> StateModel::take_starving() {
+  std::vector<Starving> out;
+  out.swap(starving_);
+  return out;
 }
 
 int64_t StateModel::fill(int obj) const {
@@ -100,7 +110,10 @@ void StateModel::apply(const Input& e) {
   const size_t w = e.worker >= 0 ? static_cast<size_t>(e.worker) : 0;
   switch (e.ev) {
     case EventKind::block:
-      if (e.worker >= 0) blocked_on_[w] = e.obj;
+      if (e.worker >= 0) {
+        blocked_on_[w] = e.obj;
+        overtaken_[w] = 0;
+      }
       if (o) o->waiters.push_back(e.worker);
       break;
     case EventKind::unblock:
@@ -181,6 +194,12 @@ void StateModel::apply(const Input& e) {
       }
       if (o->mechanism == ObjectKind::barrier) break;
       if (e.worker >= 0) o->holders.push_back(e.worker);
+      // Everyone still waiting on it was overtaken once more.
+      for (int waiter : o->waiters) {
+        if (waiter == e.worker || waiter < 0) continue;
+        if (++overtaken_[static_cast<size_t>(waiter)] == kStarvingAfter)
+          starving_.push_back({waiter, e.obj, kStarvingAfter});
+      }
       break;
     case EventKind::release: {
       if (!o) break;
@@ -196,6 +215,11 @@ void StateModel::apply(const Input& e) {
       if (o && o->mechanism == ObjectKind::shared_memory && e.value && *e.msg >= 0 &&
           static_cast<size_t>(*e.msg) < o->cells.size()) {
         const auto cell = static_cast<size_t>(*e.msg);
+        if (e.detail == "write") o->expected[cell] = *e.value;
+        if (e.detail == "add") o->expected[cell] += *e.value - o->cells[cell];
+        if (e.worker >= 0 && e.detail == "load") loaded_[w] = reg_[w] = *e.value;
+        if (e.worker >= 0 && e.detail == "compute") reg_[w] = *e.value;
+        if (e.worker >= 0 && e.detail == "store") o->expected[cell] += reg_[w] - loaded_[w];
         if (e.detail == "write" || e.detail == "add" || e.detail == "store") {
           o->cells[cell] = *e.value;
           o->cell_writer[cell] = e.worker;
@@ -203,7 +227,12 @@ void StateModel::apply(const Input& e) {
       }
       break;
     case EventKind::race:
-      ++lost_updates_;
+      // A worker's lost update names its object; the session's summary at
+      // the end (no worker) is not another loss.
+      if (e.worker >= 0) {
+        ++lost_updates_;
+        if (o) ++o->lost;
+      }
       break;
     case EventKind::switch_:
       if (o) switched(*o, e.data);

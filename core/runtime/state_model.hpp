@@ -55,6 +55,26 @@ class StateModel {
     return objects_[static_cast<size_t>(obj)].cell_writer;
   }
   int64_t lost_updates() const { return lost_updates_; }
+  // What the cells would hold had no update been lost: every write, and
+  // every addition (whole, or load-compute-store) applied in turn.
+  const std::vector<int64_t>& expected_cells(int obj) const {
+    return objects_[static_cast<size_t>(obj)].expected;
+  }
+  // Lost updates seen on obj (race events).
+  int64_t lost_updates(int obj) const { return objects_[static_cast<size_t>(obj)].lost; }
+
+  // Starvation: how many times others got the object worker `w` has been
+  // waiting on since it blocked (0 when not blocked).
+  int overtaken(int w) const { return overtaken_[static_cast<size_t>(w)]; }
+  static constexpr int kStarvingAfter = 3;
+  struct Starving {
+    int worker = -1;
+    int obj = -1;
+    int times = 0;
+  };
+  // The processes that have just been overtaken kStarvingAfter times (each
+  // once per wait), since the last call.
+  std::vector<Starving> take_starving();
 
   // What the kernel holds of channel `obj`, oldest first (the order a
   // receiver gets it): each message's unread bytes and its priority or
@@ -84,6 +104,8 @@ class StateModel {
     std::vector<int> waiters;
     std::vector<int64_t> cells;
     std::vector<int> cell_writer;
+    std::vector<int64_t> expected;
+    int64_t lost = 0;
   };
   // What apply reads from an event, wherever it comes from.
   struct Input {
@@ -112,6 +134,9 @@ class StateModel {
   std::vector<PendingSend> pending_send_;
   void forget(const PendingSend& p);
   int64_t lost_updates_ = 0;
+  std::vector<int> overtaken_;         // per worker
+  std::vector<int64_t> loaded_, reg_;  // per worker: the last load and compute
+  std::vector<Starving> starving_;
 };
 
 }  // namespace ipclab

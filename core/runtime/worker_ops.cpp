@@ -265,7 +265,10 @@ void do_shm(WorkerContext& w, const Op& op) {
         race.msg = op.cell;
         race.value = before;
         race.flags |= EventRecord::kHasValue;
-        WorkerContext::set_data(race, "lost update: the cell changed after this process loaded it");
+        WorkerContext::set_data(race, "lost update: loaded " + std::to_string(w.loaded) +
+                                          ", but the cell held " + std::to_string(before) +
+                                          " when this process stored " + std::to_string(w.reg) +
+                                          " over it");
         w.emit(race);
       }
       return;

@@ -4,6 +4,7 @@
 #include <climits>
 
 #include "scenario/step_loader.hpp"
+#include "scenario/text_template.hpp"
 
 namespace ipclab::scenario_detail {
 namespace {
@@ -67,7 +68,7 @@ const ObjectSpec* StepLoader::object_form(std::string_view role,
                                           std::vector<std::string_view> extras, const Need& need) {
   if (e_.value.IsScalar()) {
     a_.object = e_.value.Scalar();
-    return object_ref(r_, s_.objects, a_.object, e_.pos, e_.key, need);
+    return object_of_each_copy(a_.object, e_.pos, need);
   }
   if (!e_.value.IsMap()) {
     r_.error(e_.pos, quoted(e_.key) + " takes the name of " + std::string(need.words) + ", like '" +
@@ -94,7 +95,39 @@ const ObjectSpec* StepLoader::ref(std::string_view key, const Need& need, std::s
   std::optional<std::string> name = fields_->text(key, true);
   if (!name) return nullptr;
   out = *name;
-  return object_ref(r_, s_.objects, out, fields_->get(key)->pos, e_.key, need);
+  return object_of_each_copy(out, fields_->get(key)->pos, need);
+}
+
+// An object name may depend on the copy: `lock: "fork{k}"`, `lock:
+// "fork{k%5+1}"`. Each copy's name must be an object of the right kind.
+const ObjectSpec* StepLoader::object_of_each_copy(const std::string& name, SourcePos at,
+                                                  const Need& need) {
+  const std::vector<Placeholder> holes = find_placeholders(name);
+  if (holes.empty()) return object_ref(r_, s_.objects, name, at, e_.key, need);
+  for (const Placeholder& p : holes) {
+    if (p.name != "k") {
+      r_.error(at,
+               "an object name may only depend on the copy, with {k} (as in \"fork{k%5+1}\"), "
+               "not on " +
+                   quoted("{" + std::string(p.name) + "}"));
+      return nullptr;
+    }
+  }
+  const ObjectSpec* first = nullptr;
+  for (int k = 1; k <= s_.count; ++k) {
+    const std::string each = expand_text(name, 0, s_.proc_name, k);
+    const ObjectSpec* o = nullptr;
+    for (const ObjectSpec& spec : s_.objects)
+      if (spec.name == each) o = &spec;
+    if (!o) {
+      r_.error(at, quoted(name) + " is " + quoted(each) + " for copy " + std::to_string(k) +
+                       " of " + quoted(s_.proc_name) + ", and there is no object " + quoted(each));
+      return nullptr;
+    }
+    if (!object_ref(r_, s_.objects, each, at, e_.key, need)) return nullptr;
+    if (!first) first = o;
+  }
+  return first;
 }
 
 void StepLoader::cell(const ObjectSpec* shm) {

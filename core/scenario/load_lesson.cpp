@@ -92,7 +92,8 @@ Expect load_expect(LessonContext& c, const Entry& e) {
   Fields f(c.r, e.value, e.pos, "'expect'");
   x.pos = f.pos();
   if (!f.is_map()) return x;
-  f.allow({"blocked", "running", "finished", "value", "owner"});
+  f.allow({"blocked", "running", "finished", "value", "owner", "deadlock"});
+  x.deadlock = f.boolean("deadlock");
   x.blocked = instances(c, f, "blocked");
   x.running = instances(c, f, "running");
   x.finished = instances(c, f, "finished");

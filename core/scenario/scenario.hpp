@@ -196,6 +196,9 @@ struct Expect {
                                                        // channel fill, or cell 0 value
   std::optional<std::string> owner_of;                 // mutex name ...
   std::string owner;  // ... and the process that must own it ("" = free)
+  // true: the session has detected a deadlock (a wait-for cycle, or every
+  // process blocked with none left to release another); false: it has not.
+  std::optional<bool> deadlock;
   SourcePos pos;
 };
 

@@ -46,6 +46,7 @@ class StepLoader {
   // `action: {...}` only; false (and an error) for any other shape.
   bool map_form(std::vector<std::string_view> keys, std::string_view example);
   const ObjectSpec* ref(std::string_view key, const Need& need, std::string& out);
+  const ObjectSpec* object_of_each_copy(const std::string& name, SourcePos at, const Need& need);
   void cell(const ObjectSpec* shm);
   void only_for(const ObjectSpec* o, std::string_view key, ObjectKind kind);
   void process_text(const std::string& text, SourcePos at) {

@@ -18,10 +18,13 @@ struct Placeholder {
   std::string_view name;   // the word between the braces
   std::size_t length = 0;  // of the whole placeholder, braces included
   int width = 0;           // {i:5}: a number written with at least 5 digits (leading zeros)
+  int64_t mod = 0;         // {k%5}: the remainder by 5 (0 = none)
+  int64_t add = 0;         // {k+1}, {k-1}, {k%5+1}: added after the remainder
 };
 
-// Every `{word}` or `{word:N}` (N one digit, 1..9) of `text`, in order
-// (word = letters, digits, '_').
+// Every `{word}`, `{word:N}` (N one digit, 1..9), `{word%M}`, `{word+A}`,
+// `{word-A}` or `{word%M+A}` of `text`, in order (word = letters, digits, '_';
+// M and A numbers).
 std::vector<Placeholder> find_placeholders(std::string_view text);
 
 // `text` with {i}, {proc} and {k} replaced; other placeholders are left as written.

@@ -944,6 +944,22 @@
         <source>the switch of %1 did not settle within 5 s</source>
         <translation>%1 的机制切换在 5 秒内没有完成</translation>
     </message>
+    <message>
+        <source>a deadlock was detected</source>
+        <translation>检测到了死锁</translation>
+    </message>
+    <message>
+        <source>no deadlock</source>
+        <translation>没有死锁</translation>
+    </message>
+    <message>
+        <source>expected a deadlock, but none was detected</source>
+        <translation>预期出现死锁，但没有检测到</translation>
+    </message>
+    <message>
+        <source>expected no deadlock, but one was detected</source>
+        <translation>预期没有死锁，但检测到了死锁</translation>
+    </message>
 </context>
 <context>
     <name>LessonPanel</name>

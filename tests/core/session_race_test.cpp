@@ -5,6 +5,8 @@
 
 #include <random>
 
+#include "runtime/state_model.hpp"
+#include "scenario/loader.hpp"
 #include "test_support.hpp"
 
 namespace ipclab::live {
@@ -39,12 +41,53 @@ TEST(SharedCounter, InterleavedLoadComputeStoreLosesAnUpdate) {
   EXPECT_EQ(cell0(*ls), 1) << "both loaded 0, both stored 1";
   ASSERT_TRUE(ls->wait_finished());
   const std::vector<Event> races = ls->of(EventKind::race);
-  ASSERT_EQ(races.size(), 1u);
+  ASSERT_EQ(races.size(), 2u);
   EXPECT_EQ(races[0].proc, "b") << "b stored over a's update";
   EXPECT_EQ(races[0].obj_name, "counter");
+  EXPECT_EQ(races[0].detail,
+            "lost update: loaded 0, but the cell held 1 when this process "
+            "stored 1 over it");
+  // At the end, the toll: what the cell holds against what the adds made.
+  EXPECT_EQ(races[1].worker, -1);
+  EXPECT_EQ(races[1].obj_name, "counter");
+  EXPECT_EQ(races[1].value.value_or(-1), 1);
+  EXPECT_EQ(races[1].detail, "counter[0] ended at 1, but the updates made add up to 2: 1 lost");
   const std::vector<Event> loads = ls->of(EventKind::value, "b");
   ASSERT_EQ(loads.size(), 3u);
   EXPECT_EQ(loads[0].value.value_or(-1), 0) << "b loaded before a stored";
+}
+
+TEST(Starvation, AWaiterOvertakenThreeTimesIsFlaggedOnce) {
+  // The model alone: w waits on object 0 while x gets it three times.
+  const LoadResult r = load_scenario_text(counter_scenario(kAdd), "t.yaml");
+  ASSERT_TRUE(r.ok());
+  StateModel model(*r.scenario, 3);
+  auto event = [&](EventKind ev, int worker) {
+    Event e;
+    e.ev = ev;
+    e.worker = worker;
+    e.obj = 1;
+    model.apply(e);
+  };
+  event(EventKind::block, 0);
+  for (int i = 0; i < 2; ++i) {
+    event(EventKind::acquire, 1);
+    event(EventKind::release, 1);
+  }
+  EXPECT_TRUE(model.take_starving().empty());
+  EXPECT_EQ(model.overtaken(0), 2);
+  event(EventKind::acquire, 2);
+  std::vector<StateModel::Starving> s = model.take_starving();
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].worker, 0);
+  EXPECT_EQ(s[0].obj, 1);
+  event(EventKind::release, 2);
+  event(EventKind::acquire, 1);
+  EXPECT_TRUE(model.take_starving().empty()) << "flagged once per wait";
+  // Served at last, then waiting again: counted afresh.
+  event(EventKind::unblock, 0);
+  event(EventKind::block, 0);
+  EXPECT_EQ(model.overtaken(0), 0);
 }
 
 TEST(SharedCounter, OneAfterTheOtherNothingIsLost) {

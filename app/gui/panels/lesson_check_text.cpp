@@ -136,6 +136,17 @@ std::optional<std::vector<LessonCheckText::Line>> LessonCheckText::rebuild(
     }
   }
 
+  // Whether the session found a deadlock.
+  if (expect.deadlock) {
+    const bool want = *expect.deadlock, got = snap.deadlock.has_value();
+    Check c;
+    c.passEn = c.failEn = ipclab::deadlock_sentence(want, got);
+    c.pass = got ? tr("a deadlock was detected") : tr("no deadlock");
+    c.fail = want ? tr("expected a deadlock, but none was detected")
+                  : tr("expected no deadlock, but one was detected");
+    checks.push_back(std::move(c));
+  }
+
   // Pair them with core's verdicts, in order; any sentence that is not
   // core's means the two looks saw different states.
   std::vector<Line> passed, failed;
