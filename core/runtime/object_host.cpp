@@ -237,10 +237,13 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
         pthread_mutexattr_t attr;
         pthread_mutexattr_init(&attr);
         pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED);
-        // Always robust: a worker killed while holding it must not wedge
-        // the lesson; `robust: false` only changes what the lesson says.
-        pthread_mutexattr_setrobust(&attr, PTHREAD_MUTEX_ROBUST);
+        // Robust only when the file says so: a process that dies holding a
+        // mutex that is not robust leaves it locked for ever, as in C (the
+        // session still ends its waiters with SIGTERM/SIGKILL).
+        pthread_mutexattr_setrobust(&attr,
+                                    spec.robust ? PTHREAD_MUTEX_ROBUST : PTHREAD_MUTEX_STALLED);
         pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_ERRORCHECK);
+        h.robust = spec.robust;
         err = pthread_mutex_init(&slot.mutex, &attr);
         pthread_mutexattr_destroy(&attr);
         break;
@@ -436,10 +439,46 @@ std::vector<KernelFileLock> ObjectHost::file_locks(int obj) const {
 pid_t ObjectHost::mutex_owner_tid(const ControlBlock& ctl, int obj) const {
   if (obj < 0 || static_cast<size_t>(obj) >= held_.size()) return 0;
   if (held_[static_cast<size_t>(obj)].mechanism != ObjectKind::mutex) return 0;
+  const pthread_mutex_t& m = ctl.objects[obj].mutex;
   // glibc keeps the owner's thread id in the lock word of robust mutexes
-  // (the kernel's robust-futex protocol reads the same word).
-  const int word = __atomic_load_n(&ctl.objects[obj].mutex.__data.__lock, __ATOMIC_RELAXED);
+  // (the kernel's robust-futex protocol reads the same word); a mutex that
+  // is not robust has 0/1/2 there and the owner in __owner.
+  if (!held_[static_cast<size_t>(obj)].robust)
+    return static_cast<pid_t>(__atomic_load_n(&m.__data.__owner, __ATOMIC_RELAXED));
+  const int word = __atomic_load_n(&m.__data.__lock, __ATOMIC_RELAXED);
   return static_cast<pid_t>(word & 0x3fffffff);
+}
+
+namespace {
+
+// glibc's (2.25 and later) pthread_barrier_t: arrivals count `in` up; a
+// round completes when `in` reaches current_round + count.
+struct GlibcBarrier {
+  unsigned int in;
+  unsigned int current_round;
+  unsigned int count;
+  int shared;
+  unsigned int out;
+};
+static_assert(sizeof(GlibcBarrier) <= sizeof(pthread_barrier_t));
+
+}  // namespace
+
+std::optional<int64_t> ObjectHost::in_block_fill(const ControlBlock& ctl, int obj) const {
+  if (obj < 0 || static_cast<size_t>(obj) >= held_.size()) return std::nullopt;
+  const ObjectSlot& slot = ctl.objects[obj];
+  switch (held_[static_cast<size_t>(obj)].mechanism) {
+    case ObjectKind::event:
+      return slot.event_word.load();
+    case ObjectKind::barrier: {
+      const auto* b = reinterpret_cast<const GlibcBarrier*>(&slot.barrier);
+      const unsigned in = __atomic_load_n(&b->in, __ATOMIC_RELAXED);
+      const unsigned round = __atomic_load_n(&b->current_round, __ATOMIC_RELAXED);
+      return in >= round ? int64_t{in - round} : int64_t{0};
+    }
+    default:
+      return std::nullopt;
+  }
 }
 
 std::unique_ptr<ChannelEnd> ObjectHost::open_end(int obj, bool reads, bool writes,

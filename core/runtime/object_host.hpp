@@ -65,8 +65,11 @@ class ObjectHost {
   // A file_lock's lines of /proc/locks: who holds which range, and whom each
   // waiter is blocked by (empty for other kinds).
   std::vector<KernelFileLock> file_locks(int obj) const;
-  // Kernel-side owner (thread id stored in the robust mutex word), 0 = free.
+  // Kernel-side owner (thread id stored in the mutex), 0 = free.
   pid_t mutex_owner_tid(const ControlBlock& ctl, int obj) const;
+  // The objects that live in the control block: an event's futex word (1 =
+  // set), how many processes a barrier holds now (its own counters).
+  std::optional<int64_t> in_block_fill(const ControlBlock& ctl, int obj) const;
 
   // The supervisor's own end of channel `obj`, for moving messages in a
   // live switch (non-blocking sends and receives); nullptr with *err when
@@ -83,6 +86,7 @@ class ObjectHost {
     int fd = -1;          // pipe/FIFO read end kept for FIONREAD
     int write_fd = -1;    // pipe write end until release_write_ends
     std::string address;  // sockets
+    bool robust = false;  // mutex
     int mq = -1;
     int sysv_id = -1;  // System V queue
     SemaphoreHandle semaphore;

@@ -353,6 +353,9 @@ void expand_one(Context& c, const Action& a, int64_t i) {
     case ActionKind::trylock:
       op.kind = OpKind::mutex_trylock;
       break;
+    case ActionKind::consistent:
+      op.kind = OpKind::mutex_consistent;
+      break;
     case ActionKind::rdlock:
       op.kind = OpKind::rw_rdlock;
       break;

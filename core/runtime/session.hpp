@@ -71,6 +71,11 @@ struct ObjectStatus {
   std::vector<int> holders;       // worker indices holding it (StateModel::holders)
 };
 
+// A mutex that is not robust whose owner (the thread id the mutex itself
+// keeps) is a process that has ended: kernel_note says so, and that it is
+// never released (sync_notes.cpp).
+void add_dead_owner_note(ObjectStatus& o, const std::vector<WorkerStatus>& workers);
+
 // One link of a deadlock cycle: `waiter` is blocked on object `obj`, which
 // `holder` holds; the next link's waiter is this holder, the last link's
 // holder the first link's waiter.

@@ -42,6 +42,7 @@ Snapshot Session::snapshot() {
     const ObjectHost::FdLender lend = m.lender(kids);
     const int real = m.instance(static_cast<int>(i));  // a switchable channel's instance in use
     o.kernel_fill = m.host.kernel_fill(real, lend);
+    if (!o.kernel_fill) o.kernel_fill = m.host.in_block_fill(*m.ctl, real);
     o.kernel_note = m.host.kernel_note(real, lend);
     o.address = m.host.address(real);
     o.cells = m.host.cells(static_cast<int>(i));
@@ -72,6 +73,7 @@ Snapshot Session::snapshot() {
     if (!kids[i].reaped) w.kernel = probe_process(w.pid);
     snap.workers.push_back(std::move(w));
   }
+  for (ObjectStatus& o : snap.objects) add_dead_owner_note(o, snap.workers);
   return snap;
 }
 

@@ -14,7 +14,10 @@ StateModel::StateModel(const Scenario& s, int nworkers)
   for (size_t i = 0; i < s.objects.size(); ++i) {
     ObjectModel& o = objects_[i];
     o.mechanism = s.objects[i].mechanism;
-    if (o.mechanism == ObjectKind::semaphore) o.count = s.objects[i].initial;
+    if (o.mechanism == ObjectKind::semaphore || o.mechanism == ObjectKind::event)
+      o.count = s.objects[i].initial;
+    o.robust = s.objects[i].robust;
+    o.auto_reset = s.objects[i].auto_reset;
     if (o.mechanism == ObjectKind::semaphore && s.objects[i].flavor == "sysv" &&
         s.objects[i].undo) {
       o.undo = true;
@@ -36,10 +39,12 @@ std::vector<StateModel::Starving> StateModel::take_starving() {
 
 int64_t StateModel::fill(int obj) const {
   const ObjectModel& o = objects_[static_cast<size_t>(obj)];
-  if (o.mechanism == ObjectKind::semaphore) return o.count;
+  if (o.mechanism == ObjectKind::semaphore || o.mechanism == ObjectKind::event) return o.count;
   // Read-write and file locks: how many processes hold it (readers share).
   if (o.mechanism == ObjectKind::rwlock || o.mechanism == ObjectKind::file_lock)
     return static_cast<int64_t>(o.holders.size());
+  if (o.mechanism == ObjectKind::barrier || o.mechanism == ObjectKind::condvar)
+    return static_cast<int64_t>(o.waiters.size());
   if (keeps_message_boundaries(o.mechanism)) return static_cast<int64_t>(o.in_flight.size());
   int64_t bytes = 0;
   for (const InFlight& m : o.in_flight) bytes += m.bytes_left;
@@ -136,10 +141,12 @@ void StateModel::apply(const Input& e) {
       }
       if (e.ev == EventKind::exit) {
         for (ObjectModel& m : objects_) {
-          if (m.mechanism == ObjectKind::mutex && m.owner == e.worker) m.owner = -1;
           // The kernel drops a dead process's file locks; a robust mutex
-          // passes to the next locker (EOWNERDEAD).
-          if (m.mechanism == ObjectKind::file_lock || m.mechanism == ObjectKind::mutex || m.undo)
+          // passes to the next locker (EOWNERDEAD). One that is not robust
+          // stays held by the dead process for ever.
+          const bool robust = m.mechanism == ObjectKind::mutex && m.robust;
+          if (robust && m.owner == e.worker) m.owner = -1;
+          if (m.mechanism == ObjectKind::file_lock || robust || m.undo)
             m.holders.erase(std::remove(m.holders.begin(), m.holders.end(), e.worker),
                             m.holders.end());
           // SEM_UNDO: the kernel adds the process's semadj back as it exits
@@ -200,6 +207,12 @@ void StateModel::apply(const Input& e) {
       if (o->mechanism == ObjectKind::file_lock &&
           std::find(o->holders.begin(), o->holders.end(), e.worker) != o->holders.end())
         break;
+      // Passing an event or a barrier takes nothing another process needs back.
+      if (o->mechanism == ObjectKind::event) {
+        if (o->auto_reset) o->count = 0;
+        break;
+      }
+      if (o->mechanism == ObjectKind::barrier) break;
       if (e.worker >= 0) o->holders.push_back(e.worker);
       // Everyone still waiting on it was overtaken once more.
       for (int waiter : o->waiters) {
@@ -219,6 +232,7 @@ void StateModel::apply(const Input& e) {
       break;
     }
     case EventKind::value:
+      if (o && o->mechanism == ObjectKind::event && e.value) o->count = *e.value;
       if (o && o->mechanism == ObjectKind::shared_memory && e.value && *e.msg >= 0 &&
           static_cast<size_t>(*e.msg) < o->cells.size()) {
         const auto cell = static_cast<size_t>(*e.msg);

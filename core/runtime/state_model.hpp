@@ -32,7 +32,9 @@ class StateModel {
   // record_events(r)); fills in r.msg for receives.
   void apply(EventKind ev, int worker, EventRecord& r);
 
-  int64_t fill(int obj) const;  // bytes (streams), messages (queues), count (semaphores)
+  // bytes (streams), messages (queues), count (semaphores), 1 = set (events),
+  // how many wait (barriers, condvars)
+  int64_t fill(int obj) const;
   int owner(int obj) const { return objects_[static_cast<size_t>(obj)].owner; }
   // Who holds obj now: the processes whose acquire (lock, wait, rdlock,
   // file lock...) has no release yet, in the order they got it; a process
@@ -95,7 +97,9 @@ class StateModel {
   struct ObjectModel {
     ObjectKind mechanism = ObjectKind::pipe;
     std::deque<InFlight> in_flight;
-    int64_t count = 0;  // semaphore
+    int64_t count = 0;        // semaphore; event: 1 = set
+    bool robust = false;      // mutex
+    bool auto_reset = false;  // event
     // A System V semaphore used with SEM_UNDO: per worker, what the kernel
     // gives back when it exits (semadj: +1 per wait, -1 per post).
     bool undo = false;

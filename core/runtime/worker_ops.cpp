@@ -96,10 +96,23 @@ void leave_block(WorkerContext& w, int obj, int err) {
 
 namespace {
 
+// Robust mutexes this process locked with EOWNERDEAD and has not made
+// consistent yet (bit = object index): unlocking one makes it unusable.
+uint64_t g_inconsistent = 0;
+
 void do_mutex(WorkerContext& w, const Op& op) {
   ObjectSlot& slot = w.ctl->objects[op.obj];
-  if (op.kind == OpKind::mutex_consistent)
-    return emit_error(w, op.obj, ENOTSUP, "pthread_mutex_consistent is not available yet");
+  const uint64_t bit = uint64_t{1} << op.obj;
+  if (op.kind == OpKind::mutex_consistent) {
+    const int rc = pthread_mutex_consistent(&slot.mutex);
+    if (rc == EINVAL)
+      return emit_error(w, op.obj, rc,
+                        "pthread_mutex_consistent: not robust, or its owner did not die");
+    if (rc != 0) return emit_error(w, op.obj, rc, "pthread_mutex_consistent failed");
+    g_inconsistent &= ~bit;
+    return emit_value(w, EventKind::value, op.obj, 1,
+                      "pthread_mutex_consistent: the mutex is usable again");
+  }
   if (op.kind == OpKind::mutex_unlock) {
     const int32_t was = slot.owner.load();
     if (was != w.index) {
@@ -111,7 +124,11 @@ void do_mutex(WorkerContext& w, const Op& op) {
     // Reported before the call: the waiter it wakes can never report its
     // acquire before this release.
     slot.owner.store(-1);
-    emit_value(w, EventKind::release, op.obj, 0, "pthread_mutex_unlock");
+    const bool breaks = (g_inconsistent & bit) != 0;
+    g_inconsistent &= ~bit;
+    emit_value(w, EventKind::release, op.obj, 0,
+               breaks ? "unlocked without pthread_mutex_consistent: now ENOTRECOVERABLE"
+                      : "pthread_mutex_unlock");
     const int rc = pthread_mutex_unlock(&slot.mutex);
     if (rc != 0) {
       slot.owner.store(was);
@@ -125,19 +142,27 @@ void do_mutex(WorkerContext& w, const Op& op) {
     return;
   }
   if (rc == EBUSY) {
+    // A mutex that is not robust whose owner died stays locked: this waits
+    // for ever (until the session ends the process).
     enter_block(w, op.obj, SYS_futex, false);
     rc = pthread_mutex_lock(&slot.mutex);
     leave_block(w, op.obj, rc == EOWNERDEAD ? 0 : rc);
   }
-  std::string_view detail = "pthread_mutex_lock";
-  if (rc == EOWNERDEAD) {
-    pthread_mutex_consistent(&slot.mutex);
-    detail = "the previous owner died holding it; made consistent";
-    rc = 0;
-  }
-  if (rc != 0) return emit_error(w, op.obj, rc, "lock failed");
+  if (rc == ENOTRECOVERABLE)
+    return emit_error(w, op.obj, rc,
+                      "ENOTRECOVERABLE: unlocked after its owner died, never made consistent");
+  if (rc == EDEADLK)
+    return emit_error(w, op.obj, rc, "EDEADLK: this process already holds the mutex");
+  if (rc != 0 && rc != EOWNERDEAD) return emit_error(w, op.obj, rc, "lock failed");
   slot.owner.store(w.index);
-  emit_value(w, EventKind::acquire, op.obj, 1, detail);
+  if (rc == EOWNERDEAD) {
+    // The kernel gave it to us from the dead owner's robust list; the data
+    // it guarded may be half-updated, so glibc wants it repaired first.
+    g_inconsistent |= bit;
+    return emit_value(w, EventKind::acquire, op.obj, 1,
+                      "EOWNERDEAD: the owner died holding it; call pthread_mutex_consistent");
+  }
+  emit_value(w, EventKind::acquire, op.obj, 1, "pthread_mutex_lock");
 }
 
 void do_shm(WorkerContext& w, const Op& op) {

@@ -17,6 +17,7 @@
 #include "runtime/session_dir.hpp"
 #include "runtime/worker_context.hpp"
 #include "runtime/worker_emit.hpp"
+#include "runtime/worker_sync.hpp"
 #include "scenario/loader.hpp"
 
 namespace ipclab {
@@ -320,6 +321,7 @@ int worker_main(int argc, char** argv) {
     if (g_any_caught.load()) deliver_caught_signals(w);
     if (!go_on) break;
   }
+  note_mutexes_held_at_exit(w);
   w.op = static_cast<int32_t>(w.plan.size());
   w.slot->op.store(w.op);
   w.set_state(WorkerState::exited);

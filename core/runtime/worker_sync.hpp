@@ -15,5 +15,8 @@ void do_file_lock(WorkerContext& w, const Op& op);  // file_lock, file_unlock
 void do_cond(WorkerContext& w, const Op& op);       // cond_wait, cond_signal, cond_broadcast
 void do_event(WorkerContext& w, const Op& op);      // event_set, event_reset, event_wait
 void do_barrier(WorkerContext& w, const Op& op);    // barrier_wait
+// Before a process ends by itself (its script done, or `exit:`): an event on
+// each mutex it still holds, saying what becomes of it (robust or not).
+void note_mutexes_held_at_exit(WorkerContext& w);
 
 }  // namespace ipclab

@@ -192,6 +192,9 @@ void StepLoader::load(ActionKind kind) {
     case ActionKind::trylock:
       object_form("mutex", {}, kLock);
       break;
+    case ActionKind::consistent:
+      object_form("mutex", {}, kMutex);
+      break;
     case ActionKind::rdlock:
     case ActionKind::wrlock:
       object_form("rwlock", {}, kRwlock);

@@ -14,9 +14,10 @@ constexpr std::size_t kMaxChoices = 8;
 bool has_value(const ObjectSpec& o) {
   return o.kind == ObjectKind::semaphore || o.kind == ObjectKind::shared_memory ||
          o.kind == ObjectKind::rwlock || o.kind == ObjectKind::file_lock ||
-         is_channel_mechanism(o.mechanism);
+         o.kind == ObjectKind::event || is_channel_mechanism(o.mechanism);
 }
-const Need kValued{has_value, "a semaphore, a channel, a shared_memory, an rwlock or a file_lock"};
+const Need kValued{has_value,
+                   "a semaphore, a channel, a shared_memory, an rwlock, a file_lock or an event"};
 bool is_mutex(const ObjectSpec& o) {
   return o.kind == ObjectKind::mutex;
 }

@@ -44,7 +44,7 @@ std::vector<std::string_view> keys_for(ObjectKind kind) {
       keys.push_back("cells");
       break;
     case ObjectKind::event:
-      keys.push_back("initial");
+      keys.insert(keys.end(), {"initial", "reset"});
       break;
     case ObjectKind::barrier:
       keys.push_back("parties");
@@ -176,6 +176,15 @@ void load_settings(Reader& r, Fields& f, ObjectSpec& o) {
           o.initial = f.boolean("initial").value_or(false) ? 1 : 0;
         } else {
           o.initial = f.integer("initial", 0, 1).value_or(0);
+        }
+      }
+      if (const Entry* e = f.get("reset")) {
+        std::optional<std::string> reset = f.text("reset");
+        if (reset && *reset != "manual" && *reset != "auto") {
+          r.error(e->pos, "'reset' must be manual or auto, not " + quoted(*reset) +
+                              did_you_mean(*reset, {"manual", "auto"}));
+        } else if (reset) {
+          o.auto_reset = *reset == "auto";
         }
       }
       break;

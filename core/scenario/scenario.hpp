@@ -80,14 +80,15 @@ struct ObjectSpec {
   // object its instances (in the order of runs_on).
   int instance_of = -1;
   std::vector<int> instances;
-  std::string flavor;    // semaphore: posix_named (default) | posix_unnamed | sysv
-  int64_t initial = 0;   // semaphore start value, event initial state
-  bool undo = false;     // sysv semaphore: semop with SEM_UNDO
-  bool robust = false;   // mutex
-  int cells = 1;         // shared_memory: number of int64 cells
-  int capacity = 0;      // posix_mq mq_maxmsg (0 = default)
-  int message_size = 0;  // posix_mq mq_msgsize (0 = default)
-  int parties = 0;       // barrier
+  std::string flavor;       // semaphore: posix_named (default) | posix_unnamed | sysv
+  int64_t initial = 0;      // semaphore start value, event initial state
+  bool undo = false;        // sysv semaphore: semop with SEM_UNDO
+  bool robust = false;      // mutex
+  bool auto_reset = false;  // event: `reset: auto` (a wait consumes the set state)
+  int cells = 1;            // shared_memory: number of int64 cells
+  int capacity = 0;         // posix_mq mq_maxmsg (0 = default)
+  int message_size = 0;     // posix_mq mq_msgsize (0 = default)
+  int parties = 0;          // barrier
   // rwlock, `prefer: writers`: a waiting writer goes before new readers.
   bool prefer_writers = false;
   SourcePos pos;
@@ -102,6 +103,7 @@ enum class ActionKind : uint8_t {
   lock,
   unlock,
   trylock,
+  consistent,
   rdlock,
   wrlock,
   cond_wait,

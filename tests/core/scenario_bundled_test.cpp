@@ -35,6 +35,9 @@ bool runtime_has(const ObjectSpec& o) {
     case ObjectKind::rpc:
     case ObjectKind::shared_memory:
     case ObjectKind::mutex:
+    case ObjectKind::condvar:
+    case ObjectKind::event:
+    case ObjectKind::barrier:
     case ObjectKind::signal:
     case ObjectKind::semaphore:  // every flavor
     case ObjectKind::rwlock:

@@ -86,8 +86,8 @@ TEST(ScenarioFileErrors, ExpectChecksValuesOwnersAndStates) {
       "  - say: go\n"                                                    // 8
       "    expect: {value: {m: 1}, owner: {s: p}, blocked: [p], running: [p], color: red}\n");
   EXPECT_TRUE(HasError(r, 9, 22,
-                       "'value' needs a semaphore, a channel, a shared_memory, an rwlock or a "
-                       "file_lock, but 'm' is a mutex"));
+                       "'value' needs a semaphore, a channel, a shared_memory, an rwlock, a "
+                       "file_lock or an event, but 'm' is a mutex"));
   EXPECT_TRUE(HasError(r, 9, 37, "'owner' needs a mutex, but 's' is a semaphore"));
   EXPECT_TRUE(HasError(r, 9, 67, "'p' cannot be both blocked and running"));
   EXPECT_TRUE(HasError(r, 9, 72, "unknown key 'color' in 'expect'"));
