@@ -132,9 +132,9 @@ void DeadlockBanner::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget
   const qreal titleW = DiagramPaint::chipWidth(title, kTitleScale, true) + u * 0.4;
   DiagramPaint::chip(p, QRectF(pad, pad * 0.7, titleW, titleH), red, Qt::white, title, kTitleScale,
                      true);
-  DiagramPaint::text(p, QRectF(pad + titleW + u * 0.6, pad * 0.7, r.width() - titleW - 2.6 * pad,
-                               titleH),
-                     Words::explain(), DiagramPaint::ink(), 1.05, false);
+  DiagramPaint::text(
+      p, QRectF(pad + titleW + u * 0.6, pad * 0.7, r.width() - titleW - 2.6 * pad, titleH),
+      Words::explain(), DiagramPaint::ink(), 1.05, false);
   for (const Piece& piece : pieces_) {
     switch (piece.kind) {
       case Piece::Process:
@@ -155,8 +155,8 @@ void DeadlockBanner::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget
         p->setPen(Qt::NoPen);
         p->setBrush(red);
         const QPointF tip(a.right() - u * 0.1, y);
-        p->drawPolygon(QPolygonF({tip, tip + QPointF(-u * 0.5, -u * 0.3),
-                                  tip + QPointF(-u * 0.5, u * 0.3)}));
+        p->drawPolygon(
+            QPolygonF({tip, tip + QPointF(-u * 0.5, -u * 0.3), tip + QPointF(-u * 0.5, u * 0.3)}));
         p->restore();
         DiagramPaint::text(p, QRectF(a.left(), a.top() - u * 0.05, a.width(), a.height() * 0.6),
                            piece.text, red, 0.85, true, Qt::AlignHCenter);

@@ -308,9 +308,9 @@ void DiagramScene::applySnapshot(const ipclab::Snapshot& snap) {
     s.exitCode = w.exit_code;
     s.termSignal = w.term_signal;
     s.overtaken = w.overtaken;
-    s.deadlocked = std::any_of(
-        snap.deadlock_cycle.begin(), snap.deadlock_cycle.end(),
-        [i](const ipclab::WaitLink& l) { return l.waiter == static_cast<int>(i); });
+    s.deadlocked =
+        std::any_of(snap.deadlock_cycle.begin(), snap.deadlock_cycle.end(),
+                    [i](const ipclab::WaitLink& l) { return l.waiter == static_cast<int>(i); });
     processes_[i]->setState(s);
   }
   // A switch the snapshot tells before its event arrived.

@@ -42,8 +42,8 @@ char modeOfOp(const ipclab::Op& op) {
 
 bool isSync(ipclab::ObjectKind k) {
   using K = ipclab::ObjectKind;
-  return k == K::semaphore || k == K::mutex || k == K::rwlock || k == K::condvar ||
-         k == K::event || k == K::barrier || k == K::file_lock;
+  return k == K::semaphore || k == K::mutex || k == K::rwlock || k == K::condvar || k == K::event ||
+         k == K::barrier || k == K::file_lock;
 }
 
 }  // namespace
@@ -86,7 +86,8 @@ void DiagramScene::fillSync(size_t i, const ipclab::Snapshot& snap, ObjectView* 
     view->holderModes.push_back(w ? modeOf(h, obj, *w, false) : 0);
     if (w && ended(*w)) view->ended.push_back(h);
   }
-  if (const ipclab::WorkerStatus* w = status(o.owner); w && ended(*w)) view->ended.push_back(o.owner);
+  if (const ipclab::WorkerStatus* w = status(o.owner); w && ended(*w))
+    view->ended.push_back(o.owner);
   for (int waiter : o.waiters) {
     const ipclab::WorkerStatus* w = status(waiter);
     view->waiterModes.push_back(w ? modeOf(waiter, obj, *w, true) : 0);

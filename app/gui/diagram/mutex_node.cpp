@@ -32,9 +32,9 @@ bool MutexNode::ownerDied() const {
 }
 
 QString MutexNode::text() const {
-  QString out = QStringLiteral("%1: %2 %3")
-                    .arg(view_.name, Words::owner(),
-                         owner() >= 0 ? workerName(owner()) : Words::free());
+  QString out =
+      QStringLiteral("%1: %2 %3")
+          .arg(view_.name, Words::owner(), owner() >= 0 ? workerName(owner()) : Words::free());
   if (ownerDied()) out += QStringLiteral(" (%1)").arg(Words::ownerDied());
   if (!view_.waiters.empty()) {
     QStringList names;
@@ -88,14 +88,13 @@ void MutexNode::paintBody(QPainter* p, const QRectF& body) {
   if (locked) {
     const qreal after = paintWorkerChips(p, {holder}, x + labelW, y, right, u * 1.2);
     if (ownerDied())
-      DiagramPaint::chip(p,
-                         QRectF(after, y,
-                                std::min(right - after,
-                                         DiagramPaint::chipWidth(Words::ownerDied(), 0.8, true)),
-                                u * 1.2),
-                         DiagramPaint::blocked(), Qt::white, Words::ownerDied(), 0.8, true);
-  }
-  else
+      DiagramPaint::chip(
+          p,
+          QRectF(after, y,
+                 std::min(right - after, DiagramPaint::chipWidth(Words::ownerDied(), 0.8, true)),
+                 u * 1.2),
+          DiagramPaint::blocked(), Qt::white, Words::ownerDied(), 0.8, true);
+  } else
     DiagramPaint::text(p, QRectF(x + labelW, y, right - x - labelW, u * 1.2), Words::free(),
                        QColor(0x1e, 0x7b, 0x34), 0.95, true);
   y += u * 1.35;

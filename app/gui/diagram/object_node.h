@@ -52,9 +52,9 @@ struct ObjectView {
   std::vector<int> holders;
   std::vector<char> holderModes;
   std::vector<char> waiterModes;
-  std::vector<int> ended;  // holders (or the owner) that exited or were killed
-  QString partner;         // condvar: the mutex its waits release
-  int parties = 0;         // barrier
+  std::vector<int> ended;         // holders (or the owner) that exited or were killed
+  QString partner;                // condvar: the mutex its waits release
+  int parties = 0;                // barrier
   std::optional<bool> autoReset;  // event: when the lesson says
   bool inCycle = false;           // on the snapshot's deadlock cycle
   bool operator==(const ObjectView&) const = default;

@@ -25,14 +25,15 @@ class Words {
   static QString progress(int op, int count) { return tr("%1 of %2").arg(op).arg(count); }
   static QString deadlocked() { return tr("deadlocked"); }
   static QString deadlockedTip() {
-    return tr("In a deadlock: it waits for what another process of the cycle holds, "
-              "which waits in its turn; none of them can go on.");
+    return tr(
+        "In a deadlock: it waits for what another process of the cycle holds, "
+        "which waits in its turn; none of them can go on.");
   }
   static QString starving() { return tr("starving"); }
   static QString starvingTip(int times, const QString& obj) {
-    return tr("Starving: others got %1 %n time(s) while this process kept waiting for it.", "",
-              times)
-        .arg(obj);
+    return tr("Starving: others got %1 %2 times while this process kept waiting for it.")
+        .arg(obj)
+        .arg(times);
   }
 };
 
@@ -66,10 +67,9 @@ bool ProcessNode::setState(const State& state) {
                     .arg(name_, Words::pid(state_.pid), stateText(), actionText());
   if (state_.deadlocked) tip += QStringLiteral("\n") + Words::deadlockedTip();
   if (starving())
-    tip += QStringLiteral("\n") +
-           Words::starvingTip(state_.overtaken, state_.blockedOn.isEmpty()
-                                                    ? QStringLiteral("?")
-                                                    : state_.blockedOn);
+    tip += QStringLiteral("\n") + Words::starvingTip(state_.overtaken, state_.blockedOn.isEmpty()
+                                                                           ? QStringLiteral("?")
+                                                                           : state_.blockedOn);
   setToolTip(tip);
   update();
   return true;

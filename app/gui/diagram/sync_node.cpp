@@ -19,7 +19,9 @@ class Words {
   static QString nobodyHolds() { return tr("nobody holds it"); }
   static QString nobody() { return tr("nobody waits"); }
   static QString free() { return tr("free"); }
-  static QString readers(int n) { return tr("%n reader(s) inside", "", n); }
+  static QString readers(int n) {
+    return n == 1 ? tr("1 reader inside") : tr("%1 readers inside").arg(n);
+  }
   static QString writer() { return tr("a writer inside: everyone else waits"); }
   static QString pairs(const QString& mutex) { return tr("pairs with mutex %1").arg(mutex); }
   static QString noPartner() { return tr("waits release their mutex"); }
@@ -28,10 +30,14 @@ class Words {
   static QString manual() { return tr("manual reset"); }
   static QString autoReset() { return tr("auto reset"); }
   static QString arrived(int k, int n) { return tr("%1 of %2 arrived").arg(k).arg(n); }
-  static QString arrivedSome(int k) { return tr("%n arrived", "", k); }
-  static QString heldShared(int n) { return tr("%n shared lock(s)", "", n); }
+  static QString arrivedSome(int k) { return tr("%1 arrived").arg(k); }
+  static QString heldShared(int n) {
+    return n == 1 ? tr("1 shared lock") : tr("%1 shared locks").arg(n);
+  }
   static QString heldExclusive() { return tr("locked exclusively"); }
-  static QString held(int n) { return tr("held by %n process(es)", "", n); }
+  static QString held(int n) {
+    return n == 1 ? tr("held by 1 process") : tr("held by %1 processes").arg(n);
+  }
 };
 
 int count(const std::vector<char>& modes, char mode) {
