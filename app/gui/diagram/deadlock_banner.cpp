@@ -69,14 +69,15 @@ QString DeadlockBanner::text() const {
   QStringList words;
   for (const Piece& piece : pieces_)
     words << (piece.kind == Piece::Arrow ? QStringLiteral("—%1→").arg(piece.text) : piece.text);
-  return QStringLiteral("%1: %2\n%3").arg(Words::title(), Words::explain(), words.join(u' '));
+  return QStringLiteral("%1: %2\n%3")
+      .arg(Words::title(), Words::explain(), words.join(QStringLiteral(" ")));
 }
 
 qreal DeadlockBanner::layoutPieces(qreal width) {
   const qreal u = DiagramPaint::lineHeight();
   const qreal pad = u * 0.8;
-  const qreal rowH = u * 1.6;
-  qreal x = pad, y = pad + DiagramPaint::lineHeight(kTitleScale) * 1.1 + u * 1.4;
+  const qreal rowH = u * 1.5;
+  qreal x = pad, y = pad * 0.7 + DiagramPaint::lineHeight(kTitleScale) * 1.1 + u * 0.5;
   const qreal right = width - pad;
   for (Piece& piece : pieces_) {
     qreal w = 0;
@@ -85,7 +86,7 @@ qreal DeadlockBanner::layoutPieces(qreal width) {
         w = DiagramPaint::chipWidth(piece.text, kChipScale, true);
         break;
       case Piece::Arrow:
-        w = DiagramPaint::textWidth(piece.text, 0.85) + u * 2.2;
+        w = DiagramPaint::textWidth(piece.text, 0.85, true) + u * 1.2;
         break;
       case Piece::Object:
         w = DiagramPaint::textWidth(piece.text, 1.05, true) + u * 0.4;
@@ -93,12 +94,12 @@ qreal DeadlockBanner::layoutPieces(qreal width) {
     }
     if (x + w > right && x > pad) {
       x = pad;
-      y += rowH + u * 0.3;
+      y += rowH + u * 0.15;
     }
     piece.rect = QRectF(x, y, w, rowH);
     x += w + u * 0.25;
   }
-  return y + rowH + pad;
+  return y + rowH + pad * 0.6;
 }
 
 qreal DeadlockBanner::setWidth(qreal width) {

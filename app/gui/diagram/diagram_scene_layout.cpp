@@ -10,7 +10,8 @@
 void DiagramScene::setViewSize(const QSizeF& size) {
   if (size == viewSize_) return;
   viewSize_ = size;
-  if (bestColumns() != columns_) layout();
+  // The banner's width follows the view's shape.
+  if (bestColumns() != columns_ || banner_->isVisible()) layout();
 }
 
 int DiagramScene::bestColumns() const {

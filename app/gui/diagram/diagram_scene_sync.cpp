@@ -132,7 +132,13 @@ void DiagramScene::applyDeadlock(const ipclab::Snapshot& snap) {
 qreal DiagramScene::placeBanner(const QSizeF& size) {
   if (!banner_->isVisible()) return 0;
   const qreal u = DiagramPaint::lineHeight();
-  const qreal h = banner_->setWidth(std::max(size.width(), u * 36));
+  // As wide as the view allows without making the diagram smaller: a
+  // banner of fewer rows leaves the nodes larger.
+  qreal width = std::max(size.width(), u * 36);
+  if (!viewSize_.isEmpty() && viewSize_.height() > 0)
+    width =
+        std::max(width, (size.height() + u * 8) * viewSize_.width() / viewSize_.height() - u * 3);
+  const qreal h = banner_->setWidth(width);
   const qreal gap = u * 1.4;
   banner_->setPos((size.width() - banner_->boundingRect().width() + 4) / 2, -h - gap);
   return h + gap;

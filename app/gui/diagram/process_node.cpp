@@ -117,7 +117,7 @@ QString ProcessNode::actionText() const {
 
 QRectF ProcessNode::boundingRect() const {
   // The tags hang over the top edge.
-  const qreal tag = DiagramPaint::lineHeight() * 0.7;
+  const qreal tag = DiagramPaint::lineHeight() * 0.95;
   return QRectF(QPointF(0, 0), size_).adjusted(-3, -3 - tag, 3, 3);
 }
 
@@ -169,10 +169,11 @@ void ProcessNode::paintMarkers(QPainter* p, const QRectF& r) const {
   // a symbol, so neither colour nor word alone carries it.
   const qreal u = DiagramPaint::lineHeight();
   qreal right = r.right() - u * 0.6;
-  const qreal h = u * 1.3;
+  const qreal h = u * 1.15;
   auto tag = [&](const QString& word, const QColor& fill, const QColor& ink) {
     const qreal w = DiagramPaint::chipWidth(word, 0.9, true);
-    const QRectF rect(right - w, r.top() - h * 0.55, w, h);
+    // Above the name line: it covers only the card's top edge.
+    const QRectF rect(right - w, r.top() - h * 0.8, w, h);
     p->save();
     p->setPen(QPen(Qt::white, 2));
     p->setBrush(Qt::NoBrush);
@@ -182,8 +183,8 @@ void ProcessNode::paintMarkers(QPainter* p, const QRectF& r) const {
     right -= w + u * 0.4;
   };
   if (state_.deadlocked)
-    tag(QStringLiteral("⛔ ") + Words::deadlocked(), DiagramPaint::blocked(), Qt::white);
+    tag(QStringLiteral("✖ ") + Words::deadlocked(), DiagramPaint::blocked(), Qt::white);
   if (starving())
-    tag(QStringLiteral("⌛ ") + Words::starving(), QColor(0xf2, 0xa9, 0x00),
+    tag(QStringLiteral("⚠ ") + Words::starving(), QColor(0xf2, 0xa9, 0x00),
         QColor(0x2b, 0x1d, 0x00));
 }
