@@ -314,6 +314,33 @@
         <source>serve</source>
         <translation>服务</translation>
     </message>
+    <message>
+        <source>read lock</source>
+        <translation>读锁</translation>
+    </message>
+    <message>
+        <source>write lock</source>
+        <translation>写锁</translation>
+    </message>
+    <message>
+        <source>signal</source>
+        <comment>pthread_cond_signal</comment>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>broadcast</source>
+        <translation>广播</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <comment>an event</comment>
+        <translation>置位</translation>
+    </message>
+    <message>
+        <source>reset</source>
+        <comment>an event</comment>
+        <translation>复位</translation>
+    </message>
 </context>
 <context>
     <name>DiagramView</name>

@@ -35,7 +35,27 @@ class Words {
       case K::mutex_trylock:
         return {tr("lock"), EdgeItem::None};
       case K::mutex_unlock:
+      case K::rw_unlock:
+      case K::file_unlock:
         return {tr("unlock"), EdgeItem::None};
+      case K::file_lock:
+        return {tr("lock"), EdgeItem::None};
+      case K::rw_rdlock:
+        return {tr("read lock"), EdgeItem::None};
+      case K::rw_wrlock:
+        return {tr("write lock"), EdgeItem::None};
+      case K::cond_wait:
+      case K::event_wait:
+      case K::barrier_wait:
+        return {tr("wait"), EdgeItem::None};
+      case K::cond_signal:
+        return {tr("signal", "pthread_cond_signal"), EdgeItem::None};
+      case K::cond_broadcast:
+        return {tr("broadcast"), EdgeItem::None};
+      case K::event_set:
+        return {tr("set", "an event"), EdgeItem::None};
+      case K::event_reset:
+        return {tr("reset", "an event"), EdgeItem::None};
       case K::shm_read:
       case K::shm_load:
         return {tr("read"), EdgeItem::FromTarget};

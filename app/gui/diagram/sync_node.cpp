@@ -113,8 +113,9 @@ QString SyncNode::text() const {
 QSizeF SyncNode::measure() const {
   const qreal u = DiagramPaint::lineHeight();
   using K = ipclab::ObjectKind;
-  // Condvars and barriers hold nobody: a state line and the waiters.
-  const bool holds = view_.mechanism != K::condvar && view_.mechanism != K::barrier;
+  // Condvars, barriers and events hold nobody: a state line and the waiters.
+  const bool holds =
+      view_.mechanism != K::condvar && view_.mechanism != K::barrier && view_.mechanism != K::event;
   qreal h = u * (1.6 + 1.45 + 1.35 + (holds ? 1.35 : 0) + 0.5);
   if (!view_.kernelNote.empty()) h += u * 1.25;
   return QSizeF(u * 17, h);
@@ -165,7 +166,8 @@ void SyncNode::paintBody(QPainter* p, const QRectF& body) {
                                  DiagramPaint::textWidth(Words::holds(), 0.85, true),
                                  DiagramPaint::textWidth(Words::waiting(), 0.85, true)}) +
                        8;
-  const bool holds = view_.mechanism != K::condvar && view_.mechanism != K::barrier;
+  const bool holds =
+      view_.mechanism != K::condvar && view_.mechanism != K::barrier && view_.mechanism != K::event;
   if (holds) {
     const bool lock = view_.mechanism == K::file_lock;
     paintRow(p, QRectF(body.left(), y, body.width(), u * 1.2), labelW,
