@@ -197,6 +197,21 @@ const std::vector<Pattern>& patterns() {
        QT_TRANSLATE_NOOP("EventDetailText", "%1 exited with code %2")},
       {QRegularExpression(QStringLiteral("^(\\S+) was killed by (\\S+)$")),
        QT_TRANSLATE_NOOP("EventDetailText", "%1 was killed by %2")},
+      // Races (worker_ops.cpp's lost update, session_pump.cpp's toll at the end).
+      {QRegularExpression(QStringLiteral("^lost update: loaded (-?\\d+), but the cell held "
+                                         "(-?\\d+) when this process stored (-?\\d+) over it$")),
+       QT_TRANSLATE_NOOP("EventDetailText",
+                         "lost update: loaded %1, but the cell held %2 when this process "
+                         "stored %3 over it")},
+      {QRegularExpression(QStringLiteral("^(\\S+)\\[(\\d+)\\] ended at (-?\\d+), but the updates "
+                                         "made add up to (-?\\d+): (\\d+) lost$")),
+       QT_TRANSLATE_NOOP("EventDetailText",
+                         "%1[%2] ended at %3, but the updates made add up to %4: %5 lost")},
+      // Starvation (session_pump.cpp).
+      {QRegularExpression(QStringLiteral(
+           "^starving: (\\S+) has waited on (\\S+) while others got it (\\d+) times$")),
+       QT_TRANSLATE_NOOP("EventDetailText",
+                         "starving: %1 has waited on %2 while others got it %3 times")},
   };
   return all;
 }
@@ -211,6 +226,8 @@ QString fromPattern(const QString& detail) {
     if (caps.size() == 1) return out.arg(caps[0]);
     if (caps.size() == 2) return out.arg(caps[0], caps[1]);
     if (caps.size() == 3) return out.arg(caps[0], caps[1], caps[2]);
+    if (caps.size() == 4) return out.arg(caps[0], caps[1], caps[2], caps[3]);
+    if (caps.size() == 5) return out.arg(caps[0], caps[1], caps[2], caps[3], caps[4]);
     return QString();
   }
   return QString();
@@ -255,7 +272,34 @@ QString EventDetailText::exitText(const QString& detail) {
   return QString();
 }
 
+QString EventDetailText::cycleText(const QString& detail) {
+  // wait_for.cpp's describe_cycle: "A waits for O1 held by B, which waits
+  // for O2 held by C, ..., which waits for On held by A".
+  static const QRegularExpression first(QStringLiteral("^(\\S+) waits for (\\S+) held by (\\S+)$"));
+  static const QRegularExpression next(QStringLiteral("^(\\S+) held by (\\S+)$"));
+  const QString firstSource = QStringLiteral("%1 waits for %2 held by %3");
+  const QString firstShown = tr("%1 waits for %2 held by %3", "the first link of a deadlock cycle");
+  // In English, core's own sentence is the one to show.
+  if (firstShown == firstSource) return QString();
+  const QStringList parts = detail.split(QStringLiteral(", which waits for "));
+  const QRegularExpressionMatch m = first.match(parts.first());
+  if (!m.hasMatch()) return QString();
+  QString out = firstShown.arg(m.captured(1), m.captured(2), m.captured(3));
+  QString waiter = m.captured(3);
+  for (qsizetype i = 1; i < parts.size(); ++i) {
+    const QRegularExpressionMatch n = next.match(parts[i]);
+    if (!n.hasMatch()) return QString();
+    // %1 is the holder of the link before, who waits in its turn.
+    out += tr(", then %1 waits for %2 held by %3",
+              "a later link of a deadlock cycle: %1 held the object before")
+               .arg(waiter, n.captured(1), n.captured(2));
+    waiter = n.captured(2);
+  }
+  return out;
+}
+
 QString EventDetailText::deadlockText(const QString& detail) {
+  if (const QString cycle = cycleText(detail); !cycle.isNull()) return cycle;
   // session_pump.cpp's find_deadlock.
   static const QRegularExpression whole(
       QStringLiteral("^every process is blocked and none can release another: (.+)$"));

@@ -38,4 +38,8 @@ class EventDetailText {
   // ..."), clause by clause; null when it is not in those words, or when
   // the window speaks English (core's sentence is the one to show).
   static QString deadlockText(const QString& detail);
+  // A deadlock cycle as core's wait-for graph words it ("philosopher#1
+  // waits for fork2 held by philosopher#2, which waits for ..."), link by
+  // link; null when not in those words or in English.
+  static QString cycleText(const QString& detail);
 };

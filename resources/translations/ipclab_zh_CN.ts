@@ -141,6 +141,27 @@
     </message>
 </context>
 <context>
+    <name>DeadlockBanner</name>
+    <message>
+        <source>Deadlock</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <source>each process below waits for what the next one holds, so none of them can go on</source>
+        <translation>下面每个进程都在等待下一个进程持有的资源，谁也无法继续</translation>
+    </message>
+    <message>
+        <source>waits for</source>
+        <comment>a deadlock cycle: process -&gt; object</comment>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>held by</source>
+        <comment>a deadlock cycle: object -&gt; process</comment>
+        <translation>持有者</translation>
+    </message>
+</context>
+<context>
     <name>DiagramPaint</name>
     <message>
         <source>pipe</source>
@@ -226,6 +247,26 @@
         <source>channel: %1</source>
         <translation>通道：%1</translation>
     </message>
+    <message>
+        <source>write</source>
+        <comment>holds or waits for a rwlock as a writer</comment>
+        <translation>写</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <comment>holds or waits for a rwlock as a reader</comment>
+        <translation>读</translation>
+    </message>
+    <message>
+        <source>exclusive</source>
+        <comment>a file lock</comment>
+        <translation>独占</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <comment>a file lock</comment>
+        <translation>共享</translation>
+    </message>
 </context>
 <context>
     <name>DiagramScene</name>
@@ -273,6 +314,33 @@
         <source>serve</source>
         <translation>服务</translation>
     </message>
+    <message>
+        <source>read lock</source>
+        <translation>读锁</translation>
+    </message>
+    <message>
+        <source>write lock</source>
+        <translation>写锁</translation>
+    </message>
+    <message>
+        <source>signal</source>
+        <comment>pthread_cond_signal</comment>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>broadcast</source>
+        <translation>广播</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <comment>an event</comment>
+        <translation>置位</translation>
+    </message>
+    <message>
+        <source>reset</source>
+        <comment>an event</comment>
+        <translation>复位</translation>
+    </message>
 </context>
 <context>
     <name>DiagramView</name>
@@ -294,6 +362,16 @@
     <message>
         <source>blocked</source>
         <translation>阻塞</translation>
+    </message>
+    <message>
+        <source>waits for</source>
+        <comment>a deadlock cycle: process -&gt; object</comment>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>held by</source>
+        <comment>a deadlock cycle: object -&gt; process</comment>
+        <translation>持有者</translation>
     </message>
 </context>
 <context>
@@ -600,6 +678,28 @@
     <message>
         <source>the channel is switching mechanism</source>
         <translation>通道正在切换机制</translation>
+    </message>
+    <message>
+        <source>lost update: loaded %1, but the cell held %2 when this process stored %3 over it</source>
+        <translation>更新丢失：本进程读到的是 %1，但它写回 %3 时，该单元已是 %2，别人的更新被覆盖了</translation>
+    </message>
+    <message>
+        <source>%1[%2] ended at %3, but the updates made add up to %4: %5 lost</source>
+        <translation>%1[%2] 最终为 %3，而各次更新加起来应为 %4：丢失了 %5 次更新</translation>
+    </message>
+    <message>
+        <source>starving: %1 has waited on %2 while others got it %3 times</source>
+        <translation>饥饿：%1 一直在等待 %2，其间别人已经 %3 次先得到了它</translation>
+    </message>
+    <message>
+        <source>%1 waits for %2 held by %3</source>
+        <comment>the first link of a deadlock cycle</comment>
+        <translation>%1 等待 %3 持有的 %2</translation>
+    </message>
+    <message>
+        <source>, then %1 waits for %2 held by %3</source>
+        <comment>a later link of a deadlock cycle: %1 held the object before</comment>
+        <translation>，%1 又等待 %3 持有的 %2</translation>
     </message>
 </context>
 <context>
@@ -1140,6 +1240,10 @@
         <source>nobody waits</source>
         <translation>无人等待</translation>
     </message>
+    <message>
+        <source>owner died</source>
+        <translation>持有者已终止</translation>
+    </message>
 </context>
 <context>
     <name>ObjectNode</name>
@@ -1489,6 +1593,22 @@
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
+    <message>
+        <source>deadlocked</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <source>In a deadlock: it waits for what another process of the cycle holds, which waits in its turn; none of them can go on.</source>
+        <translation>陷入死锁：它在等待环中另一个进程持有的资源，而那个进程又在等待下一个；谁也无法继续。</translation>
+    </message>
+    <message>
+        <source>starving</source>
+        <translation>饥饿</translation>
+    </message>
+    <message>
+        <source>Starving: others got %1 %2 times while this process kept waiting for it.</source>
+        <translation>饥饿：这个进程一直在等待 %1，其间别人已经 %2 次先得到了它。</translation>
+    </message>
 </context>
 <context>
     <name>ProcessTableModel</name>
@@ -1697,6 +1817,14 @@
     <message>
         <source>kernel: %1</source>
         <translation>内核：%1</translation>
+    </message>
+    <message>
+        <source>inside:</source>
+        <translation>已进入：</translation>
+    </message>
+    <message>
+        <source>nobody inside</source>
+        <translation>无人进入</translation>
     </message>
 </context>
 <context>
@@ -1984,6 +2112,101 @@
     <message>
         <source>%1 -&gt; %2: %3 messages in flight carried over (%4 bytes) in %5 ms</source>
         <translation>%1 → %2：%3 条在途消息已转移（共 %4 字节），用时 %5 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>SyncNode</name>
+    <message>
+        <source>inside:</source>
+        <translation>已进入：</translation>
+    </message>
+    <message>
+        <source>holds:</source>
+        <translation>持有：</translation>
+    </message>
+    <message>
+        <source>waiting:</source>
+        <translation>等待：</translation>
+    </message>
+    <message>
+        <source>nobody inside</source>
+        <translation>无人进入</translation>
+    </message>
+    <message>
+        <source>nobody holds it</source>
+        <translation>无人持有</translation>
+    </message>
+    <message>
+        <source>nobody waits</source>
+        <translation>无人等待</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>1 reader inside</source>
+        <translation>1 个读者在内</translation>
+    </message>
+    <message>
+        <source>%1 readers inside</source>
+        <translation>%1 个读者在内</translation>
+    </message>
+    <message>
+        <source>a writer inside: everyone else waits</source>
+        <translation>一个写者在内：其他人都要等待</translation>
+    </message>
+    <message>
+        <source>pairs with mutex %1</source>
+        <translation>与互斥锁 %1 配合使用</translation>
+    </message>
+    <message>
+        <source>waits release their mutex</source>
+        <translation>等待时释放所配合的互斥锁</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>已置位</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未置位</translation>
+    </message>
+    <message>
+        <source>manual reset</source>
+        <translation>手动复位</translation>
+    </message>
+    <message>
+        <source>auto reset</source>
+        <translation>自动复位</translation>
+    </message>
+    <message>
+        <source>%1 of %2 arrived</source>
+        <translation>已到达 %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 arrived</source>
+        <translation>已到达 %1 个</translation>
+    </message>
+    <message>
+        <source>1 shared lock</source>
+        <translation>1 个共享锁</translation>
+    </message>
+    <message>
+        <source>%1 shared locks</source>
+        <translation>%1 个共享锁</translation>
+    </message>
+    <message>
+        <source>locked exclusively</source>
+        <translation>被独占锁定</translation>
+    </message>
+    <message>
+        <source>held by 1 process</source>
+        <translation>被 1 个进程持有</translation>
+    </message>
+    <message>
+        <source>held by %1 processes</source>
+        <translation>被 %1 个进程持有</translation>
     </message>
 </context>
 <context>

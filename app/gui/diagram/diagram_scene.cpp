@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "channel_node.h"
+#include "deadlock_banner.h"
 #include "diagram_paint.h"
 #include "edge_item.h"
 #include "message_token.h"
@@ -34,7 +35,27 @@ class Words {
       case K::mutex_trylock:
         return {tr("lock"), EdgeItem::None};
       case K::mutex_unlock:
+      case K::rw_unlock:
+      case K::file_unlock:
         return {tr("unlock"), EdgeItem::None};
+      case K::file_lock:
+        return {tr("lock"), EdgeItem::None};
+      case K::rw_rdlock:
+        return {tr("read lock"), EdgeItem::None};
+      case K::rw_wrlock:
+        return {tr("write lock"), EdgeItem::None};
+      case K::cond_wait:
+      case K::event_wait:
+      case K::barrier_wait:
+        return {tr("wait"), EdgeItem::None};
+      case K::cond_signal:
+        return {tr("signal", "pthread_cond_signal"), EdgeItem::None};
+      case K::cond_broadcast:
+        return {tr("broadcast"), EdgeItem::None};
+      case K::event_set:
+        return {tr("set", "an event"), EdgeItem::None};
+      case K::event_reset:
+        return {tr("reset", "an event"), EdgeItem::None};
       case K::shm_read:
       case K::shm_load:
         return {tr("read"), EdgeItem::FromTarget};
@@ -68,7 +89,10 @@ constexpr int kDefaultMqCapacity = 8;
 }  // namespace
 
 DiagramScene::DiagramScene(QObject* parent)
-    : QGraphicsScene(parent), tokens_(new MessageTokens(this, this)) {
+    : QGraphicsScene(parent),
+      tokens_(new MessageTokens(this, this)),
+      banner_(new DeadlockBanner(&names_)) {
+  addItem(banner_);
   setBackgroundBrush(QColor(0xfa, 0xfb, 0xfc));
   highlightTimer_.setInterval(40);
   connect(&highlightTimer_, &QTimer::timeout, this, &DiagramScene::tickHighlights);
@@ -93,6 +117,7 @@ void DiagramScene::clearSession() {
   mechanisms_.clear();
   highlights_.clear();
   highlightTimer_.stop();
+  banner_->setCycle({});
   plans_.clear();
   specs_.clear();
   objectNames_.clear();
@@ -188,6 +213,8 @@ void DiagramScene::retranslate() {
     node->update();
   }
   for (ObjectNode* node : objects_) node->setView(node->view());
+  banner_->retranslate();
+  if (banner_->isVisible()) layout();
   update();
 }
 
@@ -300,6 +327,10 @@ void DiagramScene::applySnapshot(const ipclab::Snapshot& snap) {
     s.opCount = w.op_count;
     s.exitCode = w.exit_code;
     s.termSignal = w.term_signal;
+    s.overtaken = w.overtaken;
+    s.deadlocked =
+        std::any_of(snap.deadlock_cycle.begin(), snap.deadlock_cycle.end(),
+                    [i](const ipclab::WaitLink& l) { return l.waiter == static_cast<int>(i); });
     processes_[i]->setState(s);
   }
   // A switch the snapshot tells before its event arrived.
@@ -323,6 +354,7 @@ void DiagramScene::applySnapshot(const ipclab::Snapshot& snap) {
     view.address = o.address;
     view.kernelNote = o.kernel_note;
     rpcView(static_cast<int>(i), &view);
+    fillSync(i, snap, &view);
     const QSizeF before = objects_[i]->size();
     objects_[i]->setView(view);
     resized = resized || objects_[i]->size() != before;
@@ -351,7 +383,9 @@ void DiagramScene::applySnapshot(const ipclab::Snapshot& snap) {
     }
     edge->setStatus(false, active);
   }
-  if (resized) layout();
+  const bool bannerWas = banner_->isVisible();
+  applyDeadlock(snap);
+  if (resized || banner_->isVisible() != bannerWas) layout();
 }
 
 void DiagramScene::consume(int obj, const ipclab::Event& e) {

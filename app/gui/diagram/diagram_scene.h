@@ -10,6 +10,12 @@
 // the same messages in it, in the order the new one hands them out, and
 // outlines it for a moment (fading when `animate`).
 //
+// Synchronization objects show who is inside and how (read or write,
+// shared or exclusive: the op of its plan each holder got it with) and who
+// waits; a deadlock cycle in the snapshot is drawn along its edges in red,
+// its processes tagged, and a banner above the diagram walks it
+// (diagram_scene_sync.cpp).
+//
 // Layout: processes in two columns, the first half on the left and the rest
 // on the right, the objects in the middle in scenario order, in one column,
 // or in two or three when that shows many objects much larger in a wide,
@@ -29,6 +35,7 @@
 #include "runtime/plan.hpp"
 #include "runtime/session.hpp"
 
+class DeadlockBanner;
 class EdgeItem;
 class MessageTokens;
 class ProcessNode;
@@ -61,6 +68,7 @@ class DiagramScene : public QGraphicsScene {
   EdgeItem* edge(int worker, int obj) const;
   EdgeItem* signalEdge(int from, int to) const;
   MessageTokens* tokens() const { return tokens_; }
+  DeadlockBanner* deadlockBanner() const { return banner_; }
   // What channel `obj` runs on now, as the events and snapshots said.
   ipclab::ObjectKind mechanism(int obj) const;
   // The channel whose switch control is at `scenePos`, or -1.
@@ -92,6 +100,15 @@ class DiagramScene : public QGraphicsScene {
   void tickHighlights();
   // A view of object i with what the scene knows (mechanism, capacity).
   void fillMechanism(size_t i, ObjectView* view) const;
+  // What a synchronization object shows: holders and how they hold it,
+  // waiters and what they wait for, what ended, what it pairs with.
+  void fillSync(size_t i, const ipclab::Snapshot& snap, ObjectView* view) const;
+  // How worker w holds (or, `waiting`, waits for) obj: 'r', 'w' or 0.
+  char modeOf(int worker, int obj, const ipclab::WorkerStatus& w, bool waiting) const;
+  // The cycle's edges, tags and banner.
+  void applyDeadlock(const ipclab::Snapshot& snap);
+  // Places the banner above the diagram of `size`; returns the height it takes.
+  qreal placeBanner(const QSizeF& size);
 
   QStringList names_;
   std::vector<ipclab::ObjectSpec> specs_;
@@ -108,6 +125,7 @@ class DiagramScene : public QGraphicsScene {
   std::map<std::pair<int, int>, EdgeItem*> signalEdges_;  // (from, to)
   std::map<EdgeItem*, std::set<ipclab::OpKind>> edgeOps_;
   MessageTokens* tokens_;
+  DeadlockBanner* banner_;
   std::vector<ipclab::ObjectKind> mechanisms_;  // by object, now
   struct Highlight {
     ipclab::ObjectKind from;

@@ -1,6 +1,7 @@
 // DiagramScene: where the nodes go (see the header for the rules).
 #include <algorithm>
 
+#include "deadlock_banner.h"
 #include "diagram_paint.h"
 #include "diagram_scene.h"
 #include "edge_item.h"
@@ -9,7 +10,8 @@
 void DiagramScene::setViewSize(const QSizeF& size) {
   if (size == viewSize_) return;
   viewSize_ = size;
-  if (bestColumns() != columns_) layout();
+  // The banner's width follows the view's shape.
+  if (bestColumns() != columns_ || banner_->isVisible()) layout();
 }
 
 int DiagramScene::bestColumns() const {
@@ -38,7 +40,13 @@ void DiagramScene::layout() {
   for (auto& [key, edge] : edges_) edge->adjust();
   for (auto& [key, edge] : signalEdges_) edge->adjust();
   const qreal margin = DiagramPaint::lineHeight() * 1.5;
-  setSceneRect(QRectF(-margin, -margin, size.width() + 2 * margin, size.height() + 2 * margin));
+  const qreal top = placeBanner(size);
+  QRectF rect(-margin, -margin - top, size.width() + 2 * margin, size.height() + 2 * margin + top);
+  if (top > 0) {
+    const QRectF banner(banner_->pos(), banner_->boundingRect().size());
+    rect |= banner.adjusted(-margin, 0, margin, 0);
+  }
+  setSceneRect(rect);
 }
 
 QSizeF DiagramScene::arrange(int objCols, bool place) const {

@@ -14,6 +14,8 @@ class Words {
   Q_DECLARE_TR_FUNCTIONS(EdgeItem)
  public:
   static QString blocked() { return tr("blocked"); }
+  static QString waitsFor() { return tr("waits for", "a deadlock cycle: process -> object"); }
+  static QString heldBy() { return tr("held by", "a deadlock cycle: object -> process"); }
 };
 
 QPointF sideMid(const QGraphicsItem* item, bool right) {
@@ -56,6 +58,19 @@ bool EdgeItem::setStatus(bool blocked, bool active) {
   return true;
 }
 
+void EdgeItem::setCycle(Cycle cycle) {
+  if (cycle == cycle_) return;
+  cycle_ = cycle;
+  // Above the other edges, so the cycle reads as one line.
+  setZValue(cycle_ == Cycle::None ? 0 : 0.5);
+  cacheGeometry();
+  update();
+}
+
+QString EdgeItem::cycleWord() const {
+  return cycle_ == Cycle::Holds ? Words::heldBy() : Words::waitsFor();
+}
+
 void EdgeItem::adjust() {
   prepareGeometryChange();
   const QRectF a = from_->sceneBoundingRect();
@@ -93,9 +108,11 @@ void EdgeItem::cacheGeometry() {
   }
   labelWidth_ = DiagramPaint::chipWidth(label(), 0.8, true);
   blockedWidth_ = DiagramPaint::chipWidth(Words::blocked(), 0.8, true);
+  cycleWidth_ = DiagramPaint::chipWidth(cycleWord(), 0.9, true);
   bounds_ = path_.boundingRect().adjusted(-12, -12, 12, 12);
   bounds_ |= labelRect(labelWidth_).adjusted(-2, -2, 2, 2);
   bounds_ |= labelRect(blockedWidth_).adjusted(-2, -2, 2, 2);
+  bounds_ |= labelRect(cycleWidth_).adjusted(-4, -4, 4, 4);
 }
 
 void EdgeItem::placeLabel() {
@@ -138,6 +155,10 @@ QPainterPath EdgeItem::shape() const {
 
 void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
   p->setRenderHint(QPainter::Antialiasing);
+  if (cycle_ != Cycle::None) {
+    paintCycle(p);
+    return;
+  }
   QColor color = signal_ ? QColor(0x8e, 0x44, 0xad) : QColor(0x9a, 0xa4, 0xb0);
   qreal width = 1.6;
   if (active_) {
@@ -171,4 +192,27 @@ void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
   if (!text.isEmpty())
     DiagramPaint::chip(p, labelRect(labelWidth_), QColor(0xee, 0xf1, 0xf4), DiagramPaint::ink(),
                        text, 0.8, active_);
+}
+
+void EdgeItem::paintCycle(QPainter* p) {
+  // Thick, solid and red, with the arrow along the cycle: into the object
+  // from its waiter, out of it to its holder.
+  const QColor red = DiagramPaint::blocked();
+  p->setPen(QPen(Qt::white, 8, Qt::SolidLine, Qt::RoundCap));
+  p->setBrush(Qt::NoBrush);
+  p->drawPath(path_);
+  p->setPen(QPen(red, 4.2, Qt::SolidLine, Qt::RoundCap));
+  p->drawPath(path_);
+  p->setPen(Qt::NoPen);
+  p->setBrush(red);
+  if (cycle_ == Cycle::Waits)
+    arrowHead(p, end_, nearEnd_, 16);
+  else
+    arrowHead(p, start_, nearStart_, 16);
+  const QRectF label = labelRect(cycleWidth_);
+  p->save();
+  p->setPen(QPen(Qt::white, 2));
+  p->drawRoundedRect(label.adjusted(-1, -1, 1, 1), 8, 8);
+  p->restore();
+  DiagramPaint::chip(p, label, red, Qt::white, cycleWord(), 0.9, true);
 }

@@ -2,7 +2,10 @@
 // the actions: "send", "wait · post", ...), or from a process to the process
 // it signals. An arrow shows which way data goes. The edge of the action a
 // process is on is drawn in its colour; a process blocked on the object is
-// drawn red and dashed with the word "blocked".
+// drawn red and dashed with the word "blocked". An edge on a deadlock cycle
+// is drawn thick and red, solid, with an arrow along the cycle: "waits for"
+// from the waiting process to the object, "held by" from the object to the
+// process that holds it.
 #pragma once
 
 #include <QGraphicsItem>
@@ -14,6 +17,7 @@ class ProcessNode;
 class EdgeItem : public QGraphicsItem {
  public:
   enum Flow { None = 0, ToTarget = 1, FromTarget = 2 };
+  enum class Cycle { None, Waits, Holds };
 
   // `target` is an ObjectNode or, for a signal, the ProcessNode signalled.
   EdgeItem(ProcessNode* from, QGraphicsItem* target, bool signal);
@@ -27,6 +31,8 @@ class EdgeItem : public QGraphicsItem {
   bool isBlocked() const { return blocked_; }
   // True when it changed.
   bool setStatus(bool blocked, bool active);
+  void setCycle(Cycle cycle);
+  Cycle cycle() const { return cycle_; }
   // Recomputes the path after the nodes moved.
   void adjust();
   // Where the line meets the process / the target, in scene coordinates.
@@ -41,6 +47,8 @@ class EdgeItem : public QGraphicsItem {
   QRectF labelRect(const QString& text, qreal t) const;
   QRectF labelRect(qreal width) const;  // at the label's place
   void placeLabel();
+  QString cycleWord() const;
+  void paintCycle(QPainter* p);
   // Caches what painting needs (points along the curve, label widths,
   // bounds): measuring a curve on every frame cost more than drawing it.
   void cacheGeometry();
@@ -52,12 +60,13 @@ class EdgeItem : public QGraphicsItem {
   int flow_ = None;
   bool blocked_ = false;
   bool active_ = false;
+  Cycle cycle_ = Cycle::None;
   QPointF start_;
   QPointF end_;
   QPainterPath path_;
   qreal labelT_ = 0.5;           // where along the path the label sits
   QPointF labelAt_;              // the path's point at labelT_
   QPointF nearEnd_, nearStart_;  // where the arrow heads point from
-  qreal labelWidth_ = 0, blockedWidth_ = 0;
+  qreal labelWidth_ = 0, blockedWidth_ = 0, cycleWidth_ = 0;
   QRectF bounds_;
 };

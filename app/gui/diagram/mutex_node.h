@@ -1,5 +1,6 @@
 // MutexNode: a mutex (or critical section) with a padlock, its owner as a
-// chip in the owner's colour (or "free") and the processes waiting for it.
+// chip in the owner's colour (or "free") and the processes waiting for it;
+// "owner died" when the owner ended holding it, and the kernel's note.
 #pragma once
 
 #include "object_node.h"
@@ -10,6 +11,8 @@ class MutexNode : public ObjectNode {
   QString text() const override;
 
  protected:
+  int owner() const;
+  bool ownerDied() const;
   QSizeF measure() const override;
   void paintBody(QPainter* p, const QRectF& body) override;
 };

@@ -9,6 +9,7 @@
 #include "rpc_node.h"
 #include "semaphore_node.h"
 #include "state_style.h"
+#include "sync_node.h"
 
 namespace {
 
@@ -82,7 +83,7 @@ void ObjectNode::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
   p->setRenderHint(QPainter::Antialiasing);
   const bool waiting = !view_.waiters.empty();
   DiagramPaint::card(p, r, waiting ? DiagramPaint::blocked() : DiagramPaint::frame(),
-                     waiting ? 2.0 : 1.2);
+                     view_.inCycle ? 3.4 : (waiting ? 2.0 : 1.2));
   // Title: the name, and what kind of object it is.
   const qreal pad = u * 0.5;
   const QRectF title(pad, u * 0.25, r.width() - 2 * pad, u * 1.2);
@@ -127,6 +128,53 @@ qreal ObjectNode::paintWorkerChips(QPainter* p, const std::vector<int>& workers,
   return x;
 }
 
+qreal ObjectNode::paintWorkerChips(QPainter* p, const std::vector<int>& workers,
+                                   const std::vector<char>& modes, qreal x, qreal y, qreal right,
+                                   qreal height) const {
+  for (size_t i = 0; i < workers.size(); ++i) {
+    const QString name = workerWithMode(workers[i], i < modes.size() ? modes[i] : 0);
+    const qreal w = DiagramPaint::chipWidth(name, 0.85, true);
+    if (x + w > right) {
+      DiagramPaint::text(p, QRectF(x, y, right - x, height),
+                         QStringLiteral("+%1").arg(workers.size() - i), DiagramPaint::muted(),
+                         0.85);
+      return right;
+    }
+    DiagramPaint::chip(p, QRectF(x, y, w, height), StateStyle::processColor(workers[i]), Qt::white,
+                       name, 0.85, true);
+    x += w + 4;
+  }
+  return x;
+}
+
+QString ObjectNode::modeWord(char mode) const {
+  using K = ipclab::ObjectKind;
+  if (mode == 0) return QString();
+  if (view_.mechanism == K::rwlock)
+    return mode == 'w' ? DiagramPaint::tr("write", "holds or waits for a rwlock as a writer")
+                       : DiagramPaint::tr("read", "holds or waits for a rwlock as a reader");
+  return mode == 'w' ? DiagramPaint::tr("exclusive", "a file lock")
+                     : DiagramPaint::tr("shared", "a file lock");
+}
+
+QString ObjectNode::workerWithMode(int worker, char mode) const {
+  const QString word = modeWord(mode);
+  return word.isEmpty() ? workerName(worker)
+                        : QStringLiteral("%1 (%2)").arg(workerName(worker), word);
+}
+
+void ObjectNode::paintRow(QPainter* p, const QRectF& row, qreal labelW, const QString& label,
+                          const QColor& labelColor, const std::vector<int>& workers,
+                          const std::vector<char>& modes, const QString& none) const {
+  if (workers.empty()) {
+    DiagramPaint::text(p, row, none, DiagramPaint::muted(), 0.9);
+    return;
+  }
+  DiagramPaint::text(p, QRectF(row.left(), row.top(), labelW, row.height()), label, labelColor,
+                     0.85, true);
+  paintWorkerChips(p, workers, modes, row.left() + labelW, row.top(), row.right(), row.height());
+}
+
 ObjectNode* makeObjectNode(int index, const ipclab::ObjectSpec& spec, const QStringList* names) {
   using K = ipclab::ObjectKind;
   switch (spec.mechanism) {
@@ -138,6 +186,12 @@ ObjectNode* makeObjectNode(int index, const ipclab::ObjectSpec& spec, const QStr
       return new CellsNode(index, names);
     case K::rpc:
       return new RpcNode(index, names);
+    case K::rwlock:
+    case K::condvar:
+    case K::event:
+    case K::barrier:
+    case K::file_lock:
+      return new SyncNode(index, names);
     default:
       if (ipclab::is_channel_mechanism(spec.mechanism)) return new ChannelNode(index, names);
       return new ObjectNode(index, names);

@@ -45,6 +45,18 @@ struct ObjectView {
   std::vector<RpcCall> calls;             // rpc: the calls shown, oldest first
   int callCount = 0;                      // rpc: every call made so far
   bool switchable = false;  // channel: can change mechanism while it runs (a control shows)
+  // Synchronization objects: who is inside (holders, as the model says,
+  // in the order they got it) and how (holderModes / waiterModes, one per
+  // holder / waiter: 'r' shared or reading, 'w' exclusive or writing, 0 not
+  // known), which of them have ended, what it pairs with.
+  std::vector<int> holders;
+  std::vector<char> holderModes;
+  std::vector<char> waiterModes;
+  std::vector<int> ended;         // holders (or the owner) that exited or were killed
+  QString partner;                // condvar: the mutex its waits release
+  int parties = 0;                // barrier
+  std::optional<bool> autoReset;  // event: when the lesson says
+  bool inCycle = false;           // on the snapshot's deadlock cycle
   bool operator==(const ObjectView&) const = default;
 };
 
@@ -74,6 +86,20 @@ class ObjectNode : public QGraphicsItem {
   // Chips with the names of `workers`, in order, from `x`; returns the x after them.
   qreal paintWorkerChips(QPainter* p, const std::vector<int>& workers, qreal x, qreal y,
                          qreal right, qreal height) const;
+  // The same, each chip with a word after the name ("(read)") when `modes`
+  // gives one; returns the x after them.
+  qreal paintWorkerChips(QPainter* p, const std::vector<int>& workers,
+                         const std::vector<char>& modes, qreal x, qreal y, qreal right,
+                         qreal height) const;
+  // What a mode means for this kind: "read" / "write", "shared" / "exclusive"; "" for none.
+  QString modeWord(char mode) const;
+  // "philosopher#1 (write)" for a holder or waiter.
+  QString workerWithMode(int worker, char mode) const;
+  // A label ("inside:", "waiting:") and the chips after it, on one row;
+  // `none` (muted) when there are no workers.
+  void paintRow(QPainter* p, const QRectF& row, qreal labelW, const QString& label,
+                const QColor& labelColor, const std::vector<int>& workers,
+                const std::vector<char>& modes, const QString& none) const;
   // "2 bytes", "3 messages", "1" (a count).
   QString fillText() const;
   // What the title says the object is: "semaphore", "channel: pipe".

@@ -5,6 +5,7 @@
 #include <QPainter>
 
 #include "diagram_paint.h"
+#include "runtime/state_model.hpp"
 #include "state_style.h"
 
 namespace {
@@ -22,6 +23,18 @@ class Words {
   static QString pid(int pid) { return tr("pid %1").arg(pid); }
   static QString done() { return tr("no more actions"); }
   static QString progress(int op, int count) { return tr("%1 of %2").arg(op).arg(count); }
+  static QString deadlocked() { return tr("deadlocked"); }
+  static QString deadlockedTip() {
+    return tr(
+        "In a deadlock: it waits for what another process of the cycle holds, "
+        "which waits in its turn; none of them can go on.");
+  }
+  static QString starving() { return tr("starving"); }
+  static QString starvingTip(int times, const QString& obj) {
+    return tr("Starving: others got %1 %2 times while this process kept waiting for it.")
+        .arg(obj)
+        .arg(times);
+  }
 };
 
 }  // namespace
@@ -50,8 +63,14 @@ bool ProcessNode::setState(const State& state) {
     size_ = cardSize();
   }
   state_ = state;
-  setToolTip(QStringLiteral("%1 (%2)\n%3\n%4")
-                 .arg(name_, Words::pid(state_.pid), stateText(), actionText()));
+  QString tip = QStringLiteral("%1 (%2)\n%3\n%4")
+                    .arg(name_, Words::pid(state_.pid), stateText(), actionText());
+  if (state_.deadlocked) tip += QStringLiteral("\n") + Words::deadlockedTip();
+  if (starving())
+    tip += QStringLiteral("\n") + Words::starvingTip(state_.overtaken, state_.blockedOn.isEmpty()
+                                                                           ? QStringLiteral("?")
+                                                                           : state_.blockedOn);
+  setToolTip(tip);
   update();
   return true;
 }
@@ -79,13 +98,27 @@ QString ProcessNode::stateText() const {
   }
 }
 
+bool ProcessNode::starving() const {
+  return state_.state == ipclab::WorkerState::blocked &&
+         state_.overtaken >= ipclab::StateModel::kStarvingAfter;
+}
+
+QStringList ProcessNode::markers() const {
+  QStringList out;
+  if (state_.deadlocked) out << Words::deadlocked();
+  if (starving()) out << Words::starving();
+  return out;
+}
+
 QString ProcessNode::actionText() const {
   if (state_.action.isEmpty()) return Words::done();
   return state_.action;
 }
 
 QRectF ProcessNode::boundingRect() const {
-  return QRectF(QPointF(0, 0), size_).adjusted(-3, -3, 3, 3);
+  // The tags hang over the top edge.
+  const qreal tag = DiagramPaint::lineHeight() * 0.95;
+  return QRectF(QPointF(0, 0), size_).adjusted(-3, -3 - tag, 3, 3);
 }
 
 void ProcessNode::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -93,9 +126,10 @@ void ProcessNode::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) 
   const qreal u = DiagramPaint::lineHeight();
   const bool blocked = state_.state == ipclab::WorkerState::blocked;
   p->setRenderHint(QPainter::Antialiasing);
+  const qreal border = state_.deadlocked ? 3.4 : (blocked ? 2.2 : 1.6);
   DiagramPaint::card(
       p, r, selected_ ? DiagramPaint::ink() : (blocked ? DiagramPaint::blocked() : color()),
-      selected_ ? 3.0 : (blocked ? 2.2 : 1.6));
+      selected_ ? 3.0 : border);
   // The process's colour as a stripe down the left edge.
   p->save();
   p->setPen(Qt::NoPen);
@@ -127,4 +161,30 @@ void ProcessNode::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) 
   DiagramPaint::text(p, QRectF(x, y, w, u * 1.1),
                      state_.action.isEmpty() ? actionText() : QStringLiteral("▸ ") + actionText(),
                      state_.action.isEmpty() ? DiagramPaint::muted() : DiagramPaint::ink(), 0.95);
+  paintMarkers(p, r);
+}
+
+void ProcessNode::paintMarkers(QPainter* p, const QRectF& r) const {
+  // Tags across the top edge, from the right: a word in a strong colour, with
+  // a symbol, so neither colour nor word alone carries it.
+  const qreal u = DiagramPaint::lineHeight();
+  qreal right = r.right() - u * 0.6;
+  const qreal h = u * 1.15;
+  auto tag = [&](const QString& word, const QColor& fill, const QColor& ink) {
+    const qreal w = DiagramPaint::chipWidth(word, 0.9, true);
+    // Above the name line: it covers only the card's top edge.
+    const QRectF rect(right - w, r.top() - h * 0.8, w, h);
+    p->save();
+    p->setPen(QPen(Qt::white, 2));
+    p->setBrush(Qt::NoBrush);
+    p->drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 8, 8);
+    p->restore();
+    DiagramPaint::chip(p, rect, fill, ink, word, 0.9, true);
+    right -= w + u * 0.4;
+  };
+  if (state_.deadlocked)
+    tag(QStringLiteral("✖ ") + Words::deadlocked(), DiagramPaint::blocked(), Qt::white);
+  if (starving())
+    tag(QStringLiteral("⚠ ") + Words::starving(), QColor(0xf2, 0xa9, 0x00),
+        QColor(0x2b, 0x1d, 0x00));
 }

@@ -1,12 +1,16 @@
 // ProcessNode: one worker process in the diagram. A card with the process's
 // colour as a stripe (the same colour as in the process table), its name and
 // real pid, its state as a coloured chip with a word ("running", "at gate",
-// "blocked on full", "finished", "killed") and the action it is on.
+// "blocked on full", "finished", "killed") and the action it is on. A
+// process in a deadlock cycle wears a red "deadlocked" tag on its top edge;
+// one overtaken kStarvingAfter times or more while it waits an amber
+// "starving" tag (the tooltip says how often and on what).
 #pragma once
 
 #include <QColor>
 #include <QGraphicsItem>
 #include <QString>
+#include <QStringList>
 
 #include "runtime/control_block.hpp"
 
@@ -21,6 +25,8 @@ class ProcessNode : public QGraphicsItem {
     int opCount = 0;
     int exitCode = -1;
     int termSignal = 0;
+    bool deadlocked = false;  // in the snapshot's deadlock cycle
+    int overtaken = 0;        // others got what it waits for, this many times
     bool operator==(const State&) const = default;
   };
 
@@ -39,11 +45,16 @@ class ProcessNode : public QGraphicsItem {
   // For tests and tooltips: "blocked on full", "running", ...
   QString stateText() const;
   QString actionText() const;
+  // The tags on its top edge, in words ("deadlocked", "starving"); empty when none.
+  QStringList markers() const;
+  bool starving() const;
 
   QRectF boundingRect() const override;
   void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
  private:
+  void paintMarkers(QPainter* p, const QRectF& card) const;
+
   int worker_;
   QString name_;
   State state_;

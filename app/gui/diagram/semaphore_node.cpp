@@ -1,6 +1,8 @@
 #include "semaphore_node.h"
 
 #include <QPainter>
+#include <algorithm>
+#include <functional>
 
 #include "diagram_paint.h"
 
@@ -12,6 +14,8 @@ class Words {
   static QString count() { return tr("count"); }
   static QString waiting() { return tr("waiting:"); }
   static QString nobody() { return tr("nobody waits"); }
+  static QString inside() { return tr("inside:"); }
+  static QString nobodyInside() { return tr("nobody inside"); }
   static QString kernel(qint64 v) { return tr("kernel: %1").arg(v); }
 };
 
@@ -29,13 +33,17 @@ QString SemaphoreNode::text() const {
     out += QStringLiteral(", %1 %2").arg(Words::waiting(), names(view_.waiters, [this](int w) {
                                                              return workerName(w);
                                                            }).join(QStringLiteral(", ")));
+  if (!view_.holders.empty())
+    out += QStringLiteral(", %1 %2").arg(Words::inside(), names(view_.holders, [this](int w) {
+                                                            return workerName(w);
+                                                          }).join(QStringLiteral(", ")));
   if (view_.kernelFill) out += QStringLiteral(" (%1)").arg(Words::kernel(*view_.kernelFill));
   return out;
 }
 
 QSizeF SemaphoreNode::measure() const {
   const qreal u = DiagramPaint::lineHeight();
-  return QSizeF(u * 14, u * 4.3);
+  return QSizeF(u * 14, u * 5.6);
 }
 
 void SemaphoreNode::paintBody(QPainter* p, const QRectF& body) {
@@ -58,14 +66,14 @@ void SemaphoreNode::paintBody(QPainter* p, const QRectF& body) {
   if (view_.kernelFill)
     DiagramPaint::text(p, top, Words::kernel(*view_.kernelFill), DiagramPaint::muted(), 0.85, false,
                        Qt::AlignRight);
-  const qreal y = top.bottom() + u * 0.15;
-  if (view_.waiters.empty()) {
-    DiagramPaint::text(p, QRectF(x, y, right - x, u * 1.2), Words::nobody(), DiagramPaint::muted(),
-                       0.9);
-    return;
-  }
-  const qreal labelW = DiagramPaint::textWidth(Words::waiting(), 0.85) + 6;
-  DiagramPaint::text(p, QRectF(x, y, labelW, u * 1.2), Words::waiting(), DiagramPaint::blocked(),
-                     0.85, true);
-  paintWorkerChips(p, view_.waiters, x + labelW, y, right, u * 1.2);
+  // Who got past it (holders) and who waits, in queue order.
+  const qreal labelW = std::max(DiagramPaint::textWidth(Words::waiting(), 0.85, true),
+                                DiagramPaint::textWidth(Words::inside(), 0.85, true)) +
+                       6;
+  qreal y = top.bottom() + u * 0.15;
+  paintRow(p, QRectF(x, y, right - x, u * 1.2), labelW, Words::inside(), DiagramPaint::ink(),
+           view_.holders, {}, Words::nobodyInside());
+  y += u * 1.35;
+  paintRow(p, QRectF(x, y, right - x, u * 1.2), labelW, Words::waiting(), DiagramPaint::blocked(),
+           view_.waiters, {}, Words::nobody());
 }
