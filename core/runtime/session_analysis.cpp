@@ -41,7 +41,18 @@ std::optional<Session::Impl::Deadlock> Session::Impl::find_deadlock() {
     for (size_t i = 0; i < ids.size(); ++i)
       if (g.waits_on[i] >= 0 && model.blocked_on(static_cast<int>(i)) != g.waits_on[i])
         g.waits_on[i] = -1;  // the model has not seen this block yet
-    g.holders = [this](int obj) -> const std::vector<int>& { return model.holders(obj); };
+    g.holders = [this](int waiter, int obj) {
+      if (mechanism(obj) == ObjectKind::file_lock) {
+        // Byte ranges: the kernel names the lock that blocks this request.
+        const pid_t pid = children[static_cast<size_t>(waiter)].pid;
+        for (const KernelFileLock& l : host.file_locks(obj)) {
+          if (!l.waiting || l.pid != pid || l.blocker <= 0) continue;
+          for (size_t i = 0; i < children.size(); ++i)
+            if (children[i].pid == l.blocker) return std::vector<int>{static_cast<int>(i)};
+        }
+      }
+      return model.holders(obj);
+    };
     cycle = find_wait_cycle(g);
   }
   if (!cycle.empty()) {

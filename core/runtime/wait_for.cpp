@@ -14,7 +14,7 @@ bool walk(const WaitGraph& g, int w, std::vector<int>& colour, std::vector<WaitL
   colour[static_cast<size_t>(w)] = 1;
   const int obj = g.waits_on[static_cast<size_t>(w)];
   if (obj >= 0) {
-    for (int h : g.holders(obj)) {
+    for (int h : g.holders(w, obj)) {
       if (h == w || h < 0 || static_cast<size_t>(h) >= g.waits_on.size()) continue;
       if (!g.alive[static_cast<size_t>(h)]) continue;
       path.push_back({w, obj, h});

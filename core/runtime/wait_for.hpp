@@ -15,8 +15,10 @@ namespace ipclab {
 struct WaitGraph {
   // Per worker: the object it is blocked on in an untimed wait, or -1.
   std::vector<int> waits_on;
-  // Who holds object `obj` (StateModel::holders).
-  std::function<const std::vector<int>&(int obj)> holders;
+  // Whom worker `waiter` waits for on object `obj`: its holders
+  // (StateModel::holders), or, for a byte-range file lock, only the process
+  // the kernel says blocks this request.
+  std::function<std::vector<int>(int waiter, int obj)> holders;
   // Per worker: false once it has exited (a dead holder closes no cycle).
   std::vector<bool> alive;
 };
