@@ -10,14 +10,6 @@
 namespace ipclab::live {
 namespace {
 
-void expect_asleep_in_futex(LiveSession& ls, const std::string& name) {
-  const WorkerStatus w = worker_in(ls.snapshot(), name);
-  EXPECT_EQ(w.state, WorkerState::blocked) << name;
-  const ProcessTruth k = probe_process(w.pid);
-  EXPECT_EQ(k.state, 'S') << name << " is " << k.state_word;
-  EXPECT_EQ(k.syscall_name, "futex") << name;
-}
-
 // Events of kind `ev` on object `obj` (any process).
 std::vector<Event> on(const LiveSession& ls, EventKind ev, const std::string& obj) {
   std::vector<Event> out;
@@ -61,7 +53,7 @@ processes:
   ASSERT_TRUE(ls);
   ASSERT_EQ(ls->step("waiter"), StepResult::granted);
   ASSERT_EQ(ls->step("waiter"), StepResult::granted);
-  expect_asleep_in_futex(*ls, "waiter");
+  expect_asleep_in(*ls, "waiter", "futex");
   ls->collect();
   {
     const Snapshot snap = ls->snapshot();
@@ -86,7 +78,7 @@ processes:
   EXPECT_EQ(sig[0].value.value_or(-1), 1) << "one process waited";
   // Woken, but m is held: it sleeps again, now for the mutex, and has not
   // taken it.
-  expect_asleep_in_futex(*ls, "waiter");
+  expect_asleep_in(*ls, "waiter", "futex");
   EXPECT_EQ(object_in(ls->snapshot(), "m").owner, ls->index("signaller"));
   const size_t slept = index_of(ls->events(), EventKind::block, "waiter", "c");
   ASSERT_LT(slept, ls->events().size());
@@ -123,7 +115,7 @@ processes:
   for (const char* w : {"w#1", "w#2", "w#3"}) {
     ASSERT_EQ(ls->step(w), StepResult::granted);
     ASSERT_EQ(ls->step(w), StepResult::granted);
-    expect_asleep_in_futex(*ls, w);
+    expect_asleep_in(*ls, w, "futex");
   }
   // Waiting without holding the mutex is refused, not a sleep.
   ASSERT_EQ(ls->step("rude"), StepResult::granted);
@@ -142,7 +134,7 @@ processes:
   int still = 0;
   for (const char* w : {"w#1", "w#2", "w#3"}) {
     if (worker_in(ls->snapshot(), w).state != WorkerState::blocked) continue;
-    expect_asleep_in_futex(*ls, w);
+    expect_asleep_in(*ls, w, "futex");
     ++still;
   }
   EXPECT_EQ(still, 2);
@@ -175,7 +167,7 @@ processes:
   };
   for (const char* w : {"w#1", "w#2", "w#3"}) {
     ASSERT_EQ(ls->step(w), StepResult::granted);
-    expect_asleep_in_futex(*ls, w);
+    expect_asleep_in(*ls, w, "futex");
   }
   EXPECT_EQ(word("go"), 0);
   ASSERT_EQ(ls->step("s"), StepResult::granted);  // set go: all three pass
@@ -190,7 +182,7 @@ processes:
 
   for (const char* w : {"w#1", "w#2", "w#3"}) {
     ASSERT_EQ(ls->step(w), StepResult::granted);
-    expect_asleep_in_futex(*ls, w);
+    expect_asleep_in(*ls, w, "futex");
   }
   // Each set releases exactly one waiter, the one that came first (futex
   // waiters are woken in the order they arrived), and its wait resets it.
@@ -203,7 +195,7 @@ processes:
     EXPECT_EQ(blocked_count(snap), 3 - n) << "after set " << n;
     EXPECT_EQ(object_in(snap, "tok").kernel_fill.value_or(-1), 0) << "the wait took it";
     EXPECT_EQ(on(*ls, EventKind::acquire, "tok").back().proc, order[n - 1]);
-    for (int k = n; k < 3; ++k) expect_asleep_in_futex(*ls, order[k]);
+    for (int k = n; k < 3; ++k) expect_asleep_in(*ls, order[k], "futex");
   }
   ASSERT_TRUE(ls->wait_finished());
 }
@@ -234,11 +226,11 @@ processes:
   auto inside = [&] { return object_in(ls->snapshot(), "b").kernel_fill.value_or(-1); };
   EXPECT_EQ(inside(), 0);
   ASSERT_EQ(ls->step("p#1"), StepResult::granted);
-  expect_asleep_in_futex(*ls, "p#1");
+  expect_asleep_in(*ls, "p#1", "futex");
   EXPECT_EQ(inside(), 1);
   ASSERT_EQ(ls->step("p#2"), StepResult::granted);
-  expect_asleep_in_futex(*ls, "p#1");
-  expect_asleep_in_futex(*ls, "p#2");
+  expect_asleep_in(*ls, "p#1", "futex");
+  expect_asleep_in(*ls, "p#2", "futex");
   EXPECT_EQ(inside(), 2);
   EXPECT_EQ(object_in(ls->snapshot(), "b").model_fill, 2);
   ls->collect();
@@ -260,8 +252,8 @@ processes:
   // Second round, another order: it is reusable.
   ASSERT_EQ(ls->step("p#3"), StepResult::granted);
   ASSERT_EQ(ls->step("p#1"), StepResult::granted);
-  expect_asleep_in_futex(*ls, "p#3");
-  expect_asleep_in_futex(*ls, "p#1");
+  expect_asleep_in(*ls, "p#3", "futex");
+  expect_asleep_in(*ls, "p#1", "futex");
   ASSERT_EQ(ls->step("p#2"), StepResult::granted);
   ASSERT_TRUE(ls->wait_finished());
   EXPECT_EQ(on(*ls, EventKind::acquire, "b").back().value.value_or(-1), 2);
@@ -289,7 +281,7 @@ processes:
   const std::string tag = ls->tag(), folder = ls->folder();
   for (const char* p : {"cw", "cw", "ew", "bw#1", "bw#2"})
     ASSERT_EQ(ls->step(p), StepResult::granted);
-  for (const char* p : {"cw", "ew", "bw#1", "bw#2"}) expect_asleep_in_futex(*ls, p);
+  for (const char* p : {"cw", "ew", "bw#1", "bw#2"}) expect_asleep_in(*ls, p, "futex");
   EXPECT_EQ(object_in(ls->snapshot(), "b").kernel_fill.value_or(-1), 2);
   for (const char* p : {"cw", "bw#1"}) {
     const pid_t pid = ls->pid(p);
@@ -302,8 +294,8 @@ processes:
   }));
   // A party that died never arrives: the other still sleeps, as in C.
   ls->settle();
-  expect_asleep_in_futex(*ls, "bw#2");
-  expect_asleep_in_futex(*ls, "ew");
+  expect_asleep_in(*ls, "bw#2", "futex");
+  expect_asleep_in(*ls, "ew", "futex");
   ls->stop();
   EXPECT_EQ(ls->of(EventKind::exit).size(), 4u);
   EXPECT_EQ(leftovers(tag, folder, pids, {}), "");

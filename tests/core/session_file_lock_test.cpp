@@ -61,18 +61,6 @@ std::string range_of(const std::string& line) {
   return line.substr(before + 1);
 }
 
-void expect_asleep_in(LiveSession& ls, const std::string& name, const char* syscall) {
-  const Snapshot snap = ls.snapshot();
-  EXPECT_EQ(worker_in(snap, name).state, WorkerState::blocked) << name;
-  const ProcessTruth t = probe_process(ls.pid(name));
-  EXPECT_EQ(t.state, 'S') << name;
-  EXPECT_EQ(t.syscall_name, syscall) << name;
-}
-
-bool holds(const ObjectStatus& o, int worker) {
-  return std::find(o.holders.begin(), o.holders.end(), worker) != o.holders.end();
-}
-
 TEST(FileLock, SeparateRangesAtOnceAnOverlappingOneWaitsForBoth) {
   auto ls = LiveSession::start(scenario_text(R"(objects:
   - {name: data, kind: file_lock}

@@ -10,15 +10,6 @@
 namespace ipclab::live {
 namespace {
 
-// The kernel says `name` sleeps in futex().
-void expect_asleep_in_futex(LiveSession& ls, const std::string& name) {
-  const WorkerStatus w = worker_in(ls.snapshot(), name);
-  EXPECT_EQ(w.state, WorkerState::blocked) << name;
-  const ProcessTruth k = probe_process(w.pid);
-  EXPECT_EQ(k.state, 'S') << name << " is " << k.state_word;
-  EXPECT_EQ(k.syscall_name, "futex") << name;
-}
-
 auto has(EventKind ev, const std::string& proc, int count = 1) {
   return [ev, proc, count](const std::vector<Event>& events) {
     int n = 0;
@@ -61,7 +52,7 @@ processes:
   ASSERT_EQ(ls->step("holder"), StepResult::granted);  // holds m
   ASSERT_EQ(ls->step("holder"), StepResult::granted);  // asleep in sigwait, holding m
   ASSERT_EQ(ls->step("heir"), StepResult::granted);    // waits for m
-  expect_asleep_in_futex(*ls, "heir");
+  expect_asleep_in(*ls, "heir", "futex");
   EXPECT_EQ(object_in(ls->snapshot(), "m").owner_tid_kernel, ls->pid("holder"));
 
   ASSERT_GT(ls->pid("holder"), 0);
@@ -159,7 +150,7 @@ processes:
   ASSERT_EQ(ls->step("holder"), StepResult::granted);
   ASSERT_EQ(ls->step("holder"), StepResult::granted);
   ASSERT_EQ(ls->step("waiter"), StepResult::granted);
-  expect_asleep_in_futex(*ls, "waiter");
+  expect_asleep_in(*ls, "waiter", "futex");
   EXPECT_EQ(object_in(ls->snapshot(), "m").kernel_note, "") << "its owner is alive";
 
   ASSERT_GT(holder, 0);
@@ -168,7 +159,7 @@ processes:
   ls->settle();
   // The kernel did not hand it on: the waiter still sleeps in futex(), the
   // mutex still names the dead owner, and nothing acquired it.
-  expect_asleep_in_futex(*ls, "waiter");
+  expect_asleep_in(*ls, "waiter", "futex");
   {
     const Snapshot snap = ls->snapshot();
     const ObjectStatus& m = object_in(snap, "m");

@@ -12,21 +12,6 @@
 namespace ipclab::live {
 namespace {
 
-bool holds(const ObjectStatus& o, int worker) {
-  return std::find(o.holders.begin(), o.holders.end(), worker) != o.holders.end();
-}
-
-// Blocked as the worker reports it, and asleep in futex as the kernel says.
-void expect_asleep_in_futex(LiveSession& ls, const std::string& name) {
-  const Snapshot snap = ls.snapshot();
-  const WorkerStatus& w = worker_in(snap, name);
-  EXPECT_EQ(w.state, WorkerState::blocked) << name;
-  EXPECT_EQ(w.blocked_obj, 0) << name;
-  const ProcessTruth t = probe_process(ls.pid(name));
-  EXPECT_EQ(t.state, 'S') << name;
-  EXPECT_EQ(t.syscall_name, "futex") << name;
-}
-
 TEST(RwLock, ReadersShareAndAWriterExcludesEveryone) {
   auto ls = LiveSession::start(scenario_text(R"(objects:
   - {name: rw, kind: rwlock}
@@ -55,7 +40,7 @@ processes:
     EXPECT_EQ(ls->of(EventKind::acquire).size(), 2u);
   }
   ASSERT_EQ(ls->step("writer"), StepResult::granted);
-  expect_asleep_in_futex(*ls, "writer");
+  expect_asleep_in(*ls, "writer", "futex");
   {
     const ObjectStatus rw = object_in(ls->snapshot(), "rw");
     EXPECT_EQ(rw.waiters, std::vector<int>{w});
@@ -63,7 +48,7 @@ processes:
         << rw.kernel_note;
   }
   ASSERT_EQ(ls->step("reader#1"), StepResult::granted);  // one reader leaves: still one inside
-  expect_asleep_in_futex(*ls, "writer");
+  expect_asleep_in(*ls, "writer", "futex");
   ASSERT_EQ(ls->step("reader#2"), StepResult::granted);  // the last leaves: the writer gets it
   {
     const Snapshot snap = ls->snapshot();
@@ -112,7 +97,7 @@ TEST(RwLock, ReaderPreferenceLetsANewReaderPassAWaitingWriter) {
   ASSERT_TRUE(ls);
   ASSERT_EQ(ls->step("first"), StepResult::granted);
   ASSERT_EQ(ls->step("writer"), StepResult::granted);
-  expect_asleep_in_futex(*ls, "writer");
+  expect_asleep_in(*ls, "writer", "futex");
   ASSERT_EQ(ls->step("late"), StepResult::granted);
   {
     // `late` went in past the waiting writer: readers overlap, the writer starves.
@@ -121,9 +106,9 @@ TEST(RwLock, ReaderPreferenceLetsANewReaderPassAWaitingWriter) {
     EXPECT_EQ(object_in(snap, "rw").model_fill, 2);
     EXPECT_NE(object_in(snap, "rw").kernel_note.find("2 readers inside"), std::string::npos);
   }
-  expect_asleep_in_futex(*ls, "writer");
+  expect_asleep_in(*ls, "writer", "futex");
   ASSERT_EQ(ls->step("first"), StepResult::granted);
-  expect_asleep_in_futex(*ls, "writer");  // `late` still reads
+  expect_asleep_in(*ls, "writer", "futex");  // `late` still reads
   ASSERT_EQ(ls->step("late"), StepResult::granted);
   EXPECT_EQ(worker_in(ls->snapshot(), "writer").state, WorkerState::at_gate);
   ls->collect();
@@ -141,9 +126,9 @@ TEST(RwLock, WriterPreferenceQueuesANewReaderBehindTheWaitingWriter) {
   ASSERT_TRUE(ls);
   ASSERT_EQ(ls->step("first"), StepResult::granted);
   ASSERT_EQ(ls->step("writer"), StepResult::granted);
-  expect_asleep_in_futex(*ls, "writer");
+  expect_asleep_in(*ls, "writer", "futex");
   ASSERT_EQ(ls->step("late"), StepResult::granted);
-  expect_asleep_in_futex(*ls, "late");  // behind the writer, though only a reader is inside
+  expect_asleep_in(*ls, "late", "futex");  // behind the writer, though only a reader is inside
   {
     const ObjectStatus rw = object_in(ls->snapshot(), "rw");
     EXPECT_EQ(rw.model_fill, 1);
@@ -157,7 +142,7 @@ TEST(RwLock, WriterPreferenceQueuesANewReaderBehindTheWaitingWriter) {
     EXPECT_EQ(worker_in(snap, "writer").state, WorkerState::at_gate);
     EXPECT_EQ(object_in(snap, "rw").holders, std::vector<int>{ls->index("writer")});
   }
-  expect_asleep_in_futex(*ls, "late");
+  expect_asleep_in(*ls, "late", "futex");
   ASSERT_EQ(ls->step("writer"), StepResult::granted);  // then the reader
   EXPECT_EQ(worker_in(ls->snapshot(), "late").state, WorkerState::at_gate);
   ls->collect();
@@ -208,7 +193,7 @@ processes:
   const pid_t reader = ls->pid("reader"), writer = ls->pid("writer");
   ASSERT_EQ(ls->step("reader"), StepResult::granted);
   ASSERT_EQ(ls->step("writer"), StepResult::granted);
-  expect_asleep_in_futex(*ls, "writer");
+  expect_asleep_in(*ls, "writer", "futex");
   ASSERT_GT(reader, 0);
   ASSERT_EQ(::kill(reader, SIGKILL), 0);
   ASSERT_TRUE(ls->wait_for([](const std::vector<Event>& events) {
@@ -217,7 +202,7 @@ processes:
     return false;
   }));
   ls->settle();
-  expect_asleep_in_futex(*ls, "writer");
+  expect_asleep_in(*ls, "writer", "futex");
   const ObjectStatus rw = object_in(ls->snapshot(), "rw");
   EXPECT_NE(rw.kernel_note.find("1 reader inside"), std::string::npos) << rw.kernel_note;
   EXPECT_EQ(rw.holders, std::vector<int>{ls->index("reader")});

@@ -41,14 +41,9 @@ class EveryFlavor : public ::testing::TestWithParam<Flavor> {
   bool sysv() const { return std::string(GetParam().name) == "sysv"; }
 };
 
-// Asleep in the kernel, in the call its block event named: state S and the
-// syscall from /proc/PID/syscall, read here, not taken from the session.
-void expect_asleep_in(LiveSession& ls, const std::string& proc, const std::string& call) {
-  const WorkerStatus w = worker_in(ls.snapshot(), proc);
-  EXPECT_EQ(w.state, WorkerState::blocked) << proc;
-  const ProcessTruth t = probe_process(w.pid);
-  EXPECT_EQ(t.state, 'S') << proc << ": the kernel says " << t.state_word;
-  EXPECT_EQ(t.syscall_name, call) << proc << " sleeps in syscall " << t.syscall_nr;
+// Asleep in the kernel, in the call its block event named.
+void expect_asleep_with_block(LiveSession& ls, const std::string& proc, const std::string& call) {
+  expect_asleep_in(ls, proc, call);
   const std::vector<Event> blocks = ls.of(EventKind::block, proc);
   ASSERT_FALSE(blocks.empty()) << proc << " reported no block";
   EXPECT_EQ(blocks.back().syscall_name, call);
@@ -76,7 +71,7 @@ TEST_P(EveryFlavor, AtMostTheCountEnterAndTheNextOneSleepsInTheKernel) {
   ASSERT_EQ(ls->step("w#3"), StepResult::granted);
   ls->collect();
   EXPECT_TRUE(ls->of(EventKind::acquire, "w#3").empty()) << "a third one got in";
-  expect_asleep_in(*ls, "w#3", GetParam().sleeps);
+  expect_asleep_with_block(*ls, "w#3", GetParam().sleeps);
   {
     const Snapshot snap = ls->snapshot();
     const ObjectStatus& s = object_in(snap, "s");
@@ -122,8 +117,8 @@ TEST_P(EveryFlavor, OnePostWakesExactlyOneSleeper) {
   ASSERT_EQ(ls->step("w#1"), StepResult::granted);
   ASSERT_EQ(ls->step("w#2"), StepResult::granted);
   ls->collect();
-  expect_asleep_in(*ls, "w#1", GetParam().sleeps);
-  expect_asleep_in(*ls, "w#2", GetParam().sleeps);
+  expect_asleep_with_block(*ls, "w#1", GetParam().sleeps);
+  expect_asleep_with_block(*ls, "w#2", GetParam().sleeps);
   ASSERT_EQ(ls->step("poster"), StepResult::granted);
   ASSERT_TRUE(ls->wait_for([](const std::vector<Event>& es) {
     return std::count_if(es.begin(), es.end(),
@@ -138,7 +133,7 @@ TEST_P(EveryFlavor, OnePostWakesExactlyOneSleeper) {
     EXPECT_EQ(got[0].proc, "w#1");
   }
   const std::string other = got[0].proc == "w#1" ? "w#2" : "w#1";
-  expect_asleep_in(*ls, other, GetParam().sleeps);
+  expect_asleep_with_block(*ls, other, GetParam().sleeps);
   EXPECT_EQ(kernel_count(*ls), 0);
   ASSERT_EQ(ls->step("poster"), StepResult::granted);
   ASSERT_TRUE(ls->wait_for([&](const std::vector<Event>& es) {
@@ -182,7 +177,7 @@ TEST_P(EveryFlavor, TimedWaitGetsAPostOrTimesOut) {
   // Woken by a post before the time is up.
   ASSERT_EQ(ls->step("a"), StepResult::granted);
   ls->collect();
-  expect_asleep_in(*ls, "a", GetParam().timed);
+  expect_asleep_with_block(*ls, "a", GetParam().timed);
   EXPECT_TRUE(ls->of(EventKind::block, "a").back().timed);
   ASSERT_EQ(ls->step("b"), StepResult::granted);
   ASSERT_TRUE(ls->wait_for([](const std::vector<Event>& es) {
@@ -288,7 +283,7 @@ processes:
   ASSERT_EQ(ls->step("a"), StepResult::granted);  // a is inside
   ASSERT_EQ(ls->step("b"), StepResult::granted);  // b waits
   ls->collect();
-  expect_asleep_in(*ls, "b", "semop");
+  expect_asleep_with_block(*ls, "b", "semop");
   EXPECT_EQ(::semctl(id, 0, GETVAL), 0);
   EXPECT_EQ(::semctl(id, 0, GETNCNT), 1);
   EXPECT_EQ(object_in(ls->snapshot(), "s").holders, std::vector<int>{ia});
@@ -314,7 +309,7 @@ processes:
   } else {
     // Gone with the count: b sleeps on, and nothing can wake it.
     ls->settle();
-    expect_asleep_in(*ls, "b", "semop");
+    expect_asleep_with_block(*ls, "b", "semop");
     EXPECT_EQ(::semctl(id, 0, GETNCNT), 1);
     EXPECT_TRUE(ls->of(EventKind::acquire, "b").empty());
   }

@@ -2,6 +2,8 @@
 
 #include <signal.h>
 
+#include <algorithm>
+
 #include "scenario/loader.hpp"
 
 #ifndef IPCLAB_WORKER_BUILD_PATH
@@ -166,6 +168,18 @@ std::string leftovers(const std::string& tag, const std::string& folder,
     if (sysv_queue_exists(k)) out += "System V queue with key " + std::to_string(k) + " exists; ";
   if (!folder.empty() && path_exists(folder)) out += "folder " + folder + " exists; ";
   return out;
+}
+
+void expect_asleep_in(LiveSession& ls, const std::string& name, const std::string& syscall) {
+  const WorkerStatus w = worker_in(ls.snapshot(), name);
+  EXPECT_EQ(w.state, WorkerState::blocked) << name;
+  const ProcessTruth t = probe_process(w.pid);
+  EXPECT_EQ(t.state, 'S') << name << ": the kernel says " << t.state_word;
+  EXPECT_EQ(t.syscall_name, syscall) << name << " sleeps in syscall " << t.syscall_nr;
+}
+
+bool holds(const ObjectStatus& o, int worker) {
+  return std::find(o.holders.begin(), o.holders.end(), worker) != o.holders.end();
 }
 
 }  // namespace ipclab::live

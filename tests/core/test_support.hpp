@@ -83,6 +83,12 @@ inline ObjectStatus object_in(Snapshot&& s, const std::string& name) {
 }
 std::vector<std::string> data_of(const std::vector<Event>& events);
 
+// Blocked as the worker reports it, and asleep in the kernel in `syscall`
+// (state S, /proc/PID/syscall read here, not taken from the session).
+void expect_asleep_in(LiveSession& ls, const std::string& name, const std::string& syscall);
+// Whether `worker` is among the object's holders.
+bool holds(const ObjectStatus& o, int worker);
+
 // What a session leaves behind: live workers, /dev/shm entries and
 // queues of its tag, its folder. Empty when nothing leaked.
 std::string leftovers(const std::string& tag, const std::string& folder,

@@ -112,20 +112,7 @@ void ObjectNode::paintBody(QPainter* p, const QRectF& body) {
 
 qreal ObjectNode::paintWorkerChips(QPainter* p, const std::vector<int>& workers, qreal x, qreal y,
                                    qreal right, qreal height) const {
-  for (size_t i = 0; i < workers.size(); ++i) {
-    const QString name = workerName(workers[i]);
-    const qreal w = DiagramPaint::chipWidth(name, 0.85, true);
-    if (x + w > right) {
-      DiagramPaint::text(p, QRectF(x, y, right - x, height),
-                         QStringLiteral("+%1").arg(workers.size() - i), DiagramPaint::muted(),
-                         0.85);
-      return right;
-    }
-    DiagramPaint::chip(p, QRectF(x, y, w, height), StateStyle::processColor(workers[i]), Qt::white,
-                       name, 0.85, true);
-    x += w + 4;
-  }
-  return x;
+  return paintWorkerChips(p, workers, {}, x, y, right, height);
 }
 
 qreal ObjectNode::paintWorkerChips(QPainter* p, const std::vector<int>& workers,
