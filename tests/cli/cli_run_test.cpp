@@ -220,6 +220,30 @@ TEST_F(Run, JsonlLinesAreJsonObjectsWithTheContractKeys) {
   EXPECT_NE(r.out.find(R"("data":"hello \"you\"")"), std::string::npos) << "escaped quotes";
 }
 
+// Two mutexes taken in opposite orders, stepped into a cycle: exit 3 and the
+// cycle in words, naming the two processes and nobody else.
+TEST_F(Run, ACycleOfMutexesIsThreeAndNamesOnlyItsProcesses) {
+  const std::string file = lesson(R"(objects:
+  - {name: m1, kind: mutex}
+  - {name: m2, kind: mutex}
+processes:
+  - name: a
+    steps: [{lock: m1}, {lock: m2}, {unlock: m2}, {unlock: m1}]
+  - name: b
+    steps: [{lock: m2}, {lock: m1}, {unlock: m1}, {unlock: m2}]
+  - name: bystander
+    steps: [{print: "not part of it"}]
+)");
+  const CliResult r =
+      run_cli({"run", file, "--step"}, dir_.path(), {}, "step a\nstep b\nstep a\nstep b\n", 60s);
+  EXPECT_EQ(r.code, 3) << r.out << r.err;
+  const std::string all = r.out + r.err;
+  EXPECT_NE(all.find("a waits for m2 held by b, which waits for m1 held by a"), std::string::npos)
+      << all;
+  EXPECT_EQ(all.find("bystander waits"), std::string::npos) << all;
+  expect_nothing_left();
+}
+
 // A deadlock with --jsonl: the report is an event line too.
 TEST_F(Run, JsonlDeadlockStaysJson) {
   const CliResult r = run({lesson(R"(objects:
