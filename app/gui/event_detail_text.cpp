@@ -154,6 +154,56 @@ const std::vector<const char*>& fixedSentences() {
       QT_TRANSLATE_NOOP("EventDetailText", "kernel: FIONREAD bytes"),
       // A process blocked on a channel whose mechanism is being switched.
       QT_TRANSLATE_NOOP("EventDetailText", "the channel is switching mechanism"),
+      // Synchronisation objects (worker_ops_sem.cpp, worker_ops_locks.cpp,
+      // worker_ops_wait.cpp, worker_ops.cpp).
+      QT_TRANSLATE_NOOP("EventDetailText", "semop IPC_NOWAIT: the count is 0, not acquired"),
+      QT_TRANSLATE_NOOP("EventDetailText", "semop failed"),
+      QT_TRANSLATE_NOOP("EventDetailText", "unlock of an rwlock this process does not hold"),
+      QT_TRANSLATE_NOOP("EventDetailText", "this process already holds the rwlock for writing"),
+      QT_TRANSLATE_NOOP("EventDetailText", "the rwlock could not be locked"),
+      QT_TRANSLATE_NOOP("EventDetailText", "pthread_rwlock_unlock failed"),
+      QT_TRANSLATE_NOOP("EventDetailText", "the file is not open"),
+      QT_TRANSLATE_NOOP("EventDetailText", "the unlock failed"),
+      QT_TRANSLATE_NOOP("EventDetailText", "the file lock failed"),
+      QT_TRANSLATE_NOOP("EventDetailText",
+                        "the kernel refused: waiting would close a lock cycle (deadlock)"),
+      QT_TRANSLATE_NOOP("EventDetailText",
+                        "EOWNERDEAD: the owner died holding it; call pthread_mutex_consistent"),
+      QT_TRANSLATE_NOOP("EventDetailText", "pthread_mutex_consistent: the mutex is usable again"),
+      QT_TRANSLATE_NOOP("EventDetailText",
+                        "unlocked without pthread_mutex_consistent: now ENOTRECOVERABLE"),
+      QT_TRANSLATE_NOOP("EventDetailText", "exits holding it: the next locker gets EOWNERDEAD"),
+      QT_TRANSLATE_NOOP("EventDetailText",
+                        "exits holding it: not robust, so never released; waiters wait for ever"),
+      QT_TRANSLATE_NOOP("EventDetailText", "pthread_cond_wait releases the mutex while it waits"),
+      QT_TRANSLATE_NOOP("EventDetailText", "pthread_cond_wait woke up and locked the mutex again"),
+      QT_TRANSLATE_NOOP("EventDetailText",
+                        "EOWNERDEAD: woke up, and the mutex's owner had died holding it"),
+      QT_TRANSLATE_NOOP("EventDetailText", "pthread_cond_signal: wakes one waiter"),
+      QT_TRANSLATE_NOOP("EventDetailText", "pthread_cond_broadcast: wakes every waiter"),
+      QT_TRANSLATE_NOOP("EventDetailText",
+                        "set: wakes one waiter, whose wait resets it (auto reset)"),
+      QT_TRANSLATE_NOOP("EventDetailText",
+                        "set: wakes every waiter; it stays set until reset (manual reset)"),
+      QT_TRANSLATE_NOOP("EventDetailText", "the event was set: passed, and reset it (auto reset)"),
+      QT_TRANSLATE_NOOP("EventDetailText", "the event is set: passed (manual reset: it stays set)"),
+      QT_TRANSLATE_NOOP("EventDetailText",
+                        "ENOTRECOVERABLE: unlocked after its owner died, never made consistent"),
+      QT_TRANSLATE_NOOP("EventDetailText", "EDEADLK: this process already holds the mutex"),
+      QT_TRANSLATE_NOOP("EventDetailText",
+                        "pthread_mutex_consistent: not robust, or its owner did not die"),
+      QT_TRANSLATE_NOOP("EventDetailText",
+                        "pthread_cond_wait needs the mutex locked by this process first"),
+      QT_TRANSLATE_NOOP("EventDetailText", "pthread_mutex_consistent failed"),
+      QT_TRANSLATE_NOOP("EventDetailText", "pthread_cond_signal failed"),
+      QT_TRANSLATE_NOOP("EventDetailText", "pthread_cond_broadcast failed"),
+      QT_TRANSLATE_NOOP("EventDetailText", "pthread_barrier_wait failed"),
+      QT_TRANSLATE_NOOP("EventDetailText", "arrived last: the barrier opens"),
+      QT_TRANSLATE_NOOP("EventDetailText", "passed: every party has arrived"),
+      QT_TRANSLATE_NOOP("EventDetailText",
+                        "arrived last: the barrier opens (PTHREAD_BARRIER_SERIAL_THREAD)"),
+      QT_TRANSLATE_NOOP("EventDetailText",
+                        "passed: every party has arrived (PTHREAD_BARRIER_SERIAL_THREAD)"),
   };
   return fixed;
 }
@@ -341,7 +391,11 @@ QString EventDetailText::words(const ipclab::Event& e, const ipclab::Op* op) {
   if (e.ev == EventKind::error) {
     const int err = errnoAtEnd(detail);
     if (!op || err == 0) return QString();
-    const Said what = errorWhat(*op, err);
+    Said what = errorWhat(*op, err);
+    // Any other sentence core may put before the errno.
+    for (const char* fixed : fixedSentences())
+      if (detail == QLatin1String(fixed) + QStringLiteral(": ") + coreErrnoText(err))
+        what = say(fixed);
     if (what.english.isEmpty()) return QString();
     const Said sentence =
         Said{QStringLiteral("%1: %2"), tr("%1: %2", "what failed: the errno")}.arg(what,

@@ -701,6 +701,150 @@
         <comment>a later link of a deadlock cycle: %1 held the object before</comment>
         <translation>，%1 又等待 %3 持有的 %2</translation>
     </message>
+    <message>
+        <source>semop IPC_NOWAIT: the count is 0, not acquired</source>
+        <translation>semop IPC_NOWAIT：计数为 0，没有获得</translation>
+    </message>
+    <message>
+        <source>semop failed</source>
+        <translation>semop 失败</translation>
+    </message>
+    <message>
+        <source>unlock of an rwlock this process does not hold</source>
+        <translation>解锁了一个本进程并未持有的读写锁</translation>
+    </message>
+    <message>
+        <source>this process already holds the rwlock for writing</source>
+        <translation>本进程已经以写方式持有这个读写锁</translation>
+    </message>
+    <message>
+        <source>the rwlock could not be locked</source>
+        <translation>无法给读写锁加锁</translation>
+    </message>
+    <message>
+        <source>pthread_rwlock_unlock failed</source>
+        <translation>pthread_rwlock_unlock 失败</translation>
+    </message>
+    <message>
+        <source>the file is not open</source>
+        <translation>文件没有打开</translation>
+    </message>
+    <message>
+        <source>the unlock failed</source>
+        <translation>解锁失败</translation>
+    </message>
+    <message>
+        <source>the file lock failed</source>
+        <translation>文件加锁失败</translation>
+    </message>
+    <message>
+        <source>the kernel refused: waiting would close a lock cycle (deadlock)</source>
+        <translation>内核拒绝了：若再等待就会形成加锁的环（死锁）</translation>
+    </message>
+    <message>
+        <source>EOWNERDEAD: the owner died holding it; call pthread_mutex_consistent</source>
+        <translation>EOWNERDEAD：持有者在持锁时死亡；请调用 pthread_mutex_consistent</translation>
+    </message>
+    <message>
+        <source>pthread_mutex_consistent: the mutex is usable again</source>
+        <translation>pthread_mutex_consistent：互斥量又可以使用了</translation>
+    </message>
+    <message>
+        <source>unlocked without pthread_mutex_consistent: now ENOTRECOVERABLE</source>
+        <translation>未调用 pthread_mutex_consistent 就解锁：互斥量从此 ENOTRECOVERABLE（不可恢复）</translation>
+    </message>
+    <message>
+        <source>exits holding it: the next locker gets EOWNERDEAD</source>
+        <translation>持锁退出：下一个加锁者将得到 EOWNERDEAD</translation>
+    </message>
+    <message>
+        <source>exits holding it: not robust, so never released; waiters wait for ever</source>
+        <translation>持锁退出：互斥量不是健壮的，永远不会被释放；等待者将永远等待</translation>
+    </message>
+    <message>
+        <source>pthread_cond_wait releases the mutex while it waits</source>
+        <translation>pthread_cond_wait 在等待期间释放互斥量</translation>
+    </message>
+    <message>
+        <source>pthread_cond_wait woke up and locked the mutex again</source>
+        <translation>pthread_cond_wait 被唤醒，并重新锁住了互斥量</translation>
+    </message>
+    <message>
+        <source>EOWNERDEAD: woke up, and the mutex&apos;s owner had died holding it</source>
+        <translation>EOWNERDEAD：被唤醒时，互斥量的持有者已在持锁时死亡</translation>
+    </message>
+    <message>
+        <source>pthread_cond_signal: wakes one waiter</source>
+        <translation>pthread_cond_signal：唤醒一个等待者</translation>
+    </message>
+    <message>
+        <source>pthread_cond_broadcast: wakes every waiter</source>
+        <translation>pthread_cond_broadcast：唤醒所有等待者</translation>
+    </message>
+    <message>
+        <source>set: wakes one waiter, whose wait resets it (auto reset)</source>
+        <translation>置位：唤醒一个等待者，它的等待会把事件复位（自动复位）</translation>
+    </message>
+    <message>
+        <source>set: wakes every waiter; it stays set until reset (manual reset)</source>
+        <translation>置位：唤醒所有等待者；事件保持置位，直到被复位（手动复位）</translation>
+    </message>
+    <message>
+        <source>the event was set: passed, and reset it (auto reset)</source>
+        <translation>事件已置位：通过，并把它复位（自动复位）</translation>
+    </message>
+    <message>
+        <source>the event is set: passed (manual reset: it stays set)</source>
+        <translation>事件已置位：通过（手动复位：事件保持置位）</translation>
+    </message>
+    <message>
+        <source>ENOTRECOVERABLE: unlocked after its owner died, never made consistent</source>
+        <translation>ENOTRECOVERABLE：持有者死亡后未恢复一致就被解锁，互斥量不可再用</translation>
+    </message>
+    <message>
+        <source>EDEADLK: this process already holds the mutex</source>
+        <translation>EDEADLK：本进程已经持有这个互斥量</translation>
+    </message>
+    <message>
+        <source>pthread_mutex_consistent: not robust, or its owner did not die</source>
+        <translation>pthread_mutex_consistent：互斥量不是健壮的，或者它的持有者并没有死亡</translation>
+    </message>
+    <message>
+        <source>pthread_cond_wait needs the mutex locked by this process first</source>
+        <translation>pthread_cond_wait 要求本进程先锁住互斥量</translation>
+    </message>
+    <message>
+        <source>pthread_mutex_consistent failed</source>
+        <translation>pthread_mutex_consistent 失败</translation>
+    </message>
+    <message>
+        <source>pthread_cond_signal failed</source>
+        <translation>pthread_cond_signal 失败</translation>
+    </message>
+    <message>
+        <source>pthread_cond_broadcast failed</source>
+        <translation>pthread_cond_broadcast 失败</translation>
+    </message>
+    <message>
+        <source>pthread_barrier_wait failed</source>
+        <translation>pthread_barrier_wait 失败</translation>
+    </message>
+    <message>
+        <source>arrived last: the barrier opens</source>
+        <translation>最后一个到达：屏障打开</translation>
+    </message>
+    <message>
+        <source>passed: every party has arrived</source>
+        <translation>通过：所有参与者都已到达</translation>
+    </message>
+    <message>
+        <source>arrived last: the barrier opens (PTHREAD_BARRIER_SERIAL_THREAD)</source>
+        <translation>最后一个到达：屏障打开（PTHREAD_BARRIER_SERIAL_THREAD）</translation>
+    </message>
+    <message>
+        <source>passed: every party has arrived (PTHREAD_BARRIER_SERIAL_THREAD)</source>
+        <translation>通过：所有参与者都已到达（PTHREAD_BARRIER_SERIAL_THREAD）</translation>
+    </message>
 </context>
 <context>
     <name>EventLogModel</name>

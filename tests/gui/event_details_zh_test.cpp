@@ -57,6 +57,29 @@ class EventDetailsZhTest : public GuiTest {
   }
 };
 
+TEST_F(EventDetailsZhTest, SynchronizationDetailsAreSaidInChinese) {
+  const ipclab::Op lock = opOf(ipclab::OpKind::file_lock);
+  const ipclab::Event refused = event(
+      ipclab::EventKind::error,
+      "the kernel refused: waiting would close a lock cycle (deadlock): " + coreErrno(EDEADLK));
+  const ipclab::Event owner_died =
+      event(ipclab::EventKind::acquire,
+            "EOWNERDEAD: the owner died holding it; call pthread_mutex_consistent");
+  EXPECT_EQ(EventDetailText::words(refused, &lock).toStdString(), refused.detail);
+  window_->setLanguage(QStringLiteral("zh_CN"));
+  EXPECT_EQ(EventDetailText::words(refused, &lock),
+            QStringLiteral(
+                "内核拒绝了：若再等待就会形成加锁的环（死锁）：EDEADLK（避免了一次资源死锁）"));
+  EXPECT_EQ(EventDetailText::words(owner_died, nullptr),
+            QStringLiteral("EOWNERDEAD：持有者在持锁时死亡；请调用 pthread_mutex_consistent"));
+  EXPECT_EQ(EventDetailText::words(event(ipclab::EventKind::acquire,
+                                         "arrived last: the barrier opens "
+                                         "(PTHREAD_BARRIER_SERIAL_THREAD)"),
+                                   nullptr),
+            QStringLiteral("最后一个到达：屏障打开（PTHREAD_BARRIER_SERIAL_THREAD）"));
+  window_->setLanguage(QStringLiteral("en"));
+}
+
 TEST_F(EventDetailsZhTest, DetailsAreSaidAgainFromTheEventsData) {
   const ipclab::Op send = opOf(ipclab::OpKind::send);
   const ipclab::Op call = opOf(ipclab::OpKind::rpc_call);
