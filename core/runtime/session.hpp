@@ -90,7 +90,7 @@ struct Snapshot {
   RunMode mode = RunMode::stepping;
   std::vector<WorkerStatus> workers;
   std::vector<ObjectStatus> objects;
-  std::optional<std::string> deadlock;  // the wait-for description, when detected
+  std::optional<std::string> deadlock;   // the wait-for description, when detected
   std::vector<WaitLink> deadlock_cycle;  // its cycle, when it is one (empty otherwise)
 };
 
