@@ -123,6 +123,10 @@ bool Session::Impl::analysis_events(EventBatch& out, bool all_done) {
     std::lock_guard lock(mu);
     // A process overtaken again and again on the object it waits for.
     for (const StateModel::Starving& s : model.take_starving()) {
+      // Only while it still waits: the same batch may have served it, or
+      // it may be gone, and nothing of a process may follow its exit.
+      if (model.blocked_on(s.worker) != s.obj || children[static_cast<size_t>(s.worker)].reaped)
+        continue;
       Event e;
       e.ev = EventKind::value;
       e.worker = s.worker;
