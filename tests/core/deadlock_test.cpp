@@ -213,5 +213,40 @@ processes:
   EXPECT_FALSE(ls->session().deadlock()) << *ls->session().deadlock();
 }
 
+TEST(Starvation, AWriterOvertakenByReadersThreeTimesIsFlagged) {
+  // Reader preference: while r1 reads, w waits to write and r2, r3 and r1
+  // again get in past it.
+  auto ls = LiveSession::start(scenario_text(R"(objects:
+  - {name: rw, kind: rwlock, prefer: readers}
+processes:
+  - name: r1
+    steps: [{rdlock: rw}, {unlock: rw}, {rdlock: rw}, {unlock: rw}]
+  - name: r2
+    steps: [{rdlock: rw}, {unlock: rw}]
+  - name: r3
+    steps: [{rdlock: rw}, {unlock: rw}]
+  - name: w
+    steps: [{wrlock: rw}, {unlock: rw}]
+)"));
+  ASSERT_TRUE(ls);
+  for (const char* p : {"r1", "w", "r2", "r3"}) ASSERT_EQ(ls->step(p), StepResult::granted) << p;
+  EXPECT_EQ(worker_in(ls->snapshot(), "w").overtaken, 2);
+  ls->collect();
+  EXPECT_TRUE(ls->of(EventKind::value, "w").empty());
+  ASSERT_EQ(ls->step("r1"), StepResult::granted);  // unlock: r2 and r3 still read
+  ASSERT_EQ(ls->step("r1"), StepResult::granted);  // in again, past the waiting writer
+  ASSERT_TRUE(ls->wait_for([](const std::vector<Event>& ev) {
+    return std::any_of(ev.begin(), ev.end(),
+                       [](const Event& e) { return e.ev == EventKind::value && e.proc == "w"; });
+  }));
+  const std::vector<Event> hint = ls->of(EventKind::value, "w");
+  ASSERT_EQ(hint.size(), 1u);
+  EXPECT_EQ(hint[0].detail, "starving: w has waited on rw while others got it 3 times");
+  EXPECT_EQ(hint[0].obj_name, "rw");
+  const WorkerStatus w = worker_in(ls->snapshot(), "w");
+  EXPECT_EQ(w.state, WorkerState::blocked);
+  EXPECT_EQ(w.overtaken, 3);
+}
+
 }  // namespace
 }  // namespace ipclab::live
