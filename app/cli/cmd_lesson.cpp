@@ -2,6 +2,8 @@
 #include <cstdio>
 
 #include "commands.hpp"
+#include "runtime/ask_check.hpp"
+#include "runtime/challenge.hpp"
 #include "runtime/lesson_check.hpp"
 #include "scenario/catalog.hpp"
 
@@ -17,6 +19,29 @@ std::string first_line(const std::string& text) {
   std::string line = text.substr(0, text.find('\n'));
   if (line.size() > 70) line = line.substr(0, 67) + "...";
   return line;
+}
+
+// The challenge's solution on fresh processes: it must win.
+int play_solution(const Scenario& s, const SessionOptions& so) {
+  const Challenge& c = *s.challenge;
+  if (c.solution.empty()) {
+    std::printf("  FAIL challenge (%s): no solution to check\n",
+                std::string(to_string(c.goal)).c_str());
+    return 1;
+  }
+  std::string err;
+  auto session = Session::start(s, so, &err);
+  if (!session) {
+    std::printf("  FAIL challenge: %s\n", err.c_str());
+    return 1;
+  }
+  const ChallengePlay play = play_challenge(*session, c, c.solution);
+  session->stop();
+  const bool won = play.verdict.status == ChallengeStatus::won;
+  std::printf("  %s challenge (%s) in %d steps: %s\n", won ? "ok  " : "FAIL",
+              std::string(to_string(c.goal)).c_str(), play.steps, play.verdict.sentence.c_str());
+  for (const std::string& p : play.problems) std::printf("         FAILED: %s\n", p.c_str());
+  return (won ? 0 : 1) + static_cast<int>(play.problems.size());
 }
 
 // Returns the number of failed checks, or -1 if the lesson could not run.
@@ -37,12 +62,34 @@ int run_lesson(const std::string& id) {
   }
   std::printf("%s: %s (%zu steps)\n", s.id.c_str(), s.title.en.c_str(), s.lesson.size());
   int failed = 0;
+  // A question about the next step is checked once that step was carried out.
+  const Ask* pending = nullptr;
+  size_t pending_step = 0;
+  auto check_ask = [&](const Ask& ask, size_t step, ExpectOutcome& outcome) {
+    const AskTruth truth = ask_truth(*session, ask);
+    const std::string where = "the question of step " + std::to_string(step + 1);
+    const std::string wrong = key_disagreement(ask, truth);
+    if (!wrong.empty())
+      outcome.failed.push_back(where + ": " + wrong);
+    else if (truth.from_processes)
+      outcome.passed.push_back(where + ": its answer is what the processes show (" +
+                               truth.sentence + ")");
+    else
+      outcome.passed.push_back(where + ": no check against the processes, only its key");
+  };
   for (size_t i = 0; i < s.lesson.size(); ++i) {
     const LessonStep& step = s.lesson[i];
     const std::vector<std::string> problems = perform_lesson_step(*session, step);
     ExpectOutcome outcome;
     if (step.expect) outcome = check_expect(*session, *step.expect);
     outcome.failed.insert(outcome.failed.end(), problems.begin(), problems.end());
+    if (pending) check_ask(*pending, pending_step, outcome);
+    pending = nullptr;
+    if (step.ask && step.ask->now) check_ask(*step.ask, i, outcome);
+    if (step.ask && !step.ask->now) {
+      pending = &*step.ask;
+      pending_step = i;
+    }
     std::printf("  %s %zu/%zu  %s\n", outcome.ok() ? "ok  " : "FAIL", i + 1, s.lesson.size(),
                 first_line(step.say.en).c_str());
     for (const std::string& p : outcome.passed) std::printf("         ok: %s\n", p.c_str());
@@ -50,6 +97,7 @@ int run_lesson(const std::string& id) {
     failed += static_cast<int>(outcome.failed.size());
   }
   session->stop();
+  if (s.challenge) failed += play_solution(s, so);
   return failed;
 }
 

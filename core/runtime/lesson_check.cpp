@@ -1,11 +1,26 @@
 #include "runtime/lesson_check.hpp"
 
+#include <algorithm>
+
 namespace ipclab {
 
 namespace {
 
 std::vector<int> workers_named(const Session& s, const std::string& ref) {
   return resolve_process_ref(s.workers(), s.scenario(), ref);
+}
+
+std::string joined(const std::vector<int64_t>& values) {
+  std::string out;
+  for (int64_t v : values) out += (out.empty() ? "" : ", ") + std::to_string(v);
+  return out;
+}
+
+std::string messages_words(const std::vector<std::string>& texts) {
+  if (texts.empty()) return "nothing";
+  std::string out;
+  for (const std::string& t : texts) out += (out.empty() ? "\"" : ", \"") + t + "\"";
+  return out;
 }
 
 std::string state_words(const WorkerStatus& w, const Scenario& s) {
@@ -15,15 +30,13 @@ std::string state_words(const WorkerStatus& w, const Scenario& s) {
   return out;
 }
 
-// The number an `expect: {value: {OBJ: N}}` compares: the kernel's count for
-// semaphores, the kernel's fill for channels, cell 0 for shared memory.
+}  // namespace
+
 std::optional<int64_t> value_of(const ObjectStatus& o) {
   if (!o.cells.empty()) return o.cells[0];
   if (o.kernel_fill) return o.kernel_fill;
   return o.model_fill;
 }
-
-}  // namespace
 
 std::vector<StepProblem> grant_lesson_step(Session& session, const LessonStep& step) {
   std::vector<StepProblem> problems;
@@ -145,7 +158,62 @@ ExpectOutcome check_expect(Session& session, const Expect& expect) {
     const std::string line = deadlock_sentence(*expect.deadlock, got);
     (got == *expect.deadlock ? out.passed : out.failed).push_back(line);
   }
+  for (FindingKind kind : expect.happened) {
+    const auto it = std::find_if(snap.findings.begin(), snap.findings.end(),
+                                 [kind](const Finding& f) { return f.kind == kind; });
+    if (it != snap.findings.end())
+      out.passed.push_back(it->text);
+    else
+      out.failed.push_back("expected " + finding_words(kind) + ", but none happened");
+  }
+  for (const auto& [name, want] : expect.cells) {
+    const int obj = sc.object_index(name);
+    if (obj < 0) continue;
+    const std::vector<int64_t>& got = snap.objects[static_cast<size_t>(obj)].cells;
+    const bool match =
+        got.size() >= want.size() && std::equal(want.begin(), want.end(), got.begin());
+    const std::string got_text =
+        "[" +
+        joined(std::vector<int64_t>(got.begin(), got.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                                   got.size(), want.size())))) +
+        "]";
+    if (match)
+      out.passed.push_back(name + " holds " + got_text);
+    else
+      out.failed.push_back("expected " + name + " to hold [" + joined(want) + "], but it holds " +
+                           got_text);
+  }
+  for (const auto& [name, want] : expect.contents) {
+    const int obj = sc.object_index(name);
+    if (obj < 0) continue;
+    const std::vector<std::string>& got = snap.objects[static_cast<size_t>(obj)].contents;
+    if (got == want)
+      out.passed.push_back(name + " holds " + messages_words(got));
+    else
+      out.failed.push_back("expected " + name + " to hold " + messages_words(want) +
+                           ", but it holds " + messages_words(got));
+  }
   return out;
+}
+
+std::string finding_words(FindingKind kind) {
+  switch (kind) {
+    case FindingKind::race:
+      return "a lost update";
+    case FindingKind::exclusion:
+      return "two processes inside one critical section";
+    case FindingKind::deadlock:
+      return "a deadlock";
+    case FindingKind::starvation:
+      return "a starving process";
+    case FindingKind::split:
+      return "a split message";
+    case FindingKind::signal_lost:
+      return "a lost signal";
+    case FindingKind::overflow:
+      return "a buffer overrun";
+  }
+  return "?";
 }
 
 std::string deadlock_sentence(bool want, bool got) {

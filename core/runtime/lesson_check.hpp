@@ -41,9 +41,16 @@ std::vector<StepProblem> grant_lesson_step(Session& session, const LessonStep& s
 // The same, the problems as their English sentences.
 std::vector<std::string> perform_lesson_step(Session& session, const LessonStep& step);
 
+// The number an `expect: {value: {OBJ: N}}` compares (and a typed answer):
+// the kernel's count for semaphores, the kernel's fill for channels, cell 0
+// for shared memory, how many hold a read-write or file lock.
+std::optional<int64_t> value_of(const ObjectStatus& o);
+
 ExpectOutcome check_expect(Session& session, const Expect& expect);
 // The line check_expect writes for `deadlock:` (want) when the session has
 // (got) or has not detected one.
 std::string deadlock_sentence(bool want, bool got);
+// "a lost update", "a split message": what a finding kind is, in English.
+std::string finding_words(FindingKind kind);
 
 }  // namespace ipclab

@@ -22,6 +22,7 @@
 #include "runtime/plan.hpp"
 #include "scenario/scenario.hpp"
 #include "trace/event.hpp"
+#include "trace/finding.hpp"
 
 namespace ipclab {
 
@@ -69,6 +70,9 @@ struct ObjectStatus {
   pid_t owner_tid_kernel = 0;     // mutex: from the lock word
   std::vector<int> waiters;       // worker indices blocked on it, in order
   std::vector<int> holders;       // worker indices holding it (StateModel::holders)
+  // channel: the texts of the messages in it, in the order a receiver gets
+  // them (from the events: what was sent and not yet received)
+  std::vector<std::string> contents;
 };
 
 // A mutex that is not robust whose owner (the thread id the mutex itself
@@ -92,6 +96,7 @@ struct Snapshot {
   std::vector<ObjectStatus> objects;
   std::optional<std::string> deadlock;   // the wait-for description, when detected
   std::vector<WaitLink> deadlock_cycle;  // its cycle, when it is one (empty otherwise)
+  std::vector<Finding> findings;         // what went wrong so far, in order (StateModel)
 };
 
 enum class StepResult { granted, blocked, finished, not_ready, unknown_process, not_stepping };

@@ -15,6 +15,7 @@ Snapshot Session::snapshot() {
     snap.mode = m.mode;
     snap.deadlock = m.deadlock;
     snap.deadlock_cycle = m.deadlock_cycle;
+    snap.findings = m.model.findings();
     kids = m.child_view;
     for (size_t i = 0; i < m.ids.size(); ++i)
       overtaken.push_back(m.model.overtaken(static_cast<int>(i)));
@@ -30,6 +31,7 @@ Snapshot Session::snapshot() {
       o.cell_writers = m.model.cell_writers(obj);
       const ObjectKind k = m.mechanism(obj);
       o.mechanism = k;
+      if (is_channel_mechanism(k)) o.contents = m.model.held_texts(obj);
       if (is_channel_mechanism(k)) o.unit = keeps_message_boundaries(k) ? "messages" : "bytes";
       if (k == ObjectKind::semaphore) o.unit = "count";
       snap.objects.push_back(std::move(o));

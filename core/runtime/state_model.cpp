@@ -11,6 +11,7 @@ StateModel::StateModel(const Scenario& s, int nworkers)
       overtaken_(static_cast<size_t>(nworkers), 0),
       loaded_(static_cast<size_t>(nworkers), 0),
       reg_(static_cast<size_t>(nworkers), 0) {
+  for (const ObjectSpec& spec : s.objects) names_.push_back(spec.name);
   for (size_t i = 0; i < s.objects.size(); ++i) {
     ObjectModel& o = objects_[i];
     o.mechanism = s.objects[i].mechanism;
@@ -29,6 +30,47 @@ StateModel::StateModel(const Scenario& s, int nworkers)
       o.expected.assign(o.cells.size(), 0);
     }
   }
+}
+
+void StateModel::found(FindingKind kind, int worker, int obj, int64_t value, std::string text) {
+  findings_.push_back({kind, worker, obj, value, std::move(text)});
+}
+
+// A byte stream: the bytes come out in the order they went in, whatever
+// the messages were. A read that begins or ends inside a message split it.
+void StateModel::stream_recv(ObjectModel& o, const Input& e) {
+  int64_t left = e.bytes;
+  if (o.in_flight.empty() || left <= 0) return;
+  *e.msg = o.in_flight.front().seq;
+  std::string split;
+  while (left > 0 && !o.in_flight.empty()) {
+    InFlight& m = o.in_flight.front();
+    const int64_t take = std::min(left, m.bytes_left);
+    const bool begun = m.bytes_left < m.bytes;
+    m.bytes_left -= take;
+    left -= take;
+    if ((begun || m.bytes_left > 0) && split.empty() && m.bytes > 0)
+      split = "message #" + std::to_string(m.seq) + " (" + std::to_string(m.bytes) +
+              " bytes) was split: this read got " + std::to_string(take) + " of its bytes" +
+              (begun ? ", the rest of it" : ", the rest stays in the channel");
+    if (m.bytes_left == 0) o.in_flight.pop_front();
+  }
+  if (!split.empty()) found(FindingKind::split, e.worker, e.obj, e.bytes, split);
+}
+
+std::vector<std::string> StateModel::held_texts(int obj) const {
+  std::vector<std::string> out;
+  for (const Held& h : held(obj)) {
+    for (const InFlight& m : objects_[static_cast<size_t>(obj)].in_flight) {
+      if (m.seq != h.seq) continue;
+      std::string text = m.data;
+      if (m.bytes_left >= 0 && m.bytes_left < m.bytes)
+        text.erase(0, std::min(text.size(), static_cast<size_t>(m.bytes - m.bytes_left)));
+      out.push_back(std::move(text));
+      break;
+    }
+  }
+  return out;
 }
 
 std::vector<StateModel::Starving> StateModel::take_starving() {
@@ -108,6 +150,7 @@ void StateModel::switched(ObjectModel& o, std::string_view to) {
     // What is left of a message a stream reader had begun.
     if (static_cast<int64_t>(m.data.size()) > m.bytes_left && m.bytes_left >= 0)
       m.data.erase(0, m.data.size() - static_cast<size_t>(m.bytes_left));
+    m.bytes = m.bytes_left;  // moved as a message of its own
   }
   o.mechanism = *k;
 }
@@ -159,7 +202,9 @@ void StateModel::apply(const Input& e) {
       }
       break;
     case EventKind::send:
-      if (o) o->in_flight.push_back({*e.msg, e.bytes, e.value.value_or(0), std::string(e.data)});
+      if (o)
+        o->in_flight.push_back({*e.msg, e.bytes, e.value.value_or(0), std::string(e.data),
+                                std::max<int64_t>(e.bytes, 0)});
       if (o && e.worker >= 0 && w < pending_send_.size()) pending_send_[w] = {e.obj, *e.msg};
       break;
     case EventKind::ret:
@@ -184,16 +229,7 @@ void StateModel::apply(const Input& e) {
           o->in_flight.erase(it);
         }
       } else {
-        // A byte stream: the bytes come out in the order they went in.
-        int64_t left = e.bytes;
-        if (!o->in_flight.empty() && left > 0) *e.msg = o->in_flight.front().seq;
-        while (left > 0 && !o->in_flight.empty()) {
-          InFlight& m = o->in_flight.front();
-          const int64_t take = std::min(left, m.bytes_left);
-          m.bytes_left -= take;
-          left -= take;
-          if (m.bytes_left == 0) o->in_flight.pop_front();
-        }
+        stream_recv(*o, e);
       }
       break;
     }
@@ -213,6 +249,14 @@ void StateModel::apply(const Input& e) {
         break;
       }
       if (o->mechanism == ObjectKind::barrier) break;
+      // A flag in shared memory used as a lock: the simulator sees who is
+      // inside; a second one inside breaks mutual exclusion.
+      if (o->mechanism == ObjectKind::shared_memory && e.worker >= 0 && !o->holders.empty() &&
+          std::find(o->holders.begin(), o->holders.end(), e.worker) == o->holders.end())
+        found(FindingKind::exclusion, e.worker, e.obj, static_cast<int64_t>(o->holders.size()) + 1,
+              std::string(kExclusionPrefix) + " " + std::to_string(o->holders.size() + 1) +
+                  " processes are inside the critical section guarded by " +
+                  names_[static_cast<size_t>(e.obj)]);
       if (e.worker >= 0) o->holders.push_back(e.worker);
       // Everyone still waiting on it was overtaken once more.
       for (int waiter : o->waiters) {
@@ -232,6 +276,8 @@ void StateModel::apply(const Input& e) {
       break;
     }
     case EventKind::value:
+      if (e.detail.starts_with(kStarvingPrefix))
+        found(FindingKind::starvation, e.worker, e.obj, e.value.value_or(0), std::string(e.detail));
       if (o && o->mechanism == ObjectKind::event && e.value) o->count = *e.value;
       if (o && o->mechanism == ObjectKind::shared_memory && e.value && *e.msg >= 0 &&
           static_cast<size_t>(*e.msg) < o->cells.size()) {
@@ -250,10 +296,23 @@ void StateModel::apply(const Input& e) {
     case EventKind::race:
       // A worker's lost update names its object; the session's summary at
       // the end (no worker) is not another loss.
-      if (e.worker >= 0) {
+      if (e.worker < 0) break;
+      if (e.detail.starts_with(kExclusionPrefix)) {
+        found(FindingKind::exclusion, e.worker, e.obj, 0, std::string(e.detail));
+      } else if (e.detail.starts_with(kOverflowPrefix) || e.detail.starts_with(kUnderflowPrefix)) {
+        found(FindingKind::overflow, e.worker, e.obj, 0, std::string(e.detail));
+      } else {
         ++lost_updates_;
         if (o) ++o->lost;
+        found(FindingKind::race, e.worker, e.obj, 0, std::string(e.detail));
       }
+      break;
+    case EventKind::deadlock:
+      found(FindingKind::deadlock, -1, -1, 0, std::string(e.detail));
+      break;
+    case EventKind::signal:
+      if (e.detail.starts_with(kSignalLostPrefix))
+        found(FindingKind::signal_lost, e.worker, -1, 0, std::string(e.detail));
       break;
     case EventKind::switch_:
       if (o) switched(*o, e.data);

@@ -13,6 +13,7 @@
 #include "runtime/plan.hpp"
 #include "scenario/scenario.hpp"
 #include "trace/event.hpp"
+#include "trace/finding.hpp"
 
 namespace ipclab {
 
@@ -86,6 +87,12 @@ class StateModel {
     int64_t priority = 0;
   };
   std::vector<Held> held(int obj) const;
+  // The texts of the messages held, in the same order (at most the first 64
+  // bytes of each, what is left of one a stream reader has begun).
+  std::vector<std::string> held_texts(int obj) const;
+
+  // Everything found to have gone wrong so far, in the order it happened.
+  const std::vector<Finding>& findings() const { return findings_; }
 
  private:
   struct InFlight {
@@ -93,6 +100,7 @@ class StateModel {
     int64_t bytes_left = 0;
     int64_t priority = 0;
     std::string data;
+    int64_t bytes = 0;  // as sent
   };
   struct ObjectModel {
     ObjectKind mechanism = ObjectKind::pipe;
@@ -142,6 +150,10 @@ class StateModel {
   std::vector<int> overtaken_;         // per worker
   std::vector<int64_t> loaded_, reg_;  // per worker: the last load and compute
   std::vector<Starving> starving_;
+  std::vector<Finding> findings_;
+  std::vector<std::string> names_;  // object names, for the findings' texts
+  void found(FindingKind kind, int worker, int obj, int64_t value, std::string text);
+  void stream_recv(ObjectModel& o, const Input& e);
 };
 
 }  // namespace ipclab

@@ -10,28 +10,10 @@ namespace {
 
 constexpr std::size_t kMaxChoices = 8;
 
-// Read-write and file locks count the processes that hold them.
-bool has_value(const ObjectSpec& o) {
-  return o.kind == ObjectKind::semaphore || o.kind == ObjectKind::shared_memory ||
-         o.kind == ObjectKind::rwlock || o.kind == ObjectKind::file_lock ||
-         o.kind == ObjectKind::event || is_channel_mechanism(o.mechanism);
-}
-const Need kValued{has_value,
-                   "a semaphore, a channel, a shared_memory, an rwlock, a file_lock or an event"};
-bool is_mutex(const ObjectSpec& o) {
-  return o.kind == ObjectKind::mutex;
-}
-const Need kMutex{is_mutex, "a mutex"};
 bool switchable_channel(const ObjectSpec& o) {
   return is_switchable(o);
 }
 const Need kSwitchable{switchable_channel, "a channel that lists alternatives"};
-
-struct LessonContext {
-  Reader& r;
-  const std::vector<ObjectSpec>& objects;
-  std::vector<ProcessName> procs;
-};
 
 std::vector<std::pair<std::string, int>> load_step(LessonContext& c, const Entry& e) {
   std::vector<std::pair<std::string, int>> out;
@@ -79,101 +61,83 @@ std::vector<std::pair<std::string, ObjectKind>> load_switch(LessonContext& c, co
   return out;
 }
 
-std::vector<std::string> instances(LessonContext& c, Fields& f, std::string_view key) {
-  std::vector<std::string> out;
-  const Entry* e = f.get(key);
-  if (!e) return out;
-  for (auto& [name, pos] : c.r.texts(e->value, e->pos, quoted(key))
-                               .value_or(std::vector<std::pair<std::string, SourcePos>>{})) {
-    if (check_instance(c.r, c.procs, name, pos, false, true)) out.push_back(name);
+// A choice: a text, or {en, zh, when: {...}} with what must hold of the
+// real state for it to be the right one.
+void load_choice(LessonContext& c, Ask& a, const Item& item) {
+  const Entry* when = nullptr;
+  std::optional<Fields> f;
+  if (item.node.IsMap()) {
+    f.emplace(c.r, item.node, item.pos, "a choice");
+    f->allow({"en", "zh", "when"});
+    when = f->get("when");
   }
-  return out;
+  std::optional<LocalText> t;
+  if (f) {
+    std::optional<std::string> en = f->text("en", true);
+    if (en) t = LocalText{*en, f->text("zh").value_or("")};
+  } else {
+    t = c.r.local_text(item.node, item.pos, "a choice");
+  }
+  if (!t) return;
+  a.choices.push_back(*t);
+  a.when.push_back(when ? std::optional<Expect>(load_expect(c, *when, "'when'")) : std::nullopt);
 }
 
-Expect load_expect(LessonContext& c, const Entry& e) {
-  Expect x;
-  Fields f(c.r, e.value, e.pos, "'expect'");
-  x.pos = f.pos();
-  if (!f.is_map()) return x;
-  f.allow({"blocked", "running", "finished", "value", "owner", "deadlock"});
-  x.deadlock = f.boolean("deadlock");
-  x.blocked = instances(c, f, "blocked");
-  x.running = instances(c, f, "running");
-  x.finished = instances(c, f, "finished");
-  std::pair<std::string_view, const std::vector<std::string>*> states[] = {
-      {"blocked", &x.blocked}, {"running", &x.running}, {"finished", &x.finished}};
-  for (std::size_t i = 0; i < 3; ++i) {
-    for (std::size_t j = i + 1; j < 3; ++j) {
-      for (const std::string& name : *states[i].second) {
-        if (std::find(states[j].second->begin(), states[j].second->end(), name) !=
-            states[j].second->end()) {
-          c.r.error(f.get(states[j].first)->pos, quoted(name) + " cannot be both " +
-                                                     std::string(states[i].first) + " and " +
-                                                     std::string(states[j].first));
-        }
-      }
-    }
-  }
-  if (const Entry* value = f.get("value")) {
-    Fields values(c.r, value->value, value->pos, "'value'");
-    for (const Entry& v : values.entries()) {
-      object_ref(c.r, c.objects, v.key, v.key_pos, "value", kValued);
-      std::optional<int64_t> n =
-          c.r.integer(v.value, v.pos, "the value of " + quoted(v.key), -INT64_MAX, INT64_MAX);
-      if (n) x.value.emplace_back(v.key, *n);
-    }
-  }
-  if (const Entry* owner = f.get("owner")) {
-    Fields owners(c.r, owner->value, owner->pos, "'owner'");
-    if (owners.is_map() && owners.entries().empty()) {
-      c.r.error(owner->pos, "'owner' needs a mutex and its owner, like {guard: producer}");
-    }
-    for (std::size_t i = 0; i < owners.entries().size(); ++i) {
-      const Entry& o = owners.entries()[i];
-      if (i > 0) {
-        c.r.error(o.key_pos, "'owner' checks one mutex per lesson step");
-        continue;
-      }
-      object_ref(c.r, c.objects, o.key, o.key_pos, "owner", kMutex);
-      x.owner_of = o.key;
-      if (o.value.IsNull() || (o.value.IsScalar() && o.value.Scalar().empty())) continue;
-      std::optional<std::string> who = c.r.text(o.value, o.pos, "the owner of " + quoted(o.key));
-      if (who && check_instance(c.r, c.procs, *who, o.pos, false, false)) x.owner = *who;
-    }
-  }
-  return x;
-}
-
-Ask load_ask(Reader& r, const Entry& e) {
+Ask load_ask(LessonContext& c, const Entry& e) {
+  Reader& r = c.r;
   Ask a;
   Fields f(r, e.value, e.pos, "'ask'");
+  a.pos = f.pos();
   if (!f.is_map()) return a;
-  f.allow({"en", "zh", "choices", "answer"});
+  f.allow({"en", "zh", "choices", "value", "answer", "now", "hide", "explain"});
   a.question.en = f.text("en", true).value_or("");
   a.question.zh = f.text("zh").value_or("");
-  if (const Entry* choices = f.need("choices")) {
+  a.now = f.boolean("now").value_or(false);
+  a.explain = f.local_text("explain").value_or(LocalText{});
+  const Entry* choices = f.get("choices");
+  const Entry* value = f.get("value");
+  if (choices && value)
+    r.error(value->pos, "'ask' has 'choices' or a 'value' to type, not both");
+  else if (!choices && !value)
+    r.error(f.pos(),
+            "'ask' needs 'choices' (a multiple-choice question) or 'value' (an object "
+            "whose value the student types)");
+  if (choices) {
     for (const Item& item :
-         r.list(choices->value, choices->pos, "'choices'").value_or(std::vector<Item>{})) {
-      if (std::optional<LocalText> t = r.local_text(item.node, item.pos, "a choice")) {
-        a.choices.push_back(*t);
-      }
-    }
+         r.list(choices->value, choices->pos, "'choices'").value_or(std::vector<Item>{}))
+      load_choice(c, a, item);
     if (choices->value.IsSequence() &&
         (choices->value.size() < 2 || choices->value.size() > kMaxChoices)) {
       r.error(choices->pos, "'choices' must list 2 to " + std::to_string(kMaxChoices) +
                                 " answers, not " + std::to_string(choices->value.size()));
     }
   }
-  int64_t last = std::max<int64_t>(0, static_cast<int64_t>(a.choices.size()) - 1);
+  if (value) {
+    if (std::optional<std::string> name = r.text(value->value, value->pos, "'value'")) {
+      if (object_ref(r, c.objects, *name, value->pos, "value", kValued)) a.value_of = *name;
+    }
+  }
+  if (const Entry* hide = f.get("hide")) {
+    for (auto& [name, pos] : r.texts(hide->value, hide->pos, "'hide'")
+                                 .value_or(std::vector<std::pair<std::string, SourcePos>>{})) {
+      if (object_ref(r, c.objects, name, pos, "hide", kValued)) a.hide.push_back(name);
+    }
+  }
   if (const Entry* answer = f.need("answer")) {
-    std::optional<int64_t> n = r.integer(answer->value, answer->pos, "'answer'", 0, INT64_MAX);
-    if (n && *n > last) {
-      r.error(answer->pos,
-              "'answer' is the number of the right choice counted from 0, so it "
-              "must be between 0 and " +
-                  std::to_string(last) + ", not " + std::to_string(*n));
-    } else if (n) {
-      a.answer = static_cast<int>(*n);
+    if (value) {
+      if (auto n = r.integer(answer->value, answer->pos, "'answer'", -INT64_MAX, INT64_MAX))
+        a.answer = *n;
+    } else {
+      const int64_t last = std::max<int64_t>(0, static_cast<int64_t>(a.choices.size()) - 1);
+      std::optional<int64_t> n = r.integer(answer->value, answer->pos, "'answer'", 0, INT64_MAX);
+      if (n && *n > last) {
+        r.error(answer->pos,
+                "'answer' is the number of the right choice counted from 0, so it "
+                "must be between 0 and " +
+                    std::to_string(last) + ", not " + std::to_string(*n));
+      } else if (n) {
+        a.answer = *n;
+      }
     }
   }
   return a;
@@ -200,26 +164,50 @@ std::vector<LessonStep> load_lesson(Reader& r, const Entry& lesson,
     if (const Entry* sw = f.get("switch")) s.switches = load_switch(c, *sw);
     if (const Entry* step = f.get("step")) s.step = load_step(c, *step);
     if (const Entry* expect = f.get("expect")) s.expect = load_expect(c, *expect);
-    if (const Entry* ask = f.get("ask")) s.ask = load_ask(r, *ask);
+    if (const Entry* ask = f.get("ask")) s.ask = load_ask(c, *ask);
     out.push_back(std::move(s));
   }
   return out;
 }
 
-std::optional<Challenge> load_challenge(Reader& r, const Entry& challenge) {
+std::optional<Challenge> load_challenge(LessonContext& lc, const Entry& challenge) {
+  Reader& r = lc.r;
   Fields f(r, challenge.value, challenge.pos, "'challenge'");
   if (!f.is_map()) return std::nullopt;
-  f.allow({"goal", "say"});
+  f.allow({"goal", "object", "times", "max_steps", "say", "hints", "explain", "solution"});
   Challenge c;
-  c.goal = f.text("goal", true).value_or("");
-  if (const Entry* goal = f.get("goal"); goal && !c.goal.empty() && c.goal != "race" &&
-                                         c.goal != "deadlock" && c.goal != "starvation" &&
-                                         c.goal != "order") {
-    r.error(goal->pos, "unknown goal " + quoted(c.goal) +
-                           did_you_mean(c.goal, {"race", "deadlock", "starvation", "order"}) +
-                           "; use race, deadlock, starvation or order");
+  c.pos = f.pos();
+  if (const Entry* goal = f.need("goal")) {
+    if (std::optional<std::string> word = r.text(goal->value, goal->pos, "'goal'"))
+      if (std::optional<FindingKind> k = finding_ref(r, *word, goal->pos, "goal")) c.goal = *k;
   }
+  if (const Entry* object = f.get("object")) {
+    if (std::optional<std::string> name = r.text(object->value, object->pos, "'object'")) {
+      const auto any = [](const ObjectSpec&) { return true; };
+      if (object_ref(r, lc.objects, *name, object->pos, "object", Need{any, "an object"}))
+        c.object = *name;
+    }
+  }
+  c.times = static_cast<int>(f.integer("times", 1, 1000).value_or(3));
+  c.max_steps = static_cast<int>(f.integer("max_steps", 1, 100000).value_or(0));
   c.say = f.local_text("say", true).value_or(LocalText{});
+  c.explain = f.local_text("explain").value_or(LocalText{});
+  if (const Entry* hints = f.get("hints")) {
+    for (const Item& item :
+         r.list(hints->value, hints->pos, "'hints'").value_or(std::vector<Item>{}))
+      if (std::optional<LocalText> t = r.local_text(item.node, item.pos, "a hint"))
+        c.hints.push_back(*t);
+    if (hints->value.IsSequence() && (hints->value.size() < 1 || hints->value.size() > 3))
+      r.error(hints->pos, "'hints' lists 1 to 3 hints, vaguest first, not " +
+                              std::to_string(hints->value.size()));
+  }
+  if (const Entry* solution = f.get("solution")) {
+    for (auto& [name, pos] : r.texts(solution->value, solution->pos, "'solution'")
+                                 .value_or(std::vector<std::pair<std::string, SourcePos>>{})) {
+      // One step of one process: a copy by its own name when count > 1.
+      if (check_instance(r, lc.procs, name, pos, false, false)) c.solution.push_back(name);
+    }
+  }
   return c;
 }
 

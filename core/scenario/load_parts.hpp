@@ -73,9 +73,25 @@ struct Script {
 };
 std::vector<Action> load_steps(Script& s, const Entry& steps, int repeat_depth);
 
+// What lesson steps may name: the objects and the processes.
+struct LessonContext {
+  Reader& r;
+  const std::vector<ObjectSpec>& objects;
+  std::vector<ProcessName> procs;
+};
+// `expect:` (load_expect.cpp), also a choice's `when:`.
+Expect load_expect(LessonContext& c, const Entry& e, std::string_view what = "'expect'");
+// The names of what the simulator finds (race, deadlock...), for messages.
+std::vector<std::string_view> finding_names();
+// A `happened:`/`goal:` word; an error at `at` if it names nothing.
+std::optional<FindingKind> finding_ref(Reader& r, std::string_view word, SourcePos at,
+                                       std::string_view what);
+// Objects an expect's `value:` (and a typed answer) may name.
+extern const Need kValued;
+
 std::vector<LessonStep> load_lesson(Reader& r, const Entry& lesson,
                                     const std::vector<ObjectSpec>& objects,
                                     const std::vector<ProcessSpec>& processes);
-std::optional<Challenge> load_challenge(Reader& r, const Entry& challenge);
+std::optional<Challenge> load_challenge(LessonContext& c, const Entry& challenge);
 
 }  // namespace ipclab::scenario_detail

@@ -86,7 +86,7 @@ void read_scenario(Reader& r, const YAML::Node& root, Scenario& s) {
   Fields top(r, root, {1, 1}, "the scenario");
   if (!top.is_map()) return;
   top.allow({"ipclab", "id", "title", "category", "summary", "objects", "processes", "lesson",
-             "challenge"});
+             "challenge", "exercise"});
   read_header(r, top, s);
   if (const Entry* objects = top.get("objects")) s.objects = load_objects(r, *objects);
   if (const Entry* processes = top.need("processes")) {
@@ -95,7 +95,12 @@ void read_scenario(Reader& r, const YAML::Node& root, Scenario& s) {
   if (const Entry* lesson = top.get("lesson")) {
     s.lesson = load_lesson(r, *lesson, s.objects, s.processes);
   }
-  if (const Entry* challenge = top.get("challenge")) s.challenge = load_challenge(r, *challenge);
+  if (const Entry* challenge = top.get("challenge")) {
+    LessonContext c{r, s.objects, {}};
+    for (const ProcessSpec& p : s.processes) c.procs.push_back({p.name, p.count});
+    s.challenge = load_challenge(c, *challenge);
+  }
+  s.exercise = top.local_text("exercise").value_or(LocalText{});
   fill_barrier_parties(s);
 }
 

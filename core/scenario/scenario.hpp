@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "trace/finding.hpp"
+
 namespace ipclab {
 
 // 1-based line and column in the source file; 0 means "unknown".
@@ -202,13 +204,32 @@ struct Expect {
   // true: the session has detected a deadlock (a wait-for cycle, or every
   // process blocked with none left to release another); false: it has not.
   std::optional<bool> deadlock;
+  // What the simulator must have found by now (a lost update, a split
+  // message...): each kind at least once.
+  std::vector<FindingKind> happened;
+  // Shared memory -> every cell's value, from the mapping itself.
+  std::vector<std::pair<std::string, std::vector<int64_t>>> cells;
+  // Channel -> the texts of the messages in it, in the order a receiver gets them.
+  std::vector<std::pair<std::string, std::vector<std::string>>> contents;
   SourcePos pos;
 };
 
+// A question. Asked after its lesson step was carried out; it is about the
+// state after the NEXT step (a prediction) unless `now`. Its answer is
+// checked against the real processes: the right choice is the first whose
+// `when` holds, the right value is `value_of`'s real value; `answer` is the
+// key the author expects, and `ipclab-cli lesson` checks that the real
+// processes agree with it.
 struct Ask {
   LocalText question;
-  std::vector<LocalText> choices;
-  int answer = 0;
+  std::vector<LocalText> choices;           // empty: the student types a number
+  std::vector<std::optional<Expect>> when;  // per choice (same length as choices)
+  std::optional<std::string> value_of;      // typed answer: the object whose value it is
+  int64_t answer = 0;                       // choice index, or the value
+  bool now = false;                         // about the state as it is, not after the next step
+  std::vector<std::string> hide;            // objects whose values the diagram hides until answered
+  LocalText explain;                        // shown with the verdict (may be empty)
+  SourcePos pos;
 };
 
 struct LessonStep {
@@ -223,9 +244,20 @@ struct LessonStep {
   SourcePos pos;
 };
 
+// The student is the scheduler: they pick which process takes the next
+// step and must make `goal` happen (the simulator detects it).
 struct Challenge {
-  std::string goal;  // race | deadlock | starvation | order
-  LocalText say;
+  FindingKind goal = FindingKind::race;
+  std::optional<std::string> object;  // the goal must happen on this object
+  int times = 3;                      // starvation: overtaken this many times
+  int max_steps = 0;                  // more steps than this loses (0: no limit)
+  LocalText say;                      // the task
+  std::vector<LocalText> hints;       // graded: 1 to 3, vaguest first
+  LocalText explain;                  // shown on winning: why it went wrong
+  // A winning order of steps (process instance names), which
+  // `ipclab-cli lesson` plays to check the goal can be reached.
+  std::vector<std::string> solution;
+  SourcePos pos;
 };
 
 struct Scenario {
@@ -238,6 +270,9 @@ struct Scenario {
   std::vector<ProcessSpec> processes;
   std::vector<LessonStep> lesson;
   std::optional<Challenge> challenge;
+  // A task to try after the lesson by changing the scenario or running it
+  // freely (nothing detects it); empty if none.
+  LocalText exercise;
   std::string file;    // where it was loaded from ("scenarios/ID.yaml" for bundled ones)
   std::string source;  // the YAML text it was parsed from
 

@@ -342,7 +342,8 @@ TEST(ScenarioErrors, WrongBooleansAndWords) {
                        "flock() always locks the whole file, so 'len' needs style fcntl "
                        "or ofd"));
   EXPECT_TRUE(
-      HasError(r, 13, 19, "unknown goal 'racing'; use race, deadlock, starvation or order"));
+      HasError(r, 13, 19, "unknown goal 'racing'; use race, exclusion, deadlock, starvation, "
+                                  "split, signal_lost or overflow"));
 }
 
 }  // namespace

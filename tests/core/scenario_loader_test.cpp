@@ -88,7 +88,7 @@ TEST(ScenarioLoader, DesignExampleLoadsIntoTheModel) {
   EXPECT_EQ(step.ask->choices.size(), 2u);
   EXPECT_EQ(step.ask->answer, 0);
   ASSERT_TRUE(s.challenge);
-  EXPECT_EQ(s.challenge->goal, "race");
+  EXPECT_EQ(s.challenge->goal, ipclab::FindingKind::race);
 }
 
 TEST(ScenarioLoader, ShortAndLongFormsOfActions) {

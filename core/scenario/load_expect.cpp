@@ -1,0 +1,154 @@
+// `expect:` of a lesson step (and `when:` of a choice): what must hold of
+// the real state.
+#include <algorithm>
+
+#include "scenario/load_parts.hpp"
+
+namespace ipclab::scenario_detail {
+
+namespace {
+
+// Read-write and file locks count the processes that hold them.
+bool has_value(const ObjectSpec& o) {
+  return o.kind == ObjectKind::semaphore || o.kind == ObjectKind::shared_memory ||
+         o.kind == ObjectKind::rwlock || o.kind == ObjectKind::file_lock ||
+         o.kind == ObjectKind::event || is_channel_mechanism(o.mechanism);
+}
+bool is_mutex(const ObjectSpec& o) {
+  return o.kind == ObjectKind::mutex;
+}
+const Need kMutex{is_mutex, "a mutex"};
+bool is_shared_memory(const ObjectSpec& o) {
+  return o.kind == ObjectKind::shared_memory;
+}
+const Need kSharedMemory{is_shared_memory, "a shared_memory"};
+bool is_channel(const ObjectSpec& o) {
+  return is_channel_mechanism(o.mechanism);
+}
+const Need kChannel{is_channel, "a channel"};
+
+std::vector<std::string> instances(LessonContext& c, Fields& f, std::string_view key) {
+  std::vector<std::string> out;
+  const Entry* e = f.get(key);
+  if (!e) return out;
+  for (auto& [name, pos] : c.r.texts(e->value, e->pos, quoted(key))
+                               .value_or(std::vector<std::pair<std::string, SourcePos>>{})) {
+    if (check_instance(c.r, c.procs, name, pos, false, true)) out.push_back(name);
+  }
+  return out;
+}
+
+}  // namespace
+
+const Need kValued{has_value,
+                   "a semaphore, a channel, a shared_memory, an rwlock, a file_lock or an event"};
+
+std::vector<std::string_view> finding_names() {
+  std::vector<std::string_view> out;
+  for (int i = 0; i < kFindingKindCount; ++i) out.push_back(to_string(static_cast<FindingKind>(i)));
+  return out;
+}
+
+std::optional<FindingKind> finding_ref(Reader& r, std::string_view word, SourcePos at,
+                                       std::string_view what) {
+  if (std::optional<FindingKind> k = finding_kind_from(word)) return k;
+  const std::vector<std::string_view> names = finding_names();
+  std::string list;
+  for (size_t i = 0; i < names.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + std::string(names[i]);
+  r.error(at, "unknown " + std::string(what) + " " + quoted(word) + did_you_mean(word, names) +
+                  "; use " + list);
+  return std::nullopt;
+}
+
+Expect load_expect(LessonContext& c, const Entry& e, std::string_view what) {
+  Expect x;
+  Fields f(c.r, e.value, e.pos, std::string(what));
+  x.pos = f.pos();
+  if (!f.is_map()) return x;
+  f.allow({"blocked", "running", "finished", "value", "owner", "deadlock", "happened", "cells",
+           "contents"});
+  x.deadlock = f.boolean("deadlock");
+  x.blocked = instances(c, f, "blocked");
+  x.running = instances(c, f, "running");
+  x.finished = instances(c, f, "finished");
+  std::pair<std::string_view, const std::vector<std::string>*> states[] = {
+      {"blocked", &x.blocked}, {"running", &x.running}, {"finished", &x.finished}};
+  for (std::size_t i = 0; i < 3; ++i) {
+    for (std::size_t j = i + 1; j < 3; ++j) {
+      for (const std::string& name : *states[i].second) {
+        if (std::find(states[j].second->begin(), states[j].second->end(), name) !=
+            states[j].second->end()) {
+          c.r.error(f.get(states[j].first)->pos, quoted(name) + " cannot be both " +
+                                                     std::string(states[i].first) + " and " +
+                                                     std::string(states[j].first));
+        }
+      }
+    }
+  }
+  if (const Entry* value = f.get("value")) {
+    Fields values(c.r, value->value, value->pos, "'value'");
+    for (const Entry& v : values.entries()) {
+      object_ref(c.r, c.objects, v.key, v.key_pos, "value", kValued);
+      std::optional<int64_t> n =
+          c.r.integer(v.value, v.pos, "the value of " + quoted(v.key), -INT64_MAX, INT64_MAX);
+      if (n) x.value.emplace_back(v.key, *n);
+    }
+  }
+  if (const Entry* owner = f.get("owner")) {
+    Fields owners(c.r, owner->value, owner->pos, "'owner'");
+    if (owners.is_map() && owners.entries().empty()) {
+      c.r.error(owner->pos, "'owner' needs a mutex and its owner, like {guard: producer}");
+    }
+    for (std::size_t i = 0; i < owners.entries().size(); ++i) {
+      const Entry& o = owners.entries()[i];
+      if (i > 0) {
+        c.r.error(o.key_pos, "'owner' checks one mutex per lesson step");
+        continue;
+      }
+      object_ref(c.r, c.objects, o.key, o.key_pos, "owner", kMutex);
+      x.owner_of = o.key;
+      if (o.value.IsNull() || (o.value.IsScalar() && o.value.Scalar().empty())) continue;
+      std::optional<std::string> who = c.r.text(o.value, o.pos, "the owner of " + quoted(o.key));
+      if (who && check_instance(c.r, c.procs, *who, o.pos, false, false)) x.owner = *who;
+    }
+  }
+  if (const Entry* h = f.get("happened")) {
+    for (auto& [word, pos] : c.r.texts(h->value, h->pos, "'happened'")
+                                 .value_or(std::vector<std::pair<std::string, SourcePos>>{}))
+      if (std::optional<FindingKind> k = finding_ref(c.r, word, pos, "finding"))
+        x.happened.push_back(*k);
+  }
+  if (const Entry* cells = f.get("cells")) {
+    Fields maps(c.r, cells->value, cells->pos, "'cells'");
+    for (const Entry& m : maps.entries()) {
+      const ObjectSpec* o = object_ref(c.r, c.objects, m.key, m.key_pos, "cells", kSharedMemory);
+      std::vector<int64_t> values;
+      for (const Item& item : c.r.list(m.value, m.pos, "the cells of " + quoted(m.key))
+                                  .value_or(std::vector<Item>{})) {
+        if (auto n = c.r.integer(item.node, item.pos, "a cell value", -INT64_MAX, INT64_MAX))
+          values.push_back(*n);
+      }
+      if (o && static_cast<int64_t>(values.size()) > o->cells)
+        c.r.error(m.pos, quoted(m.key) + " has " + std::to_string(o->cells) + " cells, not " +
+                             std::to_string(values.size()));
+      if (o) x.cells.emplace_back(m.key, std::move(values));
+    }
+  }
+  if (const Entry* contents = f.get("contents")) {
+    Fields maps(c.r, contents->value, contents->pos, "'contents'");
+    for (const Entry& m : maps.entries()) {
+      const ObjectSpec* o = object_ref(c.r, c.objects, m.key, m.key_pos, "contents", kChannel);
+      std::vector<std::string> texts;
+      if (!m.value.IsSequence() || m.value.size() > 0) {
+        for (auto& [t, pos] : c.r.texts(m.value, m.pos, "the messages in " + quoted(m.key))
+                                  .value_or(std::vector<std::pair<std::string, SourcePos>>{}))
+          texts.push_back(t);
+      }
+      if (o) x.contents.emplace_back(m.key, std::move(texts));
+    }
+  }
+  return x;
+}
+
+}  // namespace ipclab::scenario_detail
