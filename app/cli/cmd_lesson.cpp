@@ -1,4 +1,5 @@
 // `ipclab-cli lesson ID | --all`: a lesson's steps headless, every expect checked.
+#include <algorithm>
 #include <cstdio>
 
 #include "commands.hpp"
@@ -6,6 +7,7 @@
 #include "runtime/challenge.hpp"
 #include "runtime/lesson_check.hpp"
 #include "scenario/catalog.hpp"
+#include "scenario/course.hpp"
 
 #ifndef IPCLAB_WORKER_BUILD_PATH
 #define IPCLAB_WORKER_BUILD_PATH "ipclab-worker"
@@ -110,7 +112,10 @@ int cmd_lesson(const Args& args) {
   }
   std::vector<std::string> ids;
   if (args[0] == "--all") {
-    for (const BundledScenario& b : bundled_scenarios()) ids.emplace_back(b.id);
+    // In course order; a bundled lesson the course does not list comes last.
+    ids = bundled_course().lesson_ids();
+    for (const BundledScenario& b : bundled_scenarios())
+      if (std::find(ids.begin(), ids.end(), b.id) == ids.end()) ids.emplace_back(b.id);
   } else {
     ids.push_back(args[0]);
   }
