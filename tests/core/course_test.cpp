@@ -41,7 +41,7 @@ TEST(Course, BrokenCourseSaysWhereAndWhy) {
       "c.yaml");
   ASSERT_EQ(l.errors.size(), 3u);
   EXPECT_EQ(l.errors[0].to_string(),
-            "c.yaml:4:29: error: no bundled lesson 'pipe-bascis' (did you mean 'pipe-basics'?)");
+            "c.yaml:4:28: error: no bundled lesson 'pipe-bascis' (did you mean 'pipe-basics'?)");
   EXPECT_NE(l.errors[1].to_string().find("c.yaml:6:15: error: 'pipe-basics' is already in an "
                                          "earlier chapter"),
             std::string::npos)
