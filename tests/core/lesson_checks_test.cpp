@@ -20,7 +20,7 @@ processes:
   - name: writer
     steps:
       - send: {to: p, data: "message 1!"}
-      - send: {to: p, data: "messae 2!"}
+      - send: {to: p, data: "message 2!"}
       - write: {to: cells, cell: 1, value: 7}
   - name: reader
     steps:
@@ -32,7 +32,7 @@ lesson:
       en: "What does the pipe hold after two writes?"
       choices:
         - {en: "one message", when: {contents: {p: ["message 1!"]}}}
-        - {en: "both", when: {contents: {p: ["message 1!", "messae 2!"]}}}
+        - {en: "both", when: {contents: {p: ["message 1!", "message 2!"]}}}
       answer: 1
   - say: "two writes"
     step: {writer: 2}
@@ -64,7 +64,7 @@ TEST(LessonChecks, ContentsCellsAndASplitMessageFromTheRealRun) {
   ASSERT_TRUE(t.right_choice);
   EXPECT_EQ(*t.right_choice, 1) << t.sentence;
   EXPECT_EQ(key_disagreement(*sc.lesson[0].ask, t), "");
-  EXPECT_EQ(t.sentence, "p holds \"message 1!\", \"messae 2!\"");
+  EXPECT_EQ(t.sentence, "p holds \"message 1!\", \"message 2!\"");
 
   // A typed value: the kernel's count of bytes in the pipe.
   const AskTruth v = ask_truth(s, *sc.lesson[1].ask);
