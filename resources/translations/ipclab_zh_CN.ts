@@ -845,6 +845,14 @@
         <source>passed: every party has arrived (PTHREAD_BARRIER_SERIAL_THREAD)</source>
         <translation>通过：所有参与者都已到达（PTHREAD_BARRIER_SERIAL_THREAD）</translation>
     </message>
+    <message>
+        <source>message #%1 (%2 bytes) was split: this read got %3 of its bytes, the rest stays in the channel</source>
+        <translation>第 %1 条消息（%2 字节）被拆开了：这次读取只拿到它的 %3 个字节，其余部分还留在通道里</translation>
+    </message>
+    <message>
+        <source>message #%1 (%2 bytes) was split: this read got %3 of its bytes, the rest of it</source>
+        <translation>第 %1 条消息（%2 字节）被拆开了：这次读取拿到的是它剩下的 %3 个字节</translation>
+    </message>
 </context>
 <context>
     <name>EventLogModel</name>
