@@ -167,6 +167,8 @@ std::vector<LessonStep> load_lesson(Reader& r, const Entry& lesson,
     if (const Entry* ask = f.get("ask")) s.ask = load_ask(c, *ask);
     out.push_back(std::move(s));
   }
+  // No step follows the last one: its question is about the state as it is.
+  if (!out.empty() && out.back().ask) out.back().ask->now = true;
   return out;
 }
 

@@ -226,9 +226,9 @@ struct Ask {
   std::vector<std::optional<Expect>> when;  // per choice (same length as choices)
   std::optional<std::string> value_of;      // typed answer: the object whose value it is
   int64_t answer = 0;                       // choice index, or the value
-  bool now = false;                         // about the state as it is, not after the next step
-  std::vector<std::string> hide;            // objects whose values the diagram hides until answered
-  LocalText explain;                        // shown with the verdict (may be empty)
+  bool now = false;  // about the state as it is, not after the next step (always on the last step)
+  std::vector<std::string> hide;  // objects whose values the diagram hides until answered
+  LocalText explain;              // shown with the verdict (may be empty)
   SourcePos pos;
 };
 
