@@ -25,7 +25,7 @@ TEST_F(LessonBackTest, BackReplaysOnFreshProcessesAndKeepsTheVerdicts) {
   ASSERT_EQ(lesson()->stepCount(), 5);
   ASSERT_TRUE(settledAt(0));
   EXPECT_EQ(lesson()->hiddenObjects(), QStringList{QStringLiteral("queue")});
-  EXPECT_TRUE(inDiagram(kQueue).startsWith(QLatin1String("queue: ?")))
+  EXPECT_TRUE(inDiagram(kQueue).startsWith(QStringLiteral("queue: ?")))
       << inDiagram(kQueue).toStdString();
   EXPECT_EQ(objectCell(kQueue, ObjectTableModel::ModelFill).toString(), QStringLiteral("?"));
 
@@ -35,7 +35,7 @@ TEST_F(LessonBackTest, BackReplaysOnFreshProcessesAndKeepsTheVerdicts) {
   EXPECT_TRUE(allTicks()) << checks().toStdString();
   EXPECT_TRUE(lesson()->recapText().isEmpty()) << lesson()->recapText().toStdString();
   EXPECT_EQ(lesson()->hiddenObjects(), QStringList{QStringLiteral("tally")});
-  EXPECT_TRUE(inDiagram(kQueue).startsWith(QLatin1String("queue: 1 message")))
+  EXPECT_TRUE(inDiagram(kQueue).startsWith(QStringLiteral("queue: 1 message")))
       << inDiagram(kQueue).toStdString();
   EXPECT_EQ(inDiagram(kTally),
             QStringLiteral("tally: [0] ? (not written yet)  [1] ? (not written yet)"));
@@ -47,7 +47,7 @@ TEST_F(LessonBackTest, BackReplaysOnFreshProcessesAndKeepsTheVerdicts) {
   const std::vector<int> second = pids();
   for (size_t i = 0; i < second.size(); ++i) EXPECT_NE(second[i], first[i]) << "process " << i;
   EXPECT_TRUE(lesson()->noticeText().startsWith(
-      QLatin1String("Went back by replaying step 1 on fresh processes")))
+      QStringLiteral("Went back by replaying step 1 on fresh processes")))
       << lesson()->noticeText().toStdString();
   EXPECT_EQ(lesson()->progressText(), QStringLiteral("1/5"));
   EXPECT_EQ(lesson()->hiddenObjects(), QStringList{QStringLiteral("queue")});
@@ -57,29 +57,29 @@ TEST_F(LessonBackTest, BackReplaysOnFreshProcessesAndKeepsTheVerdicts) {
   // This time the prediction is made: right.
   lesson()->typeAnswer(QStringLiteral("1"));
   check(1);
-  EXPECT_TRUE(lesson()->recapText().contains(QLatin1String("✓ Right")))
+  EXPECT_TRUE(lesson()->recapText().contains(QStringLiteral("✓ Right")))
       << lesson()->recapText().toStdString();
-  EXPECT_TRUE(lesson()->recapText().contains(QLatin1String("queue is 1")));
+  EXPECT_TRUE(lesson()->recapText().contains(QStringLiteral("queue is 1")));
 
   // Cells in a `when`: right; the tally is revealed with the verdict.
   lesson()->chooseAnswer(0);
   check(2);
   EXPECT_TRUE(allTicks()) << checks().toStdString();
   const QString cells = lesson()->recapText();
-  EXPECT_TRUE(cells.contains(QLatin1String("✓ Right"))) << cells.toStdString();
-  EXPECT_TRUE(cells.contains(QLatin1String("tally holds [0, 5]"))) << cells.toStdString();
+  EXPECT_TRUE(cells.contains(QStringLiteral("✓ Right"))) << cells.toStdString();
+  EXPECT_TRUE(cells.contains(QStringLiteral("tally holds [0, 5]"))) << cells.toStdString();
   EXPECT_TRUE(lesson()->hiddenObjects().isEmpty());
-  EXPECT_TRUE(inDiagram(kTally).contains(QLatin1String("[1] 5")))
+  EXPECT_TRUE(inDiagram(kTally).contains(QStringLiteral("[1] 5")))
       << inDiagram(kTally).toStdString();
 
   // No `when`: the key decides, and the verdict says so. Wrong here.
   lesson()->chooseAnswer(1);
   check(3);
   const QString key = lesson()->recapText();
-  EXPECT_TRUE(key.contains(QLatin1String("✗ Not that one (the lesson's answer)")))
+  EXPECT_TRUE(key.contains(QStringLiteral("✗ Not that one (the lesson's answer)")))
       << key.toStdString();
-  EXPECT_TRUE(key.contains(QLatin1String("The right answer: “mq_receive”"))) << key.toStdString();
-  EXPECT_FALSE(key.contains(QLatin1String("What the real processes show")));
+  EXPECT_TRUE(key.contains(QStringLiteral("The right answer: “mq_receive”"))) << key.toStdString();
+  EXPECT_FALSE(key.contains(QStringLiteral("What the real processes show")));
   next(4);
   EXPECT_TRUE(allTicks()) << checks().toStdString();
   EXPECT_EQ(LessonProgress::entry(QStringLiteral("predict-queue"), false).state,
@@ -94,12 +94,12 @@ TEST_F(LessonBackTest, BackReplaysOnFreshProcessesAndKeepsTheVerdicts) {
   EXPECT_EQ(lesson()->progressText(), QStringLiteral("4/5"));
   EXPECT_TRUE(allTicks()) << checks().toStdString();
   EXPECT_EQ(lesson()->checkLines().size(), 2) << checks().toStdString();
-  EXPECT_TRUE(lesson()->noticeText().contains(QLatin1String("replaying steps 1–4")));
+  EXPECT_TRUE(lesson()->noticeText().contains(QStringLiteral("replaying steps 1–4")));
   EXPECT_TRUE(lesson()->noticeText().contains(QStringLiteral("reader %1").arg(third[1])));
   // Step 3's verdict is still there, on the step after it.
-  EXPECT_TRUE(lesson()->recapText().contains(QLatin1String("✗ Not that one")));
+  EXPECT_TRUE(lesson()->recapText().contains(QStringLiteral("✗ Not that one")));
   // The state is the one step 4 leaves: the queue empty, the reader running.
-  EXPECT_TRUE(inDiagram(kQueue).startsWith(QLatin1String("queue: 0 messages")))
+  EXPECT_TRUE(inDiagram(kQueue).startsWith(QStringLiteral("queue: 0 messages")))
       << inDiagram(kQueue).toStdString();
   // Replayed, the diagram and tables say what the core says.
   expectTablesMatch(controller()->session()->snapshot(), "after the replay");
@@ -109,7 +109,7 @@ TEST_F(LessonBackTest, BackReplaysOnFreshProcessesAndKeepsTheVerdicts) {
   EXPECT_TRUE(lesson()->noticeText().contains(QStringLiteral("重放")))
       << lesson()->noticeText().toStdString();
   window_->setLanguage(QStringLiteral("en"));
-  EXPECT_TRUE(lesson()->noticeText().startsWith(QLatin1String("Went back")));
+  EXPECT_TRUE(lesson()->noticeText().startsWith(QStringLiteral("Went back")));
 }
 
 TEST_F(LessonBackTest, BackOnTheFirstStepRestarts) {

@@ -30,7 +30,7 @@ TEST_F(LessonPredictTest, PredictionsAreCheckedAgainstTheRealProcesses) {
   EXPECT_EQ(slotsInDiagram(), QStringLiteral("slots: count ?")) << slotsInDiagram().toStdString();
   EXPECT_EQ(slotsInTable(), QStringLiteral("?"));
   EXPECT_FALSE(lesson()->checkButton()->isEnabled()) << "nothing typed yet";
-  EXPECT_TRUE(lesson()->askBox()->noteText().contains(QLatin1String("carries out the next step")));
+  EXPECT_TRUE(lesson()->askBox()->noteText().contains(QStringLiteral("carries out the next step")));
   shoot("lesson-predict-question");
 
   // A typed value, right: Check carries out step 2, then asks the processes.
@@ -41,15 +41,15 @@ TEST_F(LessonPredictTest, PredictionsAreCheckedAgainstTheRealProcesses) {
   EXPECT_TRUE(allTicks()) << checks().toStdString();
   EXPECT_EQ(lesson()->checkLines().size(), 2);
   const QString recap = lesson()->recapText();
-  EXPECT_TRUE(recap.contains(QLatin1String("Your prediction: 0"))) << recap.toStdString();
-  EXPECT_TRUE(recap.contains(QLatin1String("✓ Right"))) << recap.toStdString();
-  EXPECT_TRUE(recap.contains(QLatin1String("What the real processes show: slots is 0")))
+  EXPECT_TRUE(recap.contains(QStringLiteral("Your prediction: 0"))) << recap.toStdString();
+  EXPECT_TRUE(recap.contains(QStringLiteral("✓ Right"))) << recap.toStdString();
+  EXPECT_TRUE(recap.contains(QStringLiteral("What the real processes show: slots is 0")))
       << recap.toStdString();
-  EXPECT_TRUE(recap.contains(QLatin1String("sem_wait takes one from the count")));
+  EXPECT_TRUE(recap.contains(QStringLiteral("sem_wait takes one from the count")));
   EXPECT_EQ(LessonProgress::entry(QStringLiteral("predict-semaphore"), false).reached, 2);
 
   // Step 2's question hides slots again, until it is answered.
-  EXPECT_TRUE(slotsInDiagram().startsWith(QLatin1String("slots: count ?")))
+  EXPECT_TRUE(slotsInDiagram().startsWith(QStringLiteral("slots: count ?")))
       << slotsInDiagram().toStdString();
   const std::vector<int> before = pids();
 
@@ -58,26 +58,26 @@ TEST_F(LessonPredictTest, PredictionsAreCheckedAgainstTheRealProcesses) {
   check(2);
   EXPECT_TRUE(allTicks()) << checks().toStdString();
   const QString wrong = lesson()->recapText();
-  EXPECT_TRUE(wrong.contains(QLatin1String("Your prediction: “It passes too”")))
+  EXPECT_TRUE(wrong.contains(QStringLiteral("Your prediction: “It passes too”")))
       << wrong.toStdString();
-  EXPECT_TRUE(wrong.contains(QLatin1String("✗ Not that one"))) << wrong.toStdString();
-  EXPECT_TRUE(wrong.contains(QLatin1String("second is blocked on slots"))) << wrong.toStdString();
-  EXPECT_TRUE(wrong.contains(QLatin1String("The right answer: “It blocks in the kernel”")));
-  EXPECT_TRUE(wrong.contains(QLatin1String("puts the caller to sleep")));
+  EXPECT_TRUE(wrong.contains(QStringLiteral("✗ Not that one"))) << wrong.toStdString();
+  EXPECT_TRUE(wrong.contains(QStringLiteral("second is blocked on slots"))) << wrong.toStdString();
+  EXPECT_TRUE(wrong.contains(QStringLiteral("The right answer: “It blocks in the kernel”")));
+  EXPECT_TRUE(wrong.contains(QStringLiteral("puts the caller to sleep")));
   // Answered: the values show again.
   EXPECT_TRUE(lesson()->hiddenObjects().isEmpty());
-  EXPECT_TRUE(slotsInDiagram().startsWith(QLatin1String("slots: count 0")))
+  EXPECT_TRUE(slotsInDiagram().startsWith(QStringLiteral("slots: count 0")))
       << slotsInDiagram().toStdString();
   EXPECT_EQ(slotsInTable(), QStringLiteral("0"));
 
   // A `now` question: Check asks the processes as they are, no step.
-  EXPECT_TRUE(lesson()->askBox()->noteText().contains(QLatin1String("as they are now")));
+  EXPECT_TRUE(lesson()->askBox()->noteText().contains(QStringLiteral("as they are now")));
   lesson()->typeAnswer(QStringLiteral("1"));
   check(2);
   EXPECT_EQ(lesson()->answerText(), QStringLiteral("✗ Not that one"));
-  EXPECT_TRUE(lesson()->answerDetails().contains(QLatin1String("slots is 0")))
+  EXPECT_TRUE(lesson()->answerDetails().contains(QStringLiteral("slots is 0")))
       << lesson()->answerDetails().toStdString();
-  EXPECT_TRUE(lesson()->answerDetails().contains(QLatin1String("The right answer: 0")));
+  EXPECT_TRUE(lesson()->answerDetails().contains(QStringLiteral("The right answer: 0")));
   EXPECT_FALSE(lesson()->checkButton()->isEnabled()) << "a question is checked once";
   shoot("lesson-predict-verdict");
 
@@ -91,13 +91,13 @@ TEST_F(LessonPredictTest, PredictionsAreCheckedAgainstTheRealProcesses) {
   EXPECT_TRUE(allTicks()) << checks().toStdString();
   EXPECT_EQ(lesson()->checkLines().size(), 2);
   EXPECT_TRUE(lesson()->noticeText().startsWith(
-      QLatin1String("Went back by replaying steps 1–2 on fresh processes: real processes cannot "
-                    "run backwards.")))
+      QStringLiteral("Went back by replaying steps 1–2 on fresh processes: real processes cannot "
+                     "run backwards.")))
       << lesson()->noticeText().toStdString();
   EXPECT_TRUE(lesson()->noticeText().contains(QStringLiteral("first %1").arg(after[0])));
   // The verdict stays with its question (and the one of step 1 on this step).
   EXPECT_EQ(lesson()->answerText(), QStringLiteral("✗ Not that one"));
-  EXPECT_TRUE(lesson()->recapText().contains(QLatin1String("✓ Right")));
+  EXPECT_TRUE(lesson()->recapText().contains(QStringLiteral("✓ Right")));
   EXPECT_TRUE(lesson()->hiddenObjects().isEmpty());
 
   // Forward again; the `now` question is asked afresh and answered right.

@@ -58,6 +58,9 @@ class LessonTest : public GuiTest {
   // Back by replay; returns every status line seen while it replayed.
   QStringList back(int arriveAt) {
     QStringList seen;
+    // Replayed steps can be quicker than a look at the panel: catch each as it starts.
+    const QMetaObject::Connection c = QObject::connect(lesson(), &LessonPanel::replayProgress,
+                                                       [&] { seen << lesson()->statusText(); });
     if (ipclab::Session* s = controller()->session()) traces_.push_back(tracesOf(*s));
     EXPECT_TRUE(lesson()->backButton()->isEnabled());
     lesson()->backButton()->click();
@@ -68,6 +71,7 @@ class LessonTest : public GuiTest {
       return controller()->session() && lesson()->idle() && lesson()->reachedStep() == arriveAt &&
              lesson()->shownStep() == arriveAt;
     });
+    QObject::disconnect(c);
     EXPECT_TRUE(arrived) << "Back never arrived at step " << arriveAt + 1;
     return seen;
   }

@@ -92,6 +92,8 @@ class LessonPanel : public QWidget {
   // A step was carried out and checked (or had nothing to carry out), or
   // reached again by a replay.
   void stepArrived(int index);
+  // Back: step `step` (0-based) of `count` is being replayed now.
+  void replayProgress(int step, int count);
   // The objects (by name) whose values must show "?" now; empty: none.
   void hiddenObjectsChanged(const QStringList& names);
 

@@ -178,6 +178,7 @@ void LessonPanel::startReplay() {
         if (ticket != ticket_) return;
         replayStep_ = k;
         render();
+        emit replayProgress(k, replayTarget_ + 1);
       },
       [this, ticket](const std::vector<LessonStepResult>& results, const ipclab::Snapshot& after) {
         if (ticket == ticket_) onReplayed(results, after);
