@@ -60,7 +60,7 @@ LessonPanel::LessonPanel(SessionController* controller, QWidget* parent)
       next_(new QPushButton(this)) {
   setObjectName(QStringLiteral("lessonPanel"));
   next_->setObjectName(QStringLiteral("lessonNext"));
-  back_->setObjectName(QStringLiteral("lessonPrevious"));
+  back_->setObjectName(QStringLiteral("lessonBack"));
   reset_->setObjectName(QStringLiteral("lessonReset"));
   notice_->setObjectName(QStringLiteral("lessonNotice"));
   // The replay notice: a calm, framed note (information, not an error).
