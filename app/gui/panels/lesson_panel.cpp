@@ -380,7 +380,9 @@ void LessonPanel::render() {
   next_->setEnabled(have && still && live && shown_ + 1 < stepCount() && shown_ == reached_ &&
                     records_[static_cast<size_t>(shown_)].arrived);
   back_->setEnabled(have && still && controller_->scenario() != nullptr);
-  reset_->setEnabled(controller_->scenario() != nullptr && still);
+  // Reset stays available when a start failed (and may cut a replay short).
+  reset_->setEnabled(controller_->scenario() != nullptr && !inFlight_ &&
+                     !controller_->isStarting());
   updateHidden();
 }
 
