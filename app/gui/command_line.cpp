@@ -3,10 +3,13 @@
 QString CommandLine::usage() {
   return tr(
       "Usage: ipclab [--scenario ID|FILE] [--steps N] [--switch OBJ=MECHANISM]... "
-      "[--screenshot FILE.png] [--lang en|zh_CN]\n"
+      "[--lesson-step N [--answer A]] [--screenshot FILE.png] [--lang en|zh_CN]\n"
       "  --scenario   a bundled lesson id (ipclab-cli list) or a lesson file\n"
       "  --steps      perform N \"step all\" commands after opening it\n"
       "  --switch     then switch channel OBJ to MECHANISM (e.g. buffer=posix_mq)\n"
+      "  --lesson-step go through the guided lesson to its step N (1 = the first)\n"
+      "  --answer     then answer that step's question and check it: the choice\n"
+      "               (counted from 0) or the number to type\n"
       "  --screenshot save the window as a PNG image and quit\n"
       "  --lang       the language of the window\n");
 }
@@ -27,7 +30,8 @@ bool CommandLine::parse(const QStringList& arguments, CommandLine* out, QString*
     }
     const bool known = name == QLatin1String("--scenario") || name == QLatin1String("--steps") ||
                        name == QLatin1String("--screenshot") || name == QLatin1String("--lang") ||
-                       name == QLatin1String("--switch");
+                       name == QLatin1String("--switch") ||
+                       name == QLatin1String("--lesson-step") || name == QLatin1String("--answer");
     if (!known) {
       // Qt's own options (-platform, -style, ...) were taken by QApplication.
       *error = tr("unknown option '%1'").arg(name) + QLatin1Char('\n') + usage();
@@ -56,6 +60,21 @@ bool CommandLine::parse(const QStringList& arguments, CommandLine* out, QString*
         return false;
       }
       out->switches.append({value.left(at), value.mid(at + 1)});
+    } else if (name == QLatin1String("--lesson-step")) {
+      bool ok = false;
+      out->lessonStep = value.toInt(&ok);
+      if (!ok || out->lessonStep < 1) {
+        *error = tr("--lesson-step needs a step number of 1 or more, not '%1'").arg(value);
+        return false;
+      }
+    } else if (name == QLatin1String("--answer")) {
+      bool ok = false;
+      value.toLongLong(&ok);
+      if (!ok) {
+        *error = tr("--answer needs a whole number, not '%1'").arg(value);
+        return false;
+      }
+      out->answer = value;
     } else if (name == QLatin1String("--screenshot")) {
       out->screenshot = value;
     } else {

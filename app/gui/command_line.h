@@ -1,6 +1,6 @@
 // The command line of `ipclab`:
 //   ipclab [--scenario ID|FILE] [--steps N] [--switch OBJ=MECHANISM]...
-//          [--screenshot FILE.png] [--lang zh_CN]
+//          [--lesson-step N [--answer A]] [--screenshot FILE.png] [--lang zh_CN]
 #pragma once
 
 #include <QCoreApplication>
@@ -19,6 +19,8 @@ struct CommandLine {
   QString language;    // "" = saved or system language
   // Live switches to make after the steps, in order: (channel, mechanism).
   QList<QPair<QString, QString>> switches;
+  int lessonStep = 0;  // 0 = as it opens; N = walk the lesson (Next) to step N (1-based)
+  QString answer;      // "" = none; else the answer to check there: a choice (from 0) or a number
 
   // Parses the arguments (argv[0] included); on a mistake returns false and
   // a sentence in *error.

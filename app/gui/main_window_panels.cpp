@@ -1,7 +1,10 @@
 // MainWindow: the Code, Kernel, Lesson and Lessons docks (app/gui/panels).
 #include <QAction>
 
+#include "diagram/diagram_view.h"
 #include "main_window.h"
+#include "object_table_model.h"
+#include "panels/lesson_panel.h"
 #include "panels/panel_docks.h"
 
 void MainWindow::buildPanelDocks() {
@@ -10,4 +13,9 @@ void MainWindow::buildPanelDocks() {
   connect(panels_, &PanelDocks::lessonChosen, this,
           [this](const QString& id) { openScenario(id); });
   connect(panels_, &PanelDocks::openFileRequested, this, &MainWindow::openFileDialog);
+  // Predict, then check: an open question hides the values it asks about.
+  connect(panels_->lesson(), &LessonPanel::hiddenObjectsChanged, diagram_,
+          &DiagramView::setHiddenObjects);
+  connect(panels_->lesson(), &LessonPanel::hiddenObjectsChanged, objects_,
+          &ObjectTableModel::setHiddenObjects);
 }

@@ -51,6 +51,13 @@ void ObjectTableModel::retranslate() {
     emit dataChanged(index(0, 0), index(static_cast<int>(rows_.size()) - 1, ColumnCount - 1));
 }
 
+void ObjectTableModel::setHiddenObjects(const QStringList& names) {
+  if (names == hidden_) return;
+  hidden_ = names;
+  if (!rows_.empty())
+    emit dataChanged(index(0, 0), index(static_cast<int>(rows_.size()) - 1, ColumnCount - 1));
+}
+
 int ObjectTableModel::rowCount(const QModelIndex& parent) const {
   return parent.isValid() ? 0 : static_cast<int>(rows_.size());
 }
@@ -92,6 +99,9 @@ QString ObjectTableModel::kernelText(const Row& row) const {
 }
 
 QVariant ObjectTableModel::display(const Row& row, int column) const {
+  const bool hidden = hidden_.contains(row.name);
+  if (hidden && (column == ModelFill || column == KernelFill || column == Cells))
+    return QStringLiteral("?");
   switch (column) {
     case Name:
       return row.name;
@@ -135,6 +145,7 @@ QVariant ObjectTableModel::data(const QModelIndex& index, int role) const {
       }
       return QVariant();
     case ValueRole:
+      if (hidden_.contains(row.name)) return QVariant();
       if (index.column() == ModelFill && !row.unit.isEmpty()) return row.modelFill;
       if (index.column() == KernelFill && row.kernelFill) return *row.kernelFill;
       return QVariant();

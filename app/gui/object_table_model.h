@@ -27,6 +27,9 @@ class ObjectTableModel : public QAbstractTableModel {
   void applySnapshot(const ipclab::Snapshot& snapshot);
   void clear();
   void retranslate();
+  // Objects (by name) whose values a lesson question hides: "?" in the
+  // value and cell columns until the list no longer names them.
+  void setHiddenObjects(const QStringList& names);
 
   int rowCount(const QModelIndex& parent = QModelIndex()) const override;
   int columnCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -56,4 +59,5 @@ class ObjectTableModel : public QAbstractTableModel {
 
   std::vector<Row> rows_;
   QStringList workerNames_;
+  QStringList hidden_;
 };

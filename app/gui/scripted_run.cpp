@@ -3,12 +3,15 @@
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPixmap>
+#include <QPushButton>
 #include <chrono>
 #include <cstdio>
 
 #include "command_line.h"
 #include "main_window.h"
 #include "message_bar.h"
+#include "panels/lesson_panel.h"
+#include "panels/panel_docks.h"
 #include "session_controller.h"
 
 namespace {
@@ -66,6 +69,38 @@ bool performSwitches(MainWindow& window, const CommandLine& commandLine) {
   return true;
 }
 
+// Lets the event loop run until the lesson panel is idle (bounded).
+bool lessonIdle(LessonPanel* lesson) {
+  QElapsedTimer deadline;
+  deadline.start();
+  while (!lesson->idle() && deadline.elapsed() < 20000)
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+  return lesson->idle();
+}
+
+// --lesson-step and --answer, through the panel's own buttons.
+bool walkLesson(MainWindow& window, const CommandLine& commandLine) {
+  LessonPanel* lesson = window.panels()->lesson();
+  if (!lessonIdle(lesson)) return false;
+  if (commandLine.lessonStep > lesson->stepCount()) {
+    say(ScriptedRun::tr("--lesson-step: this lesson has %1 steps").arg(lesson->stepCount()));
+    return false;
+  }
+  while (lesson->shownStep() + 1 < commandLine.lessonStep) {
+    lesson->next();
+    if (!lessonIdle(lesson)) return false;
+  }
+  if (commandLine.answer.isEmpty()) return true;
+  lesson->chooseAnswer(commandLine.answer.toInt());
+  lesson->typeAnswer(commandLine.answer);
+  if (!lesson->checkButton()->isEnabled()) {
+    say(ScriptedRun::tr("--answer: step %1 has no question to answer").arg(commandLine.lessonStep));
+    return false;
+  }
+  lesson->checkAnswer();
+  return lessonIdle(lesson);
+}
+
 }  // namespace
 
 int ScriptedRun::perform(MainWindow& window, const CommandLine& commandLine) {
@@ -94,6 +129,7 @@ int ScriptedRun::perform(MainWindow& window, const CommandLine& commandLine) {
     controller->deliverNow();
   }
   if (!performSwitches(window, commandLine)) return screenshot ? 2 : -1;
+  if (commandLine.lessonStep > 0 && !walkLesson(window, commandLine)) return screenshot ? 2 : -1;
   awaitFinishedMode(*session);
   controller->deliverNow();
   QCoreApplication::processEvents();

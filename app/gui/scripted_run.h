@@ -1,7 +1,8 @@
 // The scripted part of the command line: open a lesson, perform N "step
 // all" commands (each waiting until it settled, as a script may), make the
 // --switch changes of a channel's mechanism (each waiting for its outcome),
-// show the final state, and save a screenshot of the window.
+// walk the guided lesson to --lesson-step and check an --answer there (each
+// step waited for), show the final state, and save a screenshot of the window.
 #pragma once
 
 #include <QCoreApplication>

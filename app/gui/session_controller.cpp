@@ -141,28 +141,95 @@ void SessionController::deliverNow() {
   frame();
 }
 
+namespace {
+
+// One lesson step on the worker thread: grant, check, then the question.
+LessonStepResult carryOut(ipclab::Session& session, const ipclab::LessonStep* step,
+                          const ipclab::Ask* ask) {
+  LessonStepResult result;
+  if (step) {
+    result.problems = ipclab::grant_lesson_step(session, *step);
+    if (step->expect) result.checks = ipclab::check_expect(session, *step->expect);
+  }
+  if (ask) result.askTruth = ipclab::ask_truth(session, *ask);
+  if (result.checks || result.askTruth) {
+    result.snapshot = session.snapshot();
+    for (ipclab::ObjectStatus& o : result.snapshot->objects) o.spec = nullptr;
+  }
+  return result;
+}
+
+}  // namespace
+
 bool SessionController::performLessonStep(const ipclab::LessonStep& step, QObject* receiver,
                                           std::function<void(const LessonStepResult&)> done) {
+  return runLessonStep(step, std::nullopt, receiver, std::move(done));
+}
+
+bool SessionController::performLessonStep(const ipclab::LessonStep& step, const ipclab::Ask& ask,
+                                          QObject* receiver,
+                                          std::function<void(const LessonStepResult&)> done) {
+  return runLessonStep(step, ask, receiver, std::move(done));
+}
+
+bool SessionController::evaluateAsk(const ipclab::Ask& ask, QObject* receiver,
+                                    std::function<void(const LessonStepResult&)> done) {
+  return runLessonStep(std::nullopt, ask, receiver, std::move(done));
+}
+
+bool SessionController::runLessonStep(std::optional<ipclab::LessonStep> step,
+                                      std::optional<ipclab::Ask> ask, QObject* receiver,
+                                      std::function<void(const LessonStepResult&)> done) {
   if (!session_) return false;
-  if (session_->mode() == ipclab::RunMode::running) session_->pause();
+  if (step && session_->mode() == ipclab::RunMode::running) session_->pause();
   const uint64_t generation = generation_;
   // The same single thread as starts and stops: a stop queued after this
   // step waits for it, so the session is never torn down under a step.
-  lifecycle_.start([this, generation, session = session_, step, guard = QPointer<QObject>(receiver),
+  lifecycle_.start([this, generation, session = session_, step = std::move(step),
+                    ask = std::move(ask), guard = QPointer<QObject>(receiver),
                     done = std::move(done)] {
-    LessonStepResult result;
-    result.problems = ipclab::grant_lesson_step(*session, step);
-    if (step.expect) {
-      result.checks = ipclab::check_expect(*session, *step.expect);
-      result.snapshot = session->snapshot();
-      for (ipclab::ObjectStatus& o : result.snapshot->objects) o.spec = nullptr;
-    }
+    LessonStepResult result = carryOut(*session, step ? &*step : nullptr, ask ? &*ask : nullptr);
     QMetaObject::invokeMethod(
         this,
         [this, generation, guard, done, result = std::move(result)] {
           if (generation != generation_ || !guard) return;  // stale: the session changed
           deliverNow();
           done(result);
+        },
+        Qt::QueuedConnection);
+  });
+  return true;
+}
+
+bool SessionController::replayLessonSteps(
+    std::vector<ipclab::LessonStep> steps, QObject* receiver, std::function<void(int)> progress,
+    std::function<void(const std::vector<LessonStepResult>&, const ipclab::Snapshot&)> done) {
+  if (!session_) return false;
+  if (session_->mode() == ipclab::RunMode::running) session_->pause();
+  const uint64_t generation = generation_;
+  lifecycle_.start([this, generation, session = session_, steps = std::move(steps),
+                    guard = QPointer<QObject>(receiver), progress = std::move(progress),
+                    done = std::move(done)] {
+    std::vector<LessonStepResult> results;
+    for (size_t k = 0; k < steps.size(); ++k) {
+      QMetaObject::invokeMethod(
+          this,
+          [this, generation, guard, progress, k] {
+            if (generation != generation_ || !guard) return;
+            deliverNow();  // the diagram follows the replay
+            progress(static_cast<int>(k));
+          },
+          Qt::QueuedConnection);
+      results.push_back(carryOut(*session, &steps[k], nullptr));
+    }
+    ipclab::Snapshot after = session->snapshot();
+    for (ipclab::ObjectStatus& o : after.objects) o.spec = nullptr;
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, guard, done, results = std::move(results), after = std::move(after)] {
+          if (generation != generation_ || !guard) return;
+          deliverNow();
+          done(results, after);
         },
         Qt::QueuedConnection);
   });

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/ask_check.hpp"
 #include "runtime/lesson_check.hpp"
 #include "runtime/session.hpp"
 
@@ -36,7 +37,11 @@ struct LessonStepResult {
   std::optional<ipclab::ExpectOutcome> checks;
   // The state right after the checks, so the panel can word them in its own
   // language (LessonCheckText); spec pointers cleared, valid after the session.
+  // Also taken when a question was evaluated.
   std::optional<ipclab::Snapshot> snapshot;
+  // The question passed to performLessonStep / evaluateAsk, evaluated against
+  // the real state once the step (if any) was carried out and checked.
+  std::optional<ipclab::AskTruth> askTruth;
 };
 
 class SessionController : public QObject {
@@ -66,6 +71,23 @@ class SessionController : public QObject {
   // replaced meanwhile. False (and nothing happens) when no session runs.
   bool performLessonStep(const ipclab::LessonStep& step, QObject* receiver,
                          std::function<void(const LessonStepResult&)> done);
+  // The same, and then `ask` is evaluated against the real state
+  // (ask_truth): predict, then check. `ask` is copied.
+  bool performLessonStep(const ipclab::LessonStep& step, const ipclab::Ask& ask, QObject* receiver,
+                         std::function<void(const LessonStepResult&)> done);
+  // A question about the state as it is (`now: true`): no step, only
+  // ask_truth on the worker thread. Same contract as performLessonStep.
+  bool evaluateAsk(const ipclab::Ask& ask, QObject* receiver,
+                   std::function<void(const LessonStepResult&)> done);
+  // Step back by replay: grants `steps` one after the other on the session
+  // as it is (call it on fresh processes, right after sessionStarted), each
+  // with its `expect` checked again. `progress(k)` runs on the GUI thread
+  // before step k (0-based) is replayed; `done` gets one result per step
+  // and the state after the last (spec pointers cleared). Both are dropped
+  // when `receiver` is gone or the session was replaced.
+  bool replayLessonSteps(
+      std::vector<ipclab::LessonStep> steps, QObject* receiver, std::function<void(int)> progress,
+      std::function<void(const std::vector<LessonStepResult>&, const ipclab::Snapshot&)> done);
 
   // A live switch of channel `obj` to `mechanism` (Session::switch_channel,
   // a few ms, up to ~2 s) on the lifecycle thread: the GUI thread never
@@ -110,6 +132,8 @@ class SessionController : public QObject {
   void frame();
   void takeSnapshot(bool force);
   QString processName(int worker) const;
+  bool runLessonStep(std::optional<ipclab::LessonStep> step, std::optional<ipclab::Ask> ask,
+                     QObject* receiver, std::function<void(const LessonStepResult&)> done);
 
   ipclab::SessionOptions options_;
   std::shared_ptr<const ipclab::Scenario> scenario_;

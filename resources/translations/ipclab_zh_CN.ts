@@ -120,24 +120,38 @@
         <translation>--steps 需要一个不小于 0 的整数，而不是“%1”</translation>
     </message>
     <message>
-        <source>Usage: ipclab [--scenario ID|FILE] [--steps N] [--switch OBJ=MECHANISM]... [--screenshot FILE.png] [--lang en|zh_CN]
+        <source>--switch needs OBJ=MECHANISM, e.g. buffer=posix_mq, not &apos;%1&apos;</source>
+        <translation>--switch 需要“对象=机制”的形式，例如 buffer=posix_mq，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Usage: ipclab [--scenario ID|FILE] [--steps N] [--switch OBJ=MECHANISM]... [--lesson-step N [--answer A]] [--screenshot FILE.png] [--lang en|zh_CN]
   --scenario   a bundled lesson id (ipclab-cli list) or a lesson file
   --steps      perform N &quot;step all&quot; commands after opening it
   --switch     then switch channel OBJ to MECHANISM (e.g. buffer=posix_mq)
+  --lesson-step go through the guided lesson to its step N (1 = the first)
+  --answer     then answer that step&apos;s question and check it: the choice
+               (counted from 0) or the number to type
   --screenshot save the window as a PNG image and quit
   --lang       the language of the window
 </source>
-        <translation>用法：ipclab [--scenario ID|文件] [--steps N] [--switch 对象=机制]... [--screenshot 文件.png] [--lang en|zh_CN]
+        <translation>用法：ipclab [--scenario ID|文件] [--steps N] [--switch 对象=机制]... [--lesson-step N [--answer A]] [--screenshot 文件.png] [--lang en|zh_CN]
   --scenario   内置课程的 ID（见 ipclab-cli list）或课程文件
   --steps      打开后执行 N 次“全部单步”
   --switch     随后把通道“对象”切换到“机制”（例如 buffer=posix_mq）
+  --lesson-step 在引导课程中前进到第 N 步（1 为第一步）
+  --answer     随后回答这一步的问题并检查：选项编号（从 0 开始）
+               或要填写的数
   --screenshot 把窗口保存为 PNG 图片后退出
   --lang       窗口使用的语言
 </translation>
     </message>
     <message>
-        <source>--switch needs OBJ=MECHANISM, e.g. buffer=posix_mq, not &apos;%1&apos;</source>
-        <translation>--switch 需要“对象=机制”的形式，例如 buffer=posix_mq，而不是“%1”</translation>
+        <source>--lesson-step needs a step number of 1 or more, not &apos;%1&apos;</source>
+        <translation>--lesson-step 需要一个不小于 1 的步号，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--answer needs a whole number, not &apos;%1&apos;</source>
+        <translation>--answer 需要一个整数，而不是“%1”</translation>
     </message>
 </context>
 <context>
@@ -1092,6 +1106,53 @@
     </message>
 </context>
 <context>
+    <name>LessonAskBox</name>
+    <message>
+        <source>✓ Right</source>
+        <translation>✓ 回答正确</translation>
+    </message>
+    <message>
+        <source>✗ Not that one</source>
+        <translation>✗ 不对</translation>
+    </message>
+    <message>
+        <source>(the lesson&apos;s answer)</source>
+        <translation>（以课程给定的答案为准）</translation>
+    </message>
+    <message>
+        <source>What the real processes show: %1</source>
+        <translation>真实进程显示：%1</translation>
+    </message>
+    <message>
+        <source>The right answer: %1</source>
+        <translation>正确答案：%1</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Your answer:</source>
+        <translation>你的答案：</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>填一个整数</translation>
+    </message>
+    <message>
+        <source>Check carries out the next step and compares your answer with what the real processes do.</source>
+        <translation>点“检查”会执行下一步，再把你的答案与真实进程的实际表现相对照。</translation>
+    </message>
+    <message>
+        <source>Check compares your answer with the real processes as they are now.</source>
+        <translation>点“检查”会把你的答案与真实进程此刻的状态相对照。</translation>
+    </message>
+    <message>
+        <source>Not answered: the lesson went on.</source>
+        <translation>未作答：课程已经继续往下进行。</translation>
+    </message>
+</context>
+<context>
     <name>LessonCatalog</name>
     <message>
         <source>Message passing</source>
@@ -1212,20 +1273,80 @@
         <source>expected no deadlock, but one was detected</source>
         <translation>预期没有死锁，但检测到了死锁</translation>
     </message>
+    <message>
+        <source>expected %1, but none happened</source>
+        <translation>预期会出现%1，但并未发生</translation>
+    </message>
+    <message>
+        <source>%1 holds %2</source>
+        <translation>%1 中为 %2</translation>
+    </message>
+    <message>
+        <source>expected %1 to hold %2, but it holds %3</source>
+        <translation>预期 %1 中为 %2，实际为 %3</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <comment>a channel holds no message</comment>
+        <translation>没有消息</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the messages of a channel</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>a lost update</source>
+        <translation>丢失更新</translation>
+    </message>
+    <message>
+        <source>two processes inside one critical section</source>
+        <translation>两个进程同时进入同一临界区</translation>
+    </message>
+    <message>
+        <source>a deadlock</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <source>a starving process</source>
+        <translation>进程饥饿</translation>
+    </message>
+    <message>
+        <source>a split message</source>
+        <translation>消息被拆开</translation>
+    </message>
+    <message>
+        <source>a lost signal</source>
+        <translation>信号丢失</translation>
+    </message>
+    <message>
+        <source>a buffer overrun</source>
+        <translation>缓冲区越界读写</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <comment>a question&apos;s object and its real value</comment>
+        <translation>%1 的值是 %2</translation>
+    </message>
+    <message>
+        <source>(the lesson&apos;s answer)</source>
+        <translation>（以课程给定的答案为准）</translation>
+    </message>
+    <message>
+        <source>none of the choices describes what happened</source>
+        <translation>没有一个选项与实际发生的情况相符</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the facts that decided a question</comment>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>LessonPanel</name>
     <message>
         <source>No lesson is running: press Reset to start it again.</source>
         <translation>没有正在运行的课程：按“重置”重新开始。</translation>
-    </message>
-    <message>
-        <source>✓ Right.</source>
-        <translation>✓ 答对了。</translation>
-    </message>
-    <message>
-        <source>✗ Not this one: think again.</source>
-        <translation>✗ 不是这个，再想想。</translation>
     </message>
     <message>
         <source>This scenario has no guided lesson: step the processes yourself, or run them.</source>
@@ -1260,14 +1381,6 @@
         <translation>执行课程的下一步，并检查它预期的结果</translation>
     </message>
     <message>
-        <source>◂ Previous</source>
-        <translation>◂ 上一步</translation>
-    </message>
-    <message>
-        <source>Look back at the previous step (the processes stay where they are)</source>
-        <translation>回看上一步（进程保持当前状态不变）</translation>
-    </message>
-    <message>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
@@ -1276,12 +1389,49 @@
         <translation>重新启动进程，回到第 1 步</translation>
     </message>
     <message>
-        <source>Check</source>
-        <translation>检查</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Checked against the real processes:&lt;/b&gt;</source>
         <translation>&lt;b&gt;对照真实进程的检查结果：&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Your prediction: %1</source>
+        <translation>你的预测：%1</translation>
+    </message>
+    <message>
+        <source>Starting fresh processes to replay the steps before this one…</source>
+        <translation>正在启动新的进程，以重放这一步之前的各步……</translation>
+    </message>
+    <message>
+        <source>Replaying step %1 of %2…</source>
+        <translation>正在重放第 %1 步（共 %2 步）……</translation>
+    </message>
+    <message>
+        <source>Asking the real processes…</source>
+        <translation>正在向真实进程求证……</translation>
+    </message>
+    <message>
+        <source>The processes carry out the next step…</source>
+        <translation>各进程正在执行下一步……</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the processes&apos; pids</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Went back by replaying step 1 on fresh processes: real processes cannot run backwards. New pids: %1.</source>
+        <translation>已在新启动的进程上重放第 1 步，从而回到这里：真实的进程无法倒退运行。新的进程号：%1。</translation>
+    </message>
+    <message>
+        <source>Went back by replaying steps 1–%1 on fresh processes: real processes cannot run backwards. New pids: %2.</source>
+        <translation>已在新启动的进程上重放第 1–%1 步，从而回到这里：真实的进程无法倒退运行。新的进程号：%2。</translation>
+    </message>
+    <message>
+        <source>◂ Back</source>
+        <translation>◂ 后退</translation>
+    </message>
+    <message>
+        <source>Go back one step: the processes start again and the steps before it are replayed (real processes cannot run backwards)</source>
+        <translation>后退一步：进程重新启动，并重放这一步之前的各步（真实的进程无法倒退运行）</translation>
     </message>
 </context>
 <context>
@@ -1950,6 +2100,14 @@
     <message>
         <source>--switch: no channel &apos;%1&apos; or no mechanism &apos;%2&apos; in this lesson</source>
         <translation>--switch：本课中没有通道“%1”，或没有机制“%2”</translation>
+    </message>
+    <message>
+        <source>--lesson-step: this lesson has %1 steps</source>
+        <translation>--lesson-step：这一课共有 %1 步</translation>
+    </message>
+    <message>
+        <source>--answer: step %1 has no question to answer</source>
+        <translation>--answer：第 %1 步没有可回答的问题</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,7 @@ QString CellsNode::text() const {
     const int writer = i < view_.cellWriters.size() ? view_.cellWriters[i] : -1;
     cells << QStringLiteral("[%1] %2 (%3)")
                  .arg(i)
-                 .arg(view_.cells[i])
+                 .arg(view_.hidden ? QStringLiteral("?") : QString::number(view_.cells[i]))
                  .arg(writer >= 0 ? Words::by(workerName(writer)) : Words::nobody());
   }
   return QStringLiteral("%1: %2").arg(view_.name, cells.join(QStringLiteral("  ")));
@@ -59,8 +59,10 @@ void CellsNode::paintBody(QPainter* p, const QRectF& body) {
     p->setBrush(writer >= 0 ? DiagramPaint::tint(color, 30) : QColor(0xf7, 0xf8, 0xfa));
     p->drawRoundedRect(cell, 4, 4);
     p->restore();
-    DiagramPaint::text(p, cell, QString::number(view_.cells[static_cast<size_t>(i)]),
-                       DiagramPaint::ink(), 1.4, true, Qt::AlignHCenter);
+    DiagramPaint::text(
+        p, cell,
+        view_.hidden ? QStringLiteral("?") : QString::number(view_.cells[static_cast<size_t>(i)]),
+        DiagramPaint::ink(), 1.4, true, Qt::AlignHCenter);
     DiagramPaint::text(p, QRectF(cell.left() + 3, cell.top(), cell.width(), u * 0.9),
                        QStringLiteral("[%1]").arg(i), DiagramPaint::muted(), 0.7);
     DiagramPaint::text(p, QRectF(x, cell.bottom() + 1, w, u * 1.0),

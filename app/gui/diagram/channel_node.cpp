@@ -43,7 +43,7 @@ std::vector<InFlightMessage> ChannelNode::deliveryOrder() const {
 }
 
 QString ChannelNode::kernelText() const {
-  if (!view_.kernelFill) return QString();
+  if (!view_.kernelFill || view_.hidden) return QString();
   if (view_.unit == QLatin1String("messages"))
     return Words::kernel(ObjectNode::messagesText(*view_.kernelFill));
   return Words::kernel(ObjectNode::bytesText(*view_.kernelFill));
@@ -51,6 +51,7 @@ QString ChannelNode::kernelText() const {
 
 QString ChannelNode::text() const {
   QString out = ObjectNode::text();
+  if (view_.hidden) return out;  // "buffer: ?": what is in it is the question
   for (const InFlightMessage& m : deliveryOrder())
     out += QStringLiteral("\n#%1 “%2”").arg(m.seq).arg(m.data) +
            (keepsBoundaries(view_.mechanism) ? QStringLiteral(" ") + Words::priority(m.priority)
@@ -116,6 +117,7 @@ qreal ChannelNode::addressHeight() const {
 }
 
 int ChannelNode::slotRows() const {
+  if (view_.hidden) return 3;
   return std::clamp(static_cast<int>(view_.messages.size()), 3, kMaxSlotRows);
 }
 
@@ -176,7 +178,10 @@ void ChannelNode::paintTube(QPainter* p, const QRectF& body) {
   const qreal perByte = tube.width() / std::max<qreal>(48.0, static_cast<qreal>(view_.fill) * 1.15);
   qreal right = tube.right();
   const qreal minW = DiagramPaint::chipWidth(QStringLiteral("#88"), 0.8) + 2;
-  if (!view_.messages.empty()) {
+  if (view_.hidden) {
+    DiagramPaint::text(p, tube, QStringLiteral("?"), DiagramPaint::ink(), 1.2, true,
+                       Qt::AlignHCenter);
+  } else if (!view_.messages.empty()) {
     for (const InFlightMessage& m : view_.messages) {  // oldest at the exit end
       const qreal w = std::max(minW, static_cast<qreal>(m.bytes) * perByte);
       const QRectF seg(right - w, tube.top(), w, tube.height());
@@ -196,16 +201,22 @@ void ChannelNode::paintTube(QPainter* p, const QRectF& body) {
   }
   p->restore();
   const QRectF line(body.left(), tube.bottom() + u * 0.2, body.width(), u * 1.2);
-  const QString fill =
-      view_.fill == 0 ? QStringLiteral("%1 · %2").arg(fillText(), Words::empty()) : fillText();
+  const QString fill = view_.fill == 0 && !view_.hidden
+                           ? QStringLiteral("%1 · %2").arg(fillText(), Words::empty())
+                           : fillText();
   DiagramPaint::text(p, line, fill, DiagramPaint::ink(), 1.05, true);
   DiagramPaint::text(p, line, kernelText(), DiagramPaint::muted(), 0.85, false, Qt::AlignRight);
 }
 
 void ChannelNode::paintSlots(QPainter* p, const QRectF& body) {
   const qreal u = DiagramPaint::lineHeight();
-  const std::vector<InFlightMessage> order = deliveryOrder();
-  const int rows = slotRows();
+  // Hidden: empty slots and a "?", so neither the messages nor their number show.
+  const std::vector<InFlightMessage> order =
+      view_.hidden ? std::vector<InFlightMessage>() : deliveryOrder();
+  const int rows = view_.hidden ? 3 : slotRows();
+  if (view_.hidden)
+    DiagramPaint::text(p, QRectF(body.left(), body.top(), body.width(), u * 1.3 * rows),
+                       QStringLiteral("?"), DiagramPaint::ink(), 1.4, true, Qt::AlignHCenter);
   const bool priorities = view_.mechanism == ipclab::ObjectKind::posix_mq;
   qreal y = body.top();
   for (int i = 0; i < rows; ++i, y += u * 1.3) {

@@ -144,6 +144,7 @@ void DiagramScene::setScenario(const ipclab::Scenario& scenario,
     view.name = QString::fromStdString(specs_[i].name);
     view.kind = specs_[i].kind;
     view.switchable = ipclab::is_switchable(specs_[i]);
+    view.hidden = hidden_.contains(view.name);
     mechanisms_.push_back(specs_[i].mechanism);
     fillMechanism(i, &view);
     node->setView(view);
@@ -216,6 +217,20 @@ void DiagramScene::retranslate() {
   banner_->retranslate();
   if (banner_->isVisible()) layout();
   update();
+}
+
+void DiagramScene::setHiddenObjects(const QStringList& names) {
+  if (names == hidden_) return;
+  hidden_ = names;
+  bool resized = false;
+  for (ObjectNode* node : objects_) {
+    ObjectView view = node->view();
+    view.hidden = hidden_.contains(view.name);
+    const QSizeF before = node->size();
+    node->setView(view);
+    resized = resized || node->size() != before;
+  }
+  if (resized) layout();
 }
 
 void DiagramScene::relayout() {

@@ -59,6 +59,11 @@ class DiagramScene : public QGraphicsScene {
   void setSelectedProcess(int worker);
   // The view's size: the layout picks the number of object columns by it.
   void setViewSize(const QSizeF& size);
+  // Objects (by name) whose values a lesson question hides: their nodes
+  // draw "?" until the list no longer names them. Kept across sessions, so
+  // it may be set before the scenario's nodes exist.
+  void setHiddenObjects(const QStringList& names);
+  QStringList hiddenObjects() const { return hidden_; }
 
   int processCount() const { return static_cast<int>(processes_.size()); }
   int objectCount() const { return static_cast<int>(objects_.size()); }
@@ -111,6 +116,7 @@ class DiagramScene : public QGraphicsScene {
   qreal placeBanner(const QSizeF& size);
 
   QStringList names_;
+  QStringList hidden_;
   std::vector<ipclab::ObjectSpec> specs_;
   std::vector<std::vector<ipclab::Op>> plans_;
   QStringList objectNames_;  // for OpText

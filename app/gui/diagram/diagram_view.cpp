@@ -67,6 +67,10 @@ void DiagramView::retranslate() {
   viewport()->update();
 }
 
+void DiagramView::setHiddenObjects(const QStringList& names) {
+  scene_->setHiddenObjects(names);
+}
+
 void DiagramView::setSelectedProcess(int worker) {
   scene_->setSelectedProcess(worker);
 }

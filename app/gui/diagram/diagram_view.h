@@ -34,6 +34,8 @@ class DiagramView : public QGraphicsView {
   void applyEvents(const std::vector<ipclab::Event>& events);
   void retranslate();
   void setSelectedProcess(int worker);
+  // Objects whose values a lesson question hides ("?" until answered).
+  void setHiddenObjects(const QStringList& names);
   // The largest scale the fit may use (kMaxZoom; more in presentation mode).
   void setZoomLimit(qreal limit);
   qreal zoom() const { return transform().m11(); }

@@ -57,6 +57,7 @@ QString ObjectNode::messagesText(qint64 n) {
 }
 
 QString ObjectNode::fillText() const {
+  if (view_.hidden) return QStringLiteral("?");
   if (view_.unit == QLatin1String("bytes")) return Words::bytes(view_.fill);
   if (view_.unit == QLatin1String("messages")) return Words::messages(view_.fill);
   if (view_.unit.isEmpty()) return QString();

@@ -57,6 +57,9 @@ struct ObjectView {
   int parties = 0;                // barrier
   std::optional<bool> autoReset;  // event: when the lesson says
   bool inCycle = false;           // on the snapshot's deadlock cycle
+  // A lesson question hides this object's value until it is answered: the
+  // node draws "?" where the count, the cells, the fill or the holders go.
+  bool hidden = false;
   bool operator==(const ObjectView&) const = default;
 };
 
@@ -100,7 +103,7 @@ class ObjectNode : public QGraphicsItem {
   void paintRow(QPainter* p, const QRectF& row, qreal labelW, const QString& label,
                 const QColor& labelColor, const std::vector<int>& workers,
                 const std::vector<char>& modes, const QString& none) const;
-  // "2 bytes", "3 messages", "1" (a count).
+  // "2 bytes", "3 messages", "1" (a count); "?" while hidden.
   QString fillText() const;
   // What the title says the object is: "semaphore", "channel: pipe".
   QString kindText() const;

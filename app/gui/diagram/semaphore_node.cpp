@@ -28,7 +28,8 @@ QStringList names(const std::vector<int>& workers, const std::function<QString(i
 }  // namespace
 
 QString SemaphoreNode::text() const {
-  QString out = QStringLiteral("%1: %2 %3").arg(view_.name, Words::count()).arg(view_.fill);
+  const QString count = view_.hidden ? QStringLiteral("?") : QString::number(view_.fill);
+  QString out = QStringLiteral("%1: %2 %3").arg(view_.name, Words::count(), count);
   if (!view_.waiters.empty())
     out += QStringLiteral(", %1 %2").arg(Words::waiting(), names(view_.waiters, [this](int w) {
                                                              return workerName(w);
@@ -37,7 +38,8 @@ QString SemaphoreNode::text() const {
     out += QStringLiteral(", %1 %2").arg(Words::inside(), names(view_.holders, [this](int w) {
                                                             return workerName(w);
                                                           }).join(QStringLiteral(", ")));
-  if (view_.kernelFill) out += QStringLiteral(" (%1)").arg(Words::kernel(*view_.kernelFill));
+  if (view_.kernelFill && !view_.hidden)
+    out += QStringLiteral(" (%1)").arg(Words::kernel(*view_.kernelFill));
   return out;
 }
 
@@ -53,17 +55,22 @@ void SemaphoreNode::paintBody(QPainter* p, const QRectF& body) {
   const QRectF circle(body.left(), body.top() + (body.height() - d) / 2, d, d);
   p->save();
   const bool zero = view_.fill <= 0;
-  p->setPen(QPen(zero ? DiagramPaint::blocked() : QColor(0x1e, 0x7b, 0x34), 2));
-  p->setBrush(zero ? QColor(0xfb, 0xe3, 0xe5) : QColor(0xe1, 0xf3, 0xe5));
+  if (view_.hidden) {  // a question asks for this count: no colour gives it away
+    p->setPen(QPen(DiagramPaint::frame(), 2, Qt::DashLine));
+    p->setBrush(QColor(0xf7, 0xf8, 0xfa));
+  } else {
+    p->setPen(QPen(zero ? DiagramPaint::blocked() : QColor(0x1e, 0x7b, 0x34), 2));
+    p->setBrush(zero ? QColor(0xfb, 0xe3, 0xe5) : QColor(0xe1, 0xf3, 0xe5));
+  }
   p->drawEllipse(circle);
   p->restore();
-  DiagramPaint::text(p, circle, QString::number(view_.fill), DiagramPaint::ink(), 1.5, true,
-                     Qt::AlignHCenter);
+  DiagramPaint::text(p, circle, view_.hidden ? QStringLiteral("?") : QString::number(view_.fill),
+                     DiagramPaint::ink(), 1.5, true, Qt::AlignHCenter);
   const qreal x = circle.right() + u * 0.6;
   const qreal right = body.right();
   const QRectF top(x, body.top(), right - x, u * 1.2);
   DiagramPaint::text(p, top, Words::count(), DiagramPaint::muted(), 0.85);
-  if (view_.kernelFill)
+  if (view_.kernelFill && !view_.hidden)
     DiagramPaint::text(p, top, Words::kernel(*view_.kernelFill), DiagramPaint::muted(), 0.85, false,
                        Qt::AlignRight);
   // Who got past it (holders) and who waits, in queue order.

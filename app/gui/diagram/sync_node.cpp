@@ -48,6 +48,7 @@ int count(const std::vector<char>& modes, char mode) {
 
 QString SyncNode::stateText() const {
   using K = ipclab::ObjectKind;
+  if (view_.hidden) return QStringLiteral("?");
   const int holders = static_cast<int>(view_.holders.size());
   switch (view_.mechanism) {
     case K::rwlock:
@@ -82,6 +83,7 @@ QString SyncNode::stateText() const {
 QColor SyncNode::stateColor() const {
   using K = ipclab::ObjectKind;
   const QColor green(0x1e, 0x7b, 0x34);
+  if (view_.hidden) return DiagramPaint::ink();
   switch (view_.mechanism) {
     case K::event:
       return stateText().startsWith(Words::set()) ? green : DiagramPaint::blocked();
@@ -101,11 +103,11 @@ QString SyncNode::text() const {
       names << workerWithMode(ws[i], i < modes.size() ? modes[i] : 0);
     return names.join(QStringLiteral(", "));
   };
-  if (!view_.holders.empty())
+  if (!view_.holders.empty() && !view_.hidden)
     out += QStringLiteral(", %1 %2").arg(Words::inside(), list(view_.holders, view_.holderModes));
   if (!view_.waiters.empty())
     out += QStringLiteral(", %1 %2").arg(Words::waiting(), list(view_.waiters, view_.waiterModes));
-  if (!view_.kernelNote.empty())
+  if (!view_.kernelNote.empty() && !view_.hidden)
     out += QStringLiteral(" (%1)").arg(QString::fromStdString(view_.kernelNote));
   return out;
 }
@@ -170,15 +172,20 @@ void SyncNode::paintBody(QPainter* p, const QRectF& body) {
       view_.mechanism != K::condvar && view_.mechanism != K::barrier && view_.mechanism != K::event;
   if (holds) {
     const bool lock = view_.mechanism == K::file_lock;
-    paintRow(p, QRectF(body.left(), y, body.width(), u * 1.2), labelW,
-             lock ? Words::holds() : Words::inside(), DiagramPaint::ink(), view_.holders,
-             view_.holderModes, lock ? Words::nobodyHolds() : Words::nobodyInside());
+    if (view_.hidden)  // how many hold it is the question
+      DiagramPaint::text(p, QRectF(body.left(), y, body.width(), u * 1.2),
+                         QStringLiteral("%1 ?").arg(lock ? Words::holds() : Words::inside()),
+                         DiagramPaint::ink(), 0.85, true);
+    else
+      paintRow(p, QRectF(body.left(), y, body.width(), u * 1.2), labelW,
+               lock ? Words::holds() : Words::inside(), DiagramPaint::ink(), view_.holders,
+               view_.holderModes, lock ? Words::nobodyHolds() : Words::nobodyInside());
     y += u * 1.35;
   }
   paintRow(p, QRectF(body.left(), y, body.width(), u * 1.2), labelW, Words::waiting(),
            DiagramPaint::blocked(), view_.waiters, view_.waiterModes, Words::nobody());
   y += u * 1.35;
-  if (!view_.kernelNote.empty())
+  if (!view_.kernelNote.empty() && !view_.hidden)
     DiagramPaint::text(p, QRectF(body.left(), y, body.width(), u * 1.1),
                        QString::fromStdString(view_.kernelNote), DiagramPaint::muted(), 0.8);
 }

@@ -1,6 +1,8 @@
 #include "lesson_check_text.h"
 
 #include <QRegularExpression>
+#include <QStringList>
+#include <algorithm>
 #include <string>
 
 #include "state_style.h"
@@ -147,6 +149,68 @@ std::optional<std::vector<LessonCheckText::Line>> LessonCheckText::rebuild(
     checks.push_back(std::move(c));
   }
 
+  // What the simulator found: core's pass sentence is the finding's own
+  // (English) text; its fail sentence is a fixed form.
+  for (ipclab::FindingKind kind : expect.happened) {
+    const auto it = std::find_if(snap.findings.begin(), snap.findings.end(),
+                                 [kind](const ipclab::Finding& f) { return f.kind == kind; });
+    Check c;
+    c.passEn = it != snap.findings.end() ? it->text : std::string();
+    c.pass = q(c.passEn);
+    c.failEn = "expected " + ipclab::finding_words(kind) + ", but none happened";
+    c.fail = tr("expected %1, but none happened").arg(findingWords(kind));
+    checks.push_back(std::move(c));
+  }
+
+  // Every cell of a shared memory, and the messages in a channel.
+  auto joined = [](const std::vector<int64_t>& values) {
+    std::string out;
+    for (int64_t v : values) out += (out.empty() ? "" : ", ") + std::to_string(v);
+    return out;
+  };
+  for (const auto& [name, want] : expect.cells) {
+    const int obj = sc.object_index(name);
+    if (obj < 0) continue;
+    if (static_cast<size_t>(obj) >= snap.objects.size()) return std::nullopt;
+    const std::vector<int64_t>& cells = snap.objects[static_cast<size_t>(obj)].cells;
+    const std::vector<int64_t> got(
+        cells.begin(),
+        cells.begin() + static_cast<std::ptrdiff_t>(std::min(cells.size(), want.size())));
+    const std::string gotText = "[" + joined(got) + "]", wantText = "[" + joined(want) + "]";
+    Check c;
+    c.passEn = name + " holds " + gotText;
+    c.failEn = "expected " + name + " to hold " + wantText + ", but it holds " + gotText;
+    c.pass = tr("%1 holds %2").arg(q(name), q(gotText));
+    c.fail = tr("expected %1 to hold %2, but it holds %3").arg(q(name), q(wantText), q(gotText));
+    checks.push_back(std::move(c));
+  }
+  auto messagesEn = [](const std::vector<std::string>& texts) {
+    if (texts.empty()) return std::string("nothing");
+    std::string out;
+    for (const std::string& t : texts) out += (out.empty() ? "\"" : ", \"") + t + "\"";
+    return out;
+  };
+  auto messagesTr = [](const std::vector<std::string>& texts) {
+    if (texts.empty()) return tr("nothing", "a channel holds no message");
+    QStringList out;
+    for (const std::string& t : texts) out << QStringLiteral("“%1”").arg(q(t));
+    return out.join(tr(", ", "between the messages of a channel"));
+  };
+  for (const auto& [name, want] : expect.contents) {
+    const int obj = sc.object_index(name);
+    if (obj < 0) continue;
+    if (static_cast<size_t>(obj) >= snap.objects.size()) return std::nullopt;
+    const std::vector<std::string>& got = snap.objects[static_cast<size_t>(obj)].contents;
+    Check c;
+    c.passEn = name + " holds " + messagesEn(got);
+    c.failEn =
+        "expected " + name + " to hold " + messagesEn(want) + ", but it holds " + messagesEn(got);
+    c.pass = tr("%1 holds %2").arg(q(name), messagesTr(got));
+    c.fail = tr("expected %1 to hold %2, but it holds %3")
+                 .arg(q(name), messagesTr(want), messagesTr(got));
+    checks.push_back(std::move(c));
+  }
+
   // Pair them with core's verdicts, in order; any sentence that is not
   // core's means the two looks saw different states.
   std::vector<Line> passed, failed;
@@ -165,6 +229,47 @@ std::optional<std::vector<LessonCheckText::Line>> LessonCheckText::rebuild(
   if (p != outcome.passed.size() || f != outcome.failed.size()) return std::nullopt;
   passed.insert(passed.end(), failed.begin(), failed.end());
   return passed;
+}
+
+QString LessonCheckText::findingWords(ipclab::FindingKind kind) {
+  using F = ipclab::FindingKind;
+  switch (kind) {
+    case F::race:
+      return tr("a lost update");
+    case F::exclusion:
+      return tr("two processes inside one critical section");
+    case F::deadlock:
+      return tr("a deadlock");
+    case F::starvation:
+      return tr("a starving process");
+    case F::split:
+      return tr("a split message");
+    case F::signal_lost:
+      return tr("a lost signal");
+    case F::overflow:
+      return tr("a buffer overrun");
+  }
+  return QStringLiteral("?");
+}
+
+QString LessonCheckText::truth(const ipclab::Ask& ask, const ipclab::AskTruth& t,
+                               const ipclab::Snapshot* snapshot, const ipclab::Scenario& sc) {
+  if (ask.value_of)  // ask_truth: "OBJ is N" or "OBJ is unknown"
+    return tr("%1 is %2", "a question's object and its real value")
+        .arg(q(*ask.value_of), t.real_value ? QString::number(*t.real_value) : tr("unknown"));
+  if (!t.from_processes) return tr("(the lesson's answer)");
+  if (!t.right_choice) return tr("none of the choices describes what happened");
+  // The sentences of the right choice's `when` that held, joined by "; ".
+  const size_t right = static_cast<size_t>(*t.right_choice);
+  if (!snapshot || right >= ask.when.size() || !ask.when[right]) return q(t.sentence);
+  ipclab::ExpectOutcome outcome;
+  for (const QString& part : q(t.sentence).split(QStringLiteral("; ")))
+    outcome.passed.push_back(part.toStdString());
+  const auto lines = rebuild(*ask.when[right], outcome, *snapshot, sc);
+  if (!lines) return q(t.sentence);
+  QStringList out;
+  for (const Line& l : *lines) out << l.text;
+  return out.join(tr("; ", "between the facts that decided a question"));
 }
 
 QString LessonCheckText::problem(const ipclab::StepProblem& p) {

@@ -12,6 +12,7 @@
 #include <optional>
 #include <vector>
 
+#include "runtime/ask_check.hpp"
 #include "runtime/lesson_check.hpp"
 
 class LessonCheckText {
@@ -28,4 +29,12 @@ class LessonCheckText {
                                                   const ipclab::ExpectOutcome& outcome,
                                                   const ipclab::Snapshot& snapshot,
                                                   const ipclab::Scenario& scenario);
+  // What the real processes show, for a question's verdict: core's
+  // AskTruth::sentence said again in the GUI's language where it is one of
+  // core's fixed forms ("counter is 1", the checks of the right choice's
+  // `when`, rebuilt over `snapshot`), else core's English as it is.
+  static QString truth(const ipclab::Ask& ask, const ipclab::AskTruth& truth,
+                       const ipclab::Snapshot* snapshot, const ipclab::Scenario& scenario);
+  // "a lost update": what a finding kind is.
+  static QString findingWords(ipclab::FindingKind kind);
 };

@@ -1,13 +1,12 @@
 #include "lesson_panel.h"
 
 #include <QApplication>
-#include <QButtonGroup>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QRadioButton>
 #include <QScrollArea>
+#include <QTextDocumentFragment>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -15,7 +14,6 @@
 
 namespace {
 
-constexpr int kMaxChoices = 8;  // the format allows 2 to 8 choices
 const QColor kPass(0x1e, 0x7b, 0x34);
 const QColor kFail(0xb0, 0x1e, 0x2d);
 
@@ -35,6 +33,11 @@ QLabel* coloured(const QString& text, const QColor& color, QWidget* parent) {
   return label;
 }
 
+QString plain(const QLabel* label) {
+  return label->isHidden() ? QString()
+                           : QTextDocumentFragment::fromHtml(label->text()).toPlainText();
+}
+
 }  // namespace
 
 LessonPanel::LessonPanel(SessionController* controller, QWidget* parent)
@@ -42,41 +45,32 @@ LessonPanel::LessonPanel(SessionController* controller, QWidget* parent)
       controller_(controller),
       title_label_(wrapped(this)),
       progress_(new QLabel(this)),
+      notice_(wrapped(this)),
       say_(wrapped(this)),
       status_(wrapped(this)),
+      recap_(wrapped(this)),
       checksTitle_(new QLabel(this)),
       checksBox_(new QWidget(this)),
       checks_(new QVBoxLayout(checksBox_)),
-      askBox_(new QWidget(this)),
-      question_(wrapped(askBox_)),
-      choices_(new QVBoxLayout),
-      choiceGroup_(new QButtonGroup(this)),
-      check_(new QPushButton(askBox_)),
-      answer_(wrapped(askBox_)),
+      askBox_(new LessonAskBox(this)),
       ending_(wrapped(this)),
       scroll_(new QScrollArea(this)),
       reset_(new QPushButton(this)),
-      previous_(new QPushButton(this)),
+      back_(new QPushButton(this)),
       next_(new QPushButton(this)) {
   setObjectName(QStringLiteral("lessonPanel"));
   next_->setObjectName(QStringLiteral("lessonNext"));
-  previous_->setObjectName(QStringLiteral("lessonPrevious"));
+  back_->setObjectName(QStringLiteral("lessonBack"));
   reset_->setObjectName(QStringLiteral("lessonReset"));
+  notice_->setObjectName(QStringLiteral("lessonNotice"));
+  // The replay notice: a calm, framed note (information, not an error).
+  notice_->setStyleSheet(
+      QStringLiteral("QLabel { background: #eef4fb; border: 1px solid #b8cde6; border-radius: "
+                     "4px; padding: 6px; color: #1f3f6b; }"));
+  recap_->setStyleSheet(
+      QStringLiteral("QLabel { border-left: 3px solid #a9b3be; padding-left: 6px; }"));
   checks_->setContentsMargins(0, 2, 0, 2);
   checks_->setSpacing(3);
-  auto* askLayout = new QVBoxLayout(askBox_);
-  askLayout->setContentsMargins(0, 6, 0, 0);
-  askLayout->addWidget(question_);
-  askLayout->addLayout(choices_);
-  for (int i = 0; i < kMaxChoices; ++i) {
-    auto* radio = new QRadioButton(askBox_);
-    choiceGroup_->addButton(radio, i);
-    choices_->addWidget(radio);
-  }
-  auto* checkRow = new QHBoxLayout;
-  checkRow->addWidget(check_);
-  checkRow->addWidget(answer_, 1);
-  askLayout->addLayout(checkRow);
 
   auto* content = new QWidget(scroll_);
   auto* body = new QVBoxLayout(content);
@@ -86,7 +80,9 @@ LessonPanel::LessonPanel(SessionController* controller, QWidget* parent)
   head->addWidget(title_label_, 1);
   head->addWidget(progress_, 0, Qt::AlignTop);
   body->addLayout(head);
+  body->addWidget(notice_);
   body->addWidget(status_);
+  body->addWidget(recap_);
   body->addWidget(say_);
   body->addWidget(checksTitle_);
   body->addWidget(checksBox_);
@@ -100,7 +96,7 @@ LessonPanel::LessonPanel(SessionController* controller, QWidget* parent)
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(reset_);
   buttons->addStretch(1);
-  buttons->addWidget(previous_);
+  buttons->addWidget(back_);
   buttons->addWidget(next_);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 6);
@@ -109,15 +105,18 @@ LessonPanel::LessonPanel(SessionController* controller, QWidget* parent)
 
   next_->setDefault(true);
   connect(next_, &QPushButton::clicked, this, &LessonPanel::next);
-  connect(previous_, &QPushButton::clicked, this, &LessonPanel::previous);
+  connect(back_, &QPushButton::clicked, this, &LessonPanel::back);
   connect(reset_, &QPushButton::clicked, this, &LessonPanel::restart);
-  connect(check_, &QPushButton::clicked, this, &LessonPanel::checkAnswer);
-  connect(choiceGroup_, &QButtonGroup::idClicked, this, [this](int id) {
-    if (shown_ >= static_cast<int>(records_.size())) return;
+  connect(askBox_, &LessonAskBox::checkClicked, this, &LessonPanel::checkAnswer);
+  connect(askBox_, &LessonAskBox::choiceClicked, this, [this](int id) {
+    if (shown_ >= stepCount() || !idle()) return;
     records_[static_cast<size_t>(shown_)].chosen = id;
-    records_[static_cast<size_t>(shown_)].answered = false;
-    check_->setEnabled(true);
-    answer_->clear();
+    render();
+  });
+  connect(askBox_, &LessonAskBox::valueEdited, this, [this](const QString& typed) {
+    if (shown_ >= stepCount() || !idle()) return;
+    records_[static_cast<size_t>(shown_)].typed = typed;
+    render();
   });
   restyle();
   retranslate();
@@ -132,98 +131,12 @@ void LessonPanel::setLanguage(const QString& code) {
   retranslate();
 }
 
-void LessonPanel::onSessionStarting() {
-  ++ticket_;
-  const ipclab::Scenario* scenario = controller_->scenario();
-  steps_ = scenario ? scenario->lesson : std::vector<ipclab::LessonStep>();
-  title_ = scenario ? scenario->title : ipclab::LocalText();
-  challenge_ = scenario ? scenario->challenge : std::nullopt;
-  records_.assign(steps_.size(), Record());
-  shown_ = 0;
-  reached_ = -1;
-  inFlight_ = false;
-  waitingForSession_ = true;
-  render();
-}
-
-void LessonPanel::onSessionStarted() {
-  waitingForSession_ = false;
-  if (!steps_.empty())
-    arrive(0);
-  else
-    render();
-}
-
-void LessonPanel::onSessionStopped() {
-  ++ticket_;
-  inFlight_ = false;
-  render();
-}
-
-void LessonPanel::arrive(int index) {
-  if (index < 0 || index >= stepCount()) return;
-  const ipclab::LessonStep& step = steps_[static_cast<size_t>(index)];
-  shown_ = index;
-  const uint64_t ticket = ++ticket_;
-  if (step.step.empty() && !step.expect) {
-    onResult(index, LessonStepResult());
-    return;
-  }
-  inFlight_ = controller_->performLessonStep(step, this,
-                                             [this, index, ticket](const LessonStepResult& result) {
-                                               if (ticket == ticket_) onResult(index, result);
-                                             });
-  if (!inFlight_) {
-    LessonStepResult none;
-    none.noSession = true;
-    onResult(index, none);
-    return;
-  }
-  render();
-}
-
-void LessonPanel::onResult(int index, const LessonStepResult& result) {
-  inFlight_ = false;
-  Record& record = records_[static_cast<size_t>(index)];
-  record.arrived = true;
-  record.result = result;
-  reached_ = std::max(reached_, index);
-  render();
-  emit stepArrived(index);
-}
-
-void LessonPanel::next() {
-  if (inFlight_ || shown_ + 1 >= stepCount()) return;
-  if (shown_ + 1 <= reached_) {
-    ++shown_;  // looking back: walk forward through what was already done
-    render();
-    return;
-  }
-  arrive(shown_ + 1);
-}
-
-void LessonPanel::previous() {
-  if (inFlight_ || shown_ == 0) return;
-  --shown_;
-  render();
-}
-
-void LessonPanel::restart() {
-  ++ticket_;
-  inFlight_ = false;
-  controller_->reset();  // sessionStarting/Started bring us back to step 1
-}
-
 void LessonPanel::chooseAnswer(int choice) {
-  if (QAbstractButton* button = choiceGroup_->button(choice)) button->click();
+  askBox_->choiceClicked(choice);
 }
 
-void LessonPanel::checkAnswer() {
-  if (shown_ >= static_cast<int>(records_.size())) return;
-  Record& record = records_[static_cast<size_t>(shown_)];
-  if (record.chosen < 0) return;
-  record.answered = true;
-  render();
+void LessonPanel::typeAnswer(const QString& number) {
+  askBox_->valueEdited(number);
 }
 
 QString LessonPanel::progressText() const {
@@ -233,6 +146,10 @@ QString LessonPanel::progressText() const {
 
 QString LessonPanel::sayText() const {
   return say_->isHidden() ? QString() : say_->text();
+}
+
+QString LessonPanel::statusText() const {
+  return status_->isHidden() ? QString() : status_->text();
 }
 
 QStringList LessonPanel::checkLines() const {
@@ -251,7 +168,19 @@ int LessonPanel::failedChecks() const {
 }
 
 QString LessonPanel::answerText() const {
-  return answer_->text();
+  return askBox_->isHidden() ? QString() : askBox_->verdictText();
+}
+
+QString LessonPanel::answerDetails() const {
+  return askBox_->isHidden() ? QString() : askBox_->detailsText();
+}
+
+QString LessonPanel::recapText() const {
+  return plain(recap_);
+}
+
+QString LessonPanel::noticeText() const {
+  return plain(notice_);
 }
 
 void LessonPanel::clearLayout(QVBoxLayout* layout) {
@@ -298,31 +227,77 @@ void LessonPanel::renderChecks(const Record& record) {
   checksTitle_->setVisible(checks_->count() > 0);
 }
 
-void LessonPanel::renderAsk(const ipclab::LessonStep& step, const Record& record) {
-  askBox_->setVisible(step.ask.has_value());
-  if (!step.ask) return;
+std::optional<LessonAskBox::Verdict> LessonPanel::verdictOf(int index) const {
+  if (index < 0 || index >= stepCount()) return std::nullopt;
+  const ipclab::LessonStep& step = steps_[static_cast<size_t>(index)];
+  const Record& record = records_[static_cast<size_t>(index)];
+  if (!step.ask || !record.truth) return std::nullopt;
   const ipclab::Ask& ask = *step.ask;
-  question_->setText(QStringLiteral("<b>%1</b>").arg(text(ask.question).toHtmlEscaped()));
-  // A fixed set of buttons, relabelled: none is deleted under a click.
-  choiceGroup_->setExclusive(false);
-  for (int i = 0; i < kMaxChoices; ++i) {
-    QAbstractButton* radio = choiceGroup_->button(i);
-    const bool used = static_cast<size_t>(i) < ask.choices.size();
-    if (used) radio->setText(text(ask.choices[static_cast<size_t>(i)]));
-    radio->setChecked(used && i == record.chosen);
-    radio->setVisible(used);
+  const ipclab::AskTruth& truth = *record.truth;
+  LessonAskBox::Verdict v;
+  v.right = ipclab::answer_right(ask, truth, record.given);
+  v.fromProcesses = truth.from_processes;
+  const ipclab::Scenario* scenario = controller_->scenario();
+  v.truth =
+      scenario ? LessonCheckText::truth(
+                     ask, truth, record.truthSnapshot ? &*record.truthSnapshot : nullptr, *scenario)
+               : QString::fromStdString(truth.sentence);
+  if (ask.value_of && truth.real_value)
+    v.rightAnswer = QString::number(*truth.real_value);
+  else if (truth.right_choice && static_cast<size_t>(*truth.right_choice) < ask.choices.size())
+    v.rightAnswer =
+        QStringLiteral("“%1”").arg(text(ask.choices[static_cast<size_t>(*truth.right_choice)]));
+  v.explain = text(ask.explain);
+  return v;
+}
+
+QString LessonPanel::answerWords(int index) const {
+  const ipclab::Ask& ask = *steps_[static_cast<size_t>(index)].ask;
+  const Record& record = records_[static_cast<size_t>(index)];
+  if (ask.choices.empty()) return QString::number(record.given);
+  const size_t i = static_cast<size_t>(record.given);
+  return i < ask.choices.size() ? QStringLiteral("“%1”").arg(text(ask.choices[i])) : QString();
+}
+
+void LessonPanel::renderAsk(int index) {
+  const ipclab::LessonStep& step = steps_[static_cast<size_t>(index)];
+  const Record& record = records_[static_cast<size_t>(index)];
+  LessonAskBox::State state;
+  state.ask = step.ask ? &*step.ask : nullptr;
+  if (state.ask) {
+    using Phase = LessonAskBox::Phase;
+    state.prediction = !state.ask->now && index + 1 < stepCount();
+    state.chosen = record.chosen;
+    state.typed = record.typed;
+    state.verdict = verdictOf(index);
+    if (state.verdict)
+      state.phase = Phase::answered;
+    else if (record.checking)
+      state.phase = Phase::checking;
+    else if (index < reached_)
+      state.phase = Phase::closed;
+    else
+      state.phase = idle() ? Phase::open : Phase::checking;
   }
-  choiceGroup_->setExclusive(true);
-  check_->setEnabled(record.chosen >= 0);
-  if (!record.answered) {
-    answer_->clear();
+  askBox_->setState(state, lang_.toStdString());
+}
+
+void LessonPanel::renderRecap() {
+  // On the step after a prediction: what the student predicted and how it went.
+  const int q = shown_ - 1;
+  const std::optional<LessonAskBox::Verdict> v = verdictOf(q);
+  if (!v || steps_[static_cast<size_t>(q)].ask->now) {
+    recap_->hide();
     return;
   }
-  const bool right = record.chosen == ask.answer;
-  answer_->setText(right ? tr("✓ Right.") : tr("✗ Not this one: think again."));
-  QPalette palette = answer_->palette();
-  palette.setColor(QPalette::WindowText, right ? kPass : kFail);
-  answer_->setPalette(palette);
+  const QColor color = v->right ? kPass : kFail;
+  QString html = QStringLiteral("%1 <b><span style=\"color:%2\">%3</span></b>")
+                     .arg(tr("Your prediction: %1").arg(answerWords(q).toHtmlEscaped()),
+                          color.name(), LessonAskBox::verdictLine(*v).toHtmlEscaped());
+  const QString details = LessonAskBox::detailsHtml(*v);
+  if (!details.isEmpty()) html += QStringLiteral("<br>") + details;
+  recap_->setText(html);
+  recap_->show();
 }
 
 void LessonPanel::render() {
@@ -330,35 +305,66 @@ void LessonPanel::render() {
   progress_->setText(progressText());
   const bool have = !steps_.empty() && shown_ < stepCount();
   const bool live = controller_->session() != nullptr;
+  const bool replay = replayTarget_ >= 0;
   if (steps_.empty()) {
     say_->setText(controller_->scenario() ? tr("This scenario has no guided lesson: step the "
                                                "processes yourself, or run them.")
                                           : tr("Open a lesson to begin."));
     say_->show();
-    checksBox_->hide();
-    checksTitle_->hide();
-    askBox_->hide();
-    status_->hide();
-    ending_->hide();
+    for (QWidget* w : {static_cast<QWidget*>(checksBox_), static_cast<QWidget*>(checksTitle_),
+                       static_cast<QWidget*>(askBox_), static_cast<QWidget*>(status_),
+                       static_cast<QWidget*>(ending_), static_cast<QWidget*>(notice_),
+                       static_cast<QWidget*>(recap_)})
+      w->hide();
   } else {
     const Record& record = records_[static_cast<size_t>(shown_)];
     const ipclab::LessonStep& step = steps_[static_cast<size_t>(shown_)];
-    const bool showResult = record.arrived && !inFlight_;
-    status_->setVisible(!showResult);
-    status_->setText(waitingForSession_ ? tr("The processes are starting…")
-                     : inFlight_        ? tr("The processes carry out this step…")
-                                        : QString());
+    const bool checkingNow =
+        record.checking && !(step.ask && !step.ask->now && shown_ + 1 < stepCount());
+    // While a prediction is being checked the question stays in view.
+    const bool showResult = record.arrived && !replay && (!inFlight_ || record.checking);
+    QString status;
+    if (replay && waitingForSession_)
+      status = tr("Starting fresh processes to replay the steps before this one…");
+    else if (replay)
+      status =
+          tr("Replaying step %1 of %2…").arg(std::max(replayStep_, 0) + 1).arg(replayTarget_ + 1);
+    else if (waitingForSession_)
+      status = tr("The processes are starting…");
+    else if (checkingNow)
+      status = tr("Asking the real processes…");
+    else if (record.checking)
+      status = tr("The processes carry out the next step…");
+    else if (inFlight_)
+      status = tr("The processes carry out this step…");
+    status_->setText(status);
+    status_->setVisible(!status.isEmpty());
+    if (noticeStep_ == shown_ && !replay && noticeStep_ >= 0) {
+      const QString pids = newPids_.join(tr(", ", "between the processes' pids"));
+      notice_->setText(noticeStep_ == 0
+                           ? tr("Went back by replaying step 1 on fresh processes: real processes "
+                                "cannot run backwards. New pids: %1.")
+                                 .arg(pids)
+                           : tr("Went back by replaying steps 1–%1 on fresh processes: real "
+                                "processes cannot run backwards. New pids: %2.")
+                                 .arg(noticeStep_ + 1)
+                                 .arg(pids));
+      notice_->show();
+    } else {
+      notice_->hide();
+    }
     say_->setVisible(showResult);
     say_->setText(text(step.say));
-    if (showResult)
+    if (showResult) {
+      renderRecap();
       renderChecks(record);
-    else
+      renderAsk(shown_);
+    } else {
+      recap_->hide();
       checksBox_->hide();
-    if (!showResult) checksTitle_->hide();
-    if (showResult)
-      renderAsk(step, record);
-    else
+      checksTitle_->hide();
       askBox_->hide();
+    }
     const bool last = shown_ + 1 == stepCount() && record.arrived;
     QString end;
     if (last) {
@@ -370,11 +376,14 @@ void LessonPanel::render() {
     ending_->setText(end);
     ending_->setVisible(last && showResult);
   }
-  next_->setEnabled(have && !inFlight_ && !waitingForSession_ && live && shown_ + 1 < stepCount() &&
+  const bool still = idle() && !controller_->isStarting();
+  next_->setEnabled(have && still && live && shown_ + 1 < stepCount() && shown_ == reached_ &&
                     records_[static_cast<size_t>(shown_)].arrived);
-  previous_->setEnabled(have && !inFlight_ && shown_ > 0);
+  back_->setEnabled(have && still && controller_->scenario() != nullptr);
+  // Reset stays available when a start failed (and may cut a replay short).
   reset_->setEnabled(controller_->scenario() != nullptr && !inFlight_ &&
                      !controller_->isStarting());
+  updateHidden();
 }
 
 void LessonPanel::restyle() {
@@ -390,12 +399,14 @@ void LessonPanel::restyle() {
 void LessonPanel::retranslate() {
   next_->setText(tr("Next ▸"));
   next_->setToolTip(tr("Carry out the next lesson step and check what it expects"));
-  previous_->setText(tr("◂ Previous"));
-  previous_->setToolTip(tr("Look back at the previous step (the processes stay where they are)"));
+  back_->setText(tr("◂ Back"));
+  back_->setToolTip(
+      tr("Go back one step: the processes start again and the steps before it are "
+         "replayed (real processes cannot run backwards)"));
   reset_->setText(tr("Reset"));
   reset_->setToolTip(tr("Start the processes again and go back to step 1"));
-  check_->setText(tr("Check"));
   checksTitle_->setText(tr("<b>Checked against the real processes:</b>"));
+  askBox_->retranslate();
   render();
 }
 
