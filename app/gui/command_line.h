@@ -1,5 +1,6 @@
 // The command line of `ipclab`:
 //   ipclab [--scenario ID|FILE] [--steps N] [--switch OBJ=MECHANISM]...
+//          [--challenge solution|P1,P2,...] [--panel lessons|challenge]
 //          [--screenshot FILE.png] [--lang zh_CN]
 #pragma once
 
@@ -19,6 +20,11 @@ struct CommandLine {
   QString language;    // "" = saved or system language
   // Live switches to make after the steps, in order: (channel, mechanism).
   QList<QPair<QString, QString>> switches;
+  // Play the scenario's challenge: "solution" (its own winning order) or
+  // process instance names separated by commas; "" = no challenge.
+  QString challenge;
+  // A panel to show in front: "lessons" (the browser) or "challenge".
+  QString panel;
 
   // Parses the arguments (argv[0] included); on a mistake returns false and
   // a sentence in *error.

@@ -1,5 +1,6 @@
 #include "scripted_run.h"
 
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPixmap>
@@ -9,6 +10,8 @@
 #include "command_line.h"
 #include "main_window.h"
 #include "message_bar.h"
+#include "panels/challenge_panel.h"
+#include "panels/panel_docks.h"
 #include "session_controller.h"
 
 namespace {
@@ -66,6 +69,46 @@ bool performSwitches(MainWindow& window, const CommandLine& commandLine) {
   return true;
 }
 
+// --challenge: starts the challenge (a lesson's is one click away, a
+// challenge-only scenario's runs already) and plays the steps through the
+// panel, as a student clicking "Step NAME" would, each one judged.
+bool performChallenge(MainWindow& window, const CommandLine& commandLine) {
+  SessionController* controller = window.controller();
+  ChallengePanel* panel = window.panels()->challenge();
+  const ipclab::Scenario* scenario = controller->scenario();
+  if (!scenario || !scenario->challenge) {
+    say(ScriptedRun::tr("--challenge: this lesson has no challenge"));
+    return false;
+  }
+  auto pumpUntil = [](auto done) {
+    QElapsedTimer deadline;
+    deadline.start();
+    while (!done() && deadline.elapsed() < 15000)
+      QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return done();
+  };
+  if (!panel->isActive()) window.panels()->startChallenge();
+  if (!pumpUntil([&] { return panel->isActive() && !panel->inFlight(); })) return false;
+  QStringList order;
+  if (commandLine.challenge == QLatin1String("solution")) {
+    for (const std::string& name : scenario->challenge->solution)
+      order << QString::fromStdString(name);
+  } else {
+    order = commandLine.challenge.split(QLatin1Char(','), Qt::SkipEmptyParts);
+  }
+  for (const QString& name : order) {
+    ipclab::Session* session = controller->session();
+    const int worker = session ? session->worker_index(name.toStdString()) : -1;
+    if (worker < 0 || !panel->stepProcess(worker)) {
+      say(ScriptedRun::tr("--challenge: %1 cannot take a step now").arg(name));
+      return false;
+    }
+    if (!pumpUntil([&] { return !panel->inFlight(); })) return false;
+  }
+  controller->deliverNow();
+  return true;
+}
+
 }  // namespace
 
 int ScriptedRun::perform(MainWindow& window, const CommandLine& commandLine) {
@@ -94,6 +137,18 @@ int ScriptedRun::perform(MainWindow& window, const CommandLine& commandLine) {
     controller->deliverNow();
   }
   if (!performSwitches(window, commandLine)) return screenshot ? 2 : -1;
+  if (!commandLine.challenge.isEmpty()) {
+    if (!performChallenge(window, commandLine)) return screenshot ? 2 : -1;
+    session = controller->session();  // the challenge's own, fresh processes
+    if (!session) return screenshot ? 1 : -1;
+  }
+  if (commandLine.panel == QLatin1String("lessons")) {
+    window.panels()->browserDock()->show();
+    window.panels()->browserDock()->raise();
+  } else if (commandLine.panel == QLatin1String("challenge")) {
+    window.panels()->challengeDock()->show();
+    window.panels()->challengeDock()->raise();
+  }
   awaitFinishedMode(*session);
   controller->deliverNow();
   QCoreApplication::processEvents();

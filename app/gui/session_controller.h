@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/challenge.hpp"
 #include "runtime/lesson_check.hpp"
 #include "runtime/session.hpp"
 
@@ -37,6 +38,15 @@ struct LessonStepResult {
   // The state right after the checks, so the panel can word them in its own
   // language (LessonCheckText); spec pointers cleared, valid after the session.
   std::optional<ipclab::Snapshot> snapshot;
+};
+
+// What one challenge step did (performChallengeStep): whether the process
+// could take it, and the verdict on the state once everything settled.
+struct ChallengeStepResult {
+  bool asked = false;  // a step was asked for (false: only the verdict)
+  ipclab::StepResult step = ipclab::StepResult::granted;
+  int stepsUsed = 0;  // the student's steps after this one
+  ipclab::ChallengeVerdict verdict;
 };
 
 class SessionController : public QObject {
@@ -66,6 +76,16 @@ class SessionController : public QObject {
   // replaced meanwhile. False (and nothing happens) when no session runs.
   bool performLessonStep(const ipclab::LessonStep& step, QObject* receiver,
                          std::function<void(const LessonStepResult&)> done);
+
+  // A challenge step: pauses free running, then grants one step to
+  // `worker` (-1: none, only judge) on the worker thread, waits for the
+  // processes to settle (and, when all of them sleep, for the session to
+  // call it a deadlock), and judges the scenario's challenge after
+  // `stepsUsed` steps plus this one. `done` runs on the GUI thread after a
+  // fresh snapshot, unless `receiver` is gone or the session was replaced.
+  // False when no session runs or the scenario has no challenge.
+  bool performChallengeStep(int worker, int stepsUsed, QObject* receiver,
+                            std::function<void(const ChallengeStepResult&)> done);
 
   // A live switch of channel `obj` to `mechanism` (Session::switch_channel,
   // a few ms, up to ~2 s) on the lifecycle thread: the GUI thread never
