@@ -4,6 +4,7 @@
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPixmap>
+#include <QStringList>
 #include <chrono>
 #include <cstdio>
 

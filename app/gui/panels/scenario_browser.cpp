@@ -249,7 +249,10 @@ void ScenarioBrowser::refreshProgress() {
     }
     const QString title = chapter->data(0, Qt::UserRole).toString();
     chapter->setText(
-        0, lessons == 0 ? title : tr("%1  (%2/%3 done)").arg(title).arg(done).arg(lessons));
+        0,
+        lessons == 0
+            ? title
+            : tr("%1  (%2/%3 done)").arg(title, QString::number(done), QString::number(lessons)));
   }
 }
 
