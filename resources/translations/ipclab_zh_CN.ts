@@ -13,6 +13,204 @@
     </message>
 </context>
 <context>
+    <name>ChallengePanel</name>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>ready · next: %1</source>
+        <translation>就绪 · 下一步：%1</translation>
+    </message>
+    <message>
+        <source>blocked: only another process&apos;s step can release it</source>
+        <translation>阻塞：只有别的进程执行一步才能唤醒它</translation>
+    </message>
+    <message>
+        <source>blocked on %1: only another process&apos;s step can release it</source>
+        <translation>阻塞在 %1 上：只有别的进程执行一步才能唤醒它</translation>
+    </message>
+    <message>
+        <source>running its step…</source>
+        <translation>正在执行这一步…</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>让 %1 执行一步</translation>
+    </message>
+    <message>
+        <source>Give %1 one step</source>
+        <translation>让 %1 执行它的下一个动作</translation>
+    </message>
+    <message>
+        <source>Steps used: %1 of at most %2</source>
+        <translation>已用步数：%1（最多 %2 步）</translation>
+    </message>
+    <message>
+        <source>Steps used: %1</source>
+        <translation>已用步数：%1</translation>
+    </message>
+    <message>
+        <source>Best so far: won in %1 steps</source>
+        <translation>最好成绩：%1 步获胜</translation>
+    </message>
+    <message>
+        <source>Best so far: not won yet</source>
+        <translation>最好成绩：尚未获胜</translation>
+    </message>
+    <message>
+        <source>★ Challenge:</source>
+        <translation>★ 挑战：</translation>
+    </message>
+    <message>
+        <source>★ Challenge</source>
+        <translation>★ 挑战</translation>
+    </message>
+    <message>
+        <source>This lesson has no challenge. The lessons that have one are marked “★ challenge” in the Lessons panel.</source>
+        <translation>本课没有挑战。带挑战的课程在“课程列表”面板中标有“★ 挑战”。</translation>
+    </message>
+    <message>
+        <source>Open a lesson to begin.</source>
+        <translation>打开一门课程开始学习。</translation>
+    </message>
+    <message>
+        <source>The processes are starting…</source>
+        <translation>进程正在启动…</translation>
+    </message>
+    <message>
+        <source>You are the scheduler: you choose which process takes each step, one click at a time, until the simulator sees it happen. Starting resets the processes.</source>
+        <translation>你就是调度程序：每点一次，由你决定哪个进程执行下一步，直到模拟器检测到目标发生。开始挑战会重新启动所有进程。</translation>
+    </message>
+    <message>
+        <source>New best! %1 steps.</source>
+        <translation>新纪录！只用了 %1 步。</translation>
+    </message>
+    <message>
+        <source>Won in %1 steps.</source>
+        <translation>用 %1 步获胜。</translation>
+    </message>
+    <message>
+        <source>Press Try again to start the processes afresh.</source>
+        <translation>按“再试一次”重新启动进程。</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Hint %1 of %2</source>
+        <translation>提示 %1/%2</translation>
+    </message>
+    <message>
+        <source>No more hints</source>
+        <translation>没有更多提示了</translation>
+    </message>
+    <message>
+        <source>Hint %1 of %2:</source>
+        <translation>提示 %1/%2：</translation>
+    </message>
+    <message>
+        <source>Start the challenge</source>
+        <translation>开始挑战</translation>
+    </message>
+    <message>
+        <source>Start the processes afresh; you then choose every step</source>
+        <translation>重新启动进程，之后每一步都由你来选</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再试一次</translation>
+    </message>
+    <message>
+        <source>Start the processes afresh: steps used go back to 0</source>
+        <translation>重新启动进程：已用步数归零</translation>
+    </message>
+    <message>
+        <source>Back to the lesson</source>
+        <translation>返回课程</translation>
+    </message>
+    <message>
+        <source>Leave the challenge: the lesson starts again at step 1</source>
+        <translation>离开挑战：课程从第 1 步重新开始</translation>
+    </message>
+    <message>
+        <source>Each hint says a little more</source>
+        <translation>每条提示都比上一条多透露一点</translation>
+    </message>
+</context>
+<context>
+    <name>ChallengeText</name>
+    <message>
+        <source>a lost update</source>
+        <translation>丢失更新</translation>
+    </message>
+    <message>
+        <source>two processes inside one critical section</source>
+        <translation>两个进程同时进入临界区</translation>
+    </message>
+    <message>
+        <source>a deadlock</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <source>a starving process</source>
+        <translation>进程饥饿</translation>
+    </message>
+    <message>
+        <source>a split message</source>
+        <translation>消息被拆分</translation>
+    </message>
+    <message>
+        <source>a lost signal</source>
+        <translation>信号丢失</translation>
+    </message>
+    <message>
+        <source>a buffer overrun</source>
+        <translation>缓冲区溢出</translation>
+    </message>
+    <message>
+        <source>✓ Won: %1 happened.</source>
+        <translation>✓ 挑战成功：发生了%1。</translation>
+    </message>
+    <message>
+        <source>✗ Lost: every process finished, and %1 never happened.</source>
+        <translation>✗ 挑战失败：所有进程都已结束，始终没有发生%1。</translation>
+    </message>
+    <message>
+        <source>✗ Lost: no process can take another step, and %1 never happened.</source>
+        <translation>✗ 挑战失败：没有进程还能再执行一步，始终没有发生%1。</translation>
+    </message>
+    <message>
+        <source>✗ Lost: more than the %1 steps allowed, and %2 never happened.</source>
+        <translation>✗ 挑战失败：已超过允许的 %1 步，仍未发生%2。</translation>
+    </message>
+    <message>
+        <source>✗ Lost: %1</source>
+        <translation>✗ 挑战失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 is blocked: only another process&apos;s step can release it.</source>
+        <translation>%1 处于阻塞状态：只有别的进程执行一步才能唤醒它。</translation>
+    </message>
+    <message>
+        <source>%1 has finished.</source>
+        <translation>%1 已经结束。</translation>
+    </message>
+    <message>
+        <source>%1 is still carrying out its previous step.</source>
+        <translation>%1 还在执行上一步。</translation>
+    </message>
+    <message>
+        <source>There is no process %1.</source>
+        <translation>没有名为 %1 的进程。</translation>
+    </message>
+    <message>
+        <source>The processes are running freely: pause them first to step.</source>
+        <translation>进程正在自由运行：请先暂停，再单步执行。</translation>
+    </message>
+</context>
+<context>
     <name>ChannelNode</name>
     <message>
         <source>kernel: %1</source>
@@ -120,24 +318,32 @@
         <translation>--steps 需要一个不小于 0 的整数，而不是“%1”</translation>
     </message>
     <message>
-        <source>Usage: ipclab [--scenario ID|FILE] [--steps N] [--switch OBJ=MECHANISM]... [--screenshot FILE.png] [--lang en|zh_CN]
+        <source>--switch needs OBJ=MECHANISM, e.g. buffer=posix_mq, not &apos;%1&apos;</source>
+        <translation>--switch 需要“对象=机制”的形式，例如 buffer=posix_mq，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Usage: ipclab [--scenario ID|FILE] [--steps N] [--switch OBJ=MECHANISM]... [--challenge solution|P1,P2,...] [--panel lessons|challenge] [--screenshot FILE.png] [--lang en|zh_CN]
   --scenario   a bundled lesson id (ipclab-cli list) or a lesson file
   --steps      perform N &quot;step all&quot; commands after opening it
   --switch     then switch channel OBJ to MECHANISM (e.g. buffer=posix_mq)
+  --challenge  play the lesson&apos;s challenge: its solution, or these processes&apos; steps
+  --panel      show this panel in front: lessons or challenge
   --screenshot save the window as a PNG image and quit
   --lang       the language of the window
 </source>
-        <translation>用法：ipclab [--scenario ID|文件] [--steps N] [--switch 对象=机制]... [--screenshot 文件.png] [--lang en|zh_CN]
+        <translation>用法：ipclab [--scenario ID|文件] [--steps N] [--switch 对象=机制]... [--challenge solution|P1,P2,...] [--panel lessons|challenge] [--screenshot 文件.png] [--lang en|zh_CN]
   --scenario   内置课程的 ID（见 ipclab-cli list）或课程文件
   --steps      打开后执行 N 次“全部单步”
   --switch     随后把通道“对象”切换到“机制”（例如 buffer=posix_mq）
+  --challenge  玩这一课的挑战：按它的参考解法，或按这些进程的顺序单步执行
+  --panel      把这个面板放到最前面：lessons（课程列表）或 challenge（挑战）
   --screenshot 把窗口保存为 PNG 图片后退出
   --lang       窗口使用的语言
 </translation>
     </message>
     <message>
-        <source>--switch needs OBJ=MECHANISM, e.g. buffer=posix_mq, not &apos;%1&apos;</source>
-        <translation>--switch 需要“对象=机制”的形式，例如 buffer=posix_mq，而不是“%1”</translation>
+        <source>--panel needs lessons or challenge, not &apos;%1&apos;</source>
+        <translation>--panel 需要 lessons 或 challenge，而不是“%1”</translation>
     </message>
 </context>
 <context>
@@ -1676,6 +1882,10 @@
         <source>Kernel</source>
         <translation>内核</translation>
     </message>
+    <message>
+        <source>Challenge</source>
+        <translation>挑战</translation>
+    </message>
 </context>
 <context>
     <name>PlanModel</name>
@@ -1906,6 +2116,38 @@
         <source>A lesson written in YAML; mistakes are listed with line and column</source>
         <translation>用 YAML 编写的课程；错误会连同行号和列号一起列出</translation>
     </message>
+    <message>
+        <source>More lessons</source>
+        <translation>更多课程</translation>
+    </message>
+    <message>
+        <source>✓ done</source>
+        <translation>✓ 已完成</translation>
+    </message>
+    <message>
+        <source>◐ in progress %1/%2</source>
+        <translation>◐ 进行中 %1/%2</translation>
+    </message>
+    <message>
+        <source>◐ in progress: the challenge is left</source>
+        <translation>◐ 进行中：还剩挑战</translation>
+    </message>
+    <message>
+        <source>○ not started</source>
+        <translation>○ 未开始</translation>
+    </message>
+    <message>
+        <source>★ challenge won in %1 steps (best)</source>
+        <translation>★ 挑战：最少 %1 步获胜</translation>
+    </message>
+    <message>
+        <source>★ challenge</source>
+        <translation>★ 挑战</translation>
+    </message>
+    <message>
+        <source>%1  (%2/%3 done)</source>
+        <translation>%1  （已完成 %2/%3）</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioChooser</name>
@@ -1942,6 +2184,14 @@
     <message>
         <source>--switch: no channel &apos;%1&apos; or no mechanism &apos;%2&apos; in this lesson</source>
         <translation>--switch：本课中没有通道“%1”，或没有机制“%2”</translation>
+    </message>
+    <message>
+        <source>--challenge: this lesson has no challenge</source>
+        <translation>--challenge：本课没有挑战</translation>
+    </message>
+    <message>
+        <source>--challenge: %1 cannot take a step now</source>
+        <translation>--challenge：%1 现在不能执行一步</translation>
     </message>
 </context>
 <context>
