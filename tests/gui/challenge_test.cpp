@@ -126,7 +126,7 @@ TEST_F(ChallengeTest, AWinningOrderWinsSavesTheBestAndRevealsHintsOneByOne) {
       << panel()->verdictText().toStdString();
   EXPECT_EQ(panel()->stepsUsed(), 6);
   const QString verdict = panel()->verdictText();
-  EXPECT_TRUE(verdict.contains(QLatin1String("✓ Won: a lost update happened.")))
+  EXPECT_TRUE(verdict.contains(QStringLiteral("✓ Won: a lost update happened.")))
       << verdict.toStdString();
   EXPECT_TRUE(verdict.contains(QLatin1String("lost update"))) << verdict.toStdString();
   EXPECT_TRUE(verdict.contains(QLatin1String("New best! 6 steps."))) << verdict.toStdString();
@@ -167,7 +167,7 @@ TEST_F(ChallengeTest, ALosingOrderLosesWithTheReasonAndTryAgainResets) {
   ASSERT_FALSE(HasFatalFailure());
   ASSERT_EQ(panel()->status(), ipclab::ChallengeStatus::lost);
   EXPECT_TRUE(panel()->verdictText().contains(
-      QLatin1String("✗ Lost: every process finished, and a lost update never happened.")))
+      QStringLiteral("✗ Lost: every process finished, and a lost update never happened.")))
       << panel()->verdictText().toStdString();
   EXPECT_EQ(LessonProgress::entry(kRaceId, true).bestSteps, 0);
   EXPECT_FALSE(panel()->tryAgainButton()->isHidden());

@@ -256,9 +256,10 @@ TEST_F(PanelsTest, BrowserListsEveryBundledLessonUnderItsChapterAndOpensIt) {
     QTreeWidgetItem* chapter = browser->chapterOf(lesson.id);
     ASSERT_NE(chapter, nullptr);
     const int number = ipclab::bundled_course().chapter_of(lesson.id.toStdString());
-    if (number > 0)
+    if (number > 0) {
       EXPECT_EQ(browser->tree()->indexOfTopLevelItem(chapter), number - 1)
           << lesson.id.toStdString();
+    }
   }
   // Activating a lesson (double-click or Enter) opens it.
   const QString id = QStringLiteral("shared-counter");

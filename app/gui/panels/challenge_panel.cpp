@@ -173,8 +173,11 @@ void ChallengePanel::onSessionStarting() {
 void ChallengePanel::onSessionStarted() {
   if (const ipclab::Session* session = controller_->session()) {
     labels_ = PlanLabels::of(*session);
-    for (const ipclab::WorkerIdentity& id : session->workers())
-      workers_.push_back({QString::fromStdString(id.name)});
+    for (const ipclab::WorkerIdentity& id : session->workers()) {
+      Worker w;
+      w.name = QString::fromStdString(id.name);
+      workers_.push_back(w);
+    }
     buildWorkers();
   }
   if (pending_) {
