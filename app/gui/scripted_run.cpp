@@ -88,8 +88,7 @@ bool performChallenge(MainWindow& window, const CommandLine& commandLine) {
       QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     return done();
   };
-  if (!panel->isActive()) window.panels()->startChallenge();
-  if (!pumpUntil([&] { return panel->isActive() && !panel->inFlight(); })) return false;
+  // The order first: starting the challenge replaces the scenario object.
   QStringList order;
   if (commandLine.challenge == QLatin1String("solution")) {
     for (const std::string& name : scenario->challenge->solution)
@@ -97,6 +96,8 @@ bool performChallenge(MainWindow& window, const CommandLine& commandLine) {
   } else {
     order = commandLine.challenge.split(QLatin1Char(','), Qt::SkipEmptyParts);
   }
+  if (!panel->isActive()) window.panels()->startChallenge();
+  if (!pumpUntil([&] { return panel->isActive() && !panel->inFlight(); })) return false;
   for (const QString& name : order) {
     ipclab::Session* session = controller->session();
     const int worker = session ? session->worker_index(name.toStdString()) : -1;
@@ -146,6 +147,7 @@ int ScriptedRun::perform(MainWindow& window, const CommandLine& commandLine) {
   if (commandLine.panel == QLatin1String("lessons")) {
     window.panels()->browserDock()->show();
     window.panels()->browserDock()->raise();
+    window.resizeDocks({window.panels()->browserDock()}, {340}, Qt::Horizontal);
   } else if (commandLine.panel == QLatin1String("challenge")) {
     window.panels()->challengeDock()->show();
     window.panels()->challengeDock()->raise();

@@ -28,7 +28,7 @@
     </message>
     <message>
         <source>blocked on %1: only another process&apos;s step can release it</source>
-        <translation>阻塞在 %1 上：只有别的进程执行一步才能唤醒它</translation>
+        <translation>阻塞于 %1：只有别的进程执行一步才能唤醒它</translation>
     </message>
     <message>
         <source>running its step…</source>
@@ -137,6 +137,10 @@
     <message>
         <source>Each hint says a little more</source>
         <translation>每条提示都比上一条多透露一点</translation>
+    </message>
+    <message>
+        <source>blocked on %1</source>
+        <translation>阻塞于 %1</translation>
     </message>
 </context>
 <context>

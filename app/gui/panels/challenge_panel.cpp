@@ -65,11 +65,12 @@ ChallengePanel::ChallengePanel(SessionController* controller, QWidget* parent)
   auto* play = new QVBoxLayout(playBox_);
   play->setContentsMargins(0, 0, 0, 0);
   play->setSpacing(8);
+  // The verdict above the buttons: it is what the student looks for.
   play->addWidget(steps_label_);
-  play->addLayout(grid_);
-  play->addWidget(notice_label_);
   play->addWidget(verdict_label_);
   play->addWidget(explain_);
+  play->addLayout(grid_);
+  play->addWidget(notice_label_);
   play->addLayout(hintRow);
   play->addWidget(hints_);
   setColour(notice_label_, kLost);
@@ -259,13 +260,16 @@ void ChallengePanel::onJudged(const ChallengeStepResult& result) {
   emit judged(verdict_.status);
 }
 
-QString ChallengePanel::reasonFor(const Worker& w) const {
+QString ChallengePanel::reasonFor(const Worker& w, bool brief) const {
   switch (w.state) {
     case ipclab::WorkerState::at_gate: {
       const QString next = labels_.label(static_cast<int>(&w - workers_.data()), w.op);
       return next.isEmpty() ? tr("ready") : tr("ready · next: %1").arg(next);
     }
     case ipclab::WorkerState::blocked:
+      if (brief)
+        return w.blockedOn.isEmpty() ? StateStyle::stateWord(w.state)
+                                     : tr("blocked on %1").arg(w.blockedOn);
       return w.blockedOn.isEmpty()
                  ? tr("blocked: only another process's step can release it")
                  : tr("blocked on %1: only another process's step can release it").arg(w.blockedOn);
@@ -285,9 +289,9 @@ void ChallengePanel::renderWorkers() {
                      verdict_.status == ipclab::ChallengeStatus::playing &&
                      w.state == ipclab::WorkerState::at_gate;
     w.button->setEnabled(can);
-    const QString reason = reasonFor(w);
-    w.reason->setText(reason);
-    w.button->setToolTip(can ? tr("Give %1 one step").arg(w.name) : reason);
+    w.reason->setText(reasonFor(w, true));
+    w.reason->setToolTip(reasonFor(w, false));
+    w.button->setToolTip(can ? tr("Give %1 one step").arg(w.name) : reasonFor(w, false));
     setColour(w.reason, w.state == ipclab::WorkerState::at_gate
                             ? palette().color(QPalette::WindowText)
                             : StateStyle::stateForeground(w.state));

@@ -103,7 +103,8 @@ class ChallengePanel : public QWidget {
   void renderWorkers();
   void retranslate();
   QString text(const ipclab::LocalText& t) const;
-  QString reasonFor(const Worker& w) const;
+  // Why a process can or cannot step: brief beside its button, in full in the tooltip.
+  QString reasonFor(const Worker& w, bool brief) const;
 
   SessionController* controller_;
   QString lang_ = QStringLiteral("en");

@@ -20,6 +20,7 @@ namespace {
 
 constexpr int kSummaryLines = 1;
 constexpr int kPad = 5;
+const QString kProgressSeparator = QStringLiteral(" · ");
 
 QColor progressColor(int state, bool selected, const QPalette& palette) {
   if (selected) return palette.color(QPalette::HighlightedText);
@@ -67,10 +68,11 @@ class LessonDelegate : public QStyledItemDelegate {
     int y = area.top() + boldMetrics.height() + 2;
     painter->setPen(
         progressColor(index.data(ScenarioBrowser::StateRole).toInt(), selected, opt.palette));
-    painter->drawText(QPoint(area.left(), y + metrics.ascent()),
-                      metrics.elidedText(index.data(ScenarioBrowser::ProgressRole).toString(),
-                                         Qt::ElideRight, area.width()));
-    y += metrics.height();
+    for (const QString& part : progressParts(index)) {
+      painter->drawText(QPoint(area.left(), y + metrics.ascent()),
+                        metrics.elidedText(part, Qt::ElideRight, area.width()));
+      y += metrics.height();
+    }
     painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText)
                              : QColor(0x5a, 0x62, 0x6e));
     for (const QString& line : summaryLines(index.data(ScenarioBrowser::SummaryRole).toString(),
@@ -87,9 +89,16 @@ class LessonDelegate : public QStyledItemDelegate {
     const QFontMetrics metrics(option.font);
     const int lines =
         index.data(ScenarioBrowser::SummaryRole).toString().isEmpty() ? 0 : kSummaryLines;
+    const int progress = static_cast<int>(progressParts(index).size());
     size.setHeight(2 * kPad + QFontMetrics(boldFont(option.font)).height() +
-                   metrics.height() * (1 + lines) + 2);
+                   metrics.height() * (progress + lines) + 2);
     return size;
+  }
+
+  // The lesson's progress and its challenge's, a line each: a narrow panel
+  // would cut them as one line.
+  static QStringList progressParts(const QModelIndex& index) {
+    return index.data(ScenarioBrowser::ProgressRole).toString().split(kProgressSeparator);
   }
 
   static QFont boldFont(QFont font) {
@@ -224,9 +233,8 @@ QString ScenarioBrowser::progressWords(const QString& id) const {
       break;
   }
   if (lesson->hasChallenge)
-    words +=
-        QStringLiteral(" · ") +
-        (e.won ? tr("★ challenge won in %1 steps (best)").arg(e.bestSteps) : tr("★ challenge"));
+    words += kProgressSeparator + (e.won ? tr("★ challenge won in %1 steps (best)").arg(e.bestSteps)
+                                         : tr("★ challenge"));
   return words;
 }
 
