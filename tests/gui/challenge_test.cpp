@@ -137,6 +137,14 @@ TEST_F(ChallengeTest, AWinningOrderWinsSavesTheBestAndRevealsHintsOneByOne) {
   // Won: no process can be stepped any more.
   for (int w = 0; w < 2; ++w) EXPECT_FALSE(panel()->stepButton(w)->isEnabled());
   shoot("challenge-won");
+  // Switching the language at run time says the verdict and the hints again.
+  window_->setLanguage(QStringLiteral("zh_CN"));
+  EXPECT_TRUE(panel()->verdictText().contains(QStringLiteral("✓ 挑战成功：发生了丢失更新。")))
+      << panel()->verdictText().toStdString();
+  EXPECT_TRUE(panel()->hintText().contains(QStringLiteral("每次加法分三步")));
+  EXPECT_EQ(panel()->tryAgainButton()->text(), QStringLiteral("再试一次"));
+  window_->setLanguage(QStringLiteral("en"));
+  EXPECT_EQ(panel()->tryAgainButton()->text(), QStringLiteral("Try again"));
 
   // The same order again: won, but no new best; the hints stay shown.
   panel()->tryAgainButton()->click();
