@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "cli_text.hpp"
 #include "commands.hpp"
 #include "runtime/ask_check.hpp"
 #include "runtime/challenge.hpp"
@@ -19,7 +20,11 @@ namespace {
 
 std::string first_line(const std::string& text) {
   std::string line = text.substr(0, text.find('\n'));
-  if (line.size() > 70) line = line.substr(0, 67) + "...";
+  if (line.size() > 70) {
+    size_t cut = 67;  // not inside a UTF-8 character
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    line = line.substr(0, cut) + "...";
+  }
   return line;
 }
 
@@ -27,22 +32,26 @@ std::string first_line(const std::string& text) {
 int play_solution(const Scenario& s, const SessionOptions& so) {
   const Challenge& c = *s.challenge;
   if (c.solution.empty()) {
-    std::printf("  FAIL challenge (%s): no solution to check\n",
-                std::string(to_string(c.goal)).c_str());
+    std::printf("  FAIL %s\n",
+                fill(translate("cli", "challenge (%1): no solution to check"), {to_string(c.goal)})
+                    .c_str());
     return 1;
   }
   std::string err;
   auto session = Session::start(s, so, &err);
   if (!session) {
-    std::printf("  FAIL challenge: %s\n", err.c_str());
+    std::printf("  FAIL %s\n", fill(translate("cli", "challenge: %1"), {err}).c_str());
     return 1;
   }
   const ChallengePlay play = play_challenge(*session, c, c.solution);
   session->stop();
   const bool won = play.verdict.status == ChallengeStatus::won;
-  std::printf("  %s challenge (%s) in %d steps: %s\n", won ? "ok  " : "FAIL",
-              std::string(to_string(c.goal)).c_str(), play.steps, play.verdict.sentence.c_str());
-  for (const std::string& p : play.problems) std::printf("         FAILED: %s\n", p.c_str());
+  std::printf("  %s %s\n", won ? "ok  " : "FAIL",
+              fill(translate("cli", "challenge (%1) in %2 steps: %3"),
+                   {to_string(c.goal), std::to_string(play.steps), play.verdict.sentence})
+                  .c_str());
+  for (const std::string& p : play.problems)
+    std::printf("         %s %s\n", translate("cli", "FAILED:"), p.c_str());
   return (won ? 0 : 1) + static_cast<int>(play.problems.size());
 }
 
@@ -62,22 +71,27 @@ int run_lesson(const std::string& id) {
     std::fprintf(stderr, "ipclab-cli lesson: %s\n", err.c_str());
     return -1;
   }
-  std::printf("%s: %s (%zu steps)\n", s.id.c_str(), s.title.en.c_str(), s.lesson.size());
+  std::printf("%s\n", fill(translate("cli", "%1: %2 (%3 steps)"),
+                           {s.id, local(s.title), std::to_string(s.lesson.size())})
+                          .c_str());
   int failed = 0;
   // A question about the next step is checked once that step was carried out.
   const Ask* pending = nullptr;
   size_t pending_step = 0;
   auto check_ask = [&](const Ask& ask, size_t step, ExpectOutcome& outcome) {
     const AskTruth truth = ask_truth(*session, ask);
-    const std::string where = "the question of step " + std::to_string(step + 1);
+    const std::string n = std::to_string(step + 1);
     const std::string wrong = key_disagreement(ask, truth);
     if (!wrong.empty())
-      outcome.failed.push_back(where + ": " + wrong);
+      outcome.failed.push_back(fill(translate("cli", "the question of step %1: %2"), {n, wrong}));
     else if (truth.from_processes)
-      outcome.passed.push_back(where + ": its answer is what the processes show (" +
-                               truth.sentence + ")");
+      outcome.passed.push_back(fill(
+          translate("cli", "the question of step %1: its answer is what the processes show (%2)"),
+          {n, truth.sentence}));
     else
-      outcome.passed.push_back(where + ": no check against the processes, only its key");
+      outcome.passed.push_back(fill(
+          translate("cli", "the question of step %1: no check against the processes, only its key"),
+          {n}));
   };
   for (size_t i = 0; i < s.lesson.size(); ++i) {
     const LessonStep& step = s.lesson[i];
@@ -93,9 +107,11 @@ int run_lesson(const std::string& id) {
       pending_step = i;
     }
     std::printf("  %s %zu/%zu  %s\n", outcome.ok() ? "ok  " : "FAIL", i + 1, s.lesson.size(),
-                first_line(step.say.en).c_str());
-    for (const std::string& p : outcome.passed) std::printf("         ok: %s\n", p.c_str());
-    for (const std::string& f : outcome.failed) std::printf("         FAILED: %s\n", f.c_str());
+                first_line(local(step.say)).c_str());
+    for (const std::string& p : outcome.passed)
+      std::printf("         %s %s\n", translate("cli", "ok:"), p.c_str());
+    for (const std::string& f : outcome.failed)
+      std::printf("         %s %s\n", translate("cli", "FAILED:"), f.c_str());
     failed += static_cast<int>(outcome.failed.size());
   }
   session->stop();
@@ -107,7 +123,7 @@ int run_lesson(const std::string& id) {
 
 int cmd_lesson(const Args& args) {
   if (args.size() != 1) {
-    std::fprintf(stderr, "usage: ipclab-cli lesson ID|FILE|--all\n");
+    std::fputs(translate("cli", "usage: ipclab-cli lesson ID|FILE|--all\n"), stderr);
     return 2;
   }
   std::vector<std::string> ids;
@@ -125,7 +141,8 @@ int cmd_lesson(const Args& args) {
     if (n < 0) return 2;
     failed += n;
   }
-  std::printf("%s\n", failed ? "some expectations did not hold" : "every expectation held");
+  std::printf("%s\n", failed ? translate("cli", "some expectations did not hold")
+                             : translate("cli", "every expectation held"));
   return failed ? 1 : 0;
 }
 

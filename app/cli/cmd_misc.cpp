@@ -1,6 +1,7 @@
 // list, check, cleanup.
 #include <cstdio>
 
+#include "cli_text.hpp"
 #include "commands.hpp"
 #include "runtime/session_dir.hpp"
 #include "scenario/catalog.hpp"
@@ -11,7 +12,7 @@ namespace ipclab::cli {
 int cmd_list(const Args& args) {
   const bool json = !args.empty() && args[0] == "--json";
   if (!args.empty() && !json) {
-    std::fprintf(stderr, "usage: ipclab-cli list [--json]\n");
+    std::fputs(translate("cli", "usage: ipclab-cli list [--json]\n"), stderr);
     return 2;
   }
   if (json) std::printf("[");
@@ -42,7 +43,7 @@ int cmd_list(const Args& args) {
       std::fputs(line.c_str(), stdout);
     } else {
       std::printf("%-22s %-16s %s\n", s.id.c_str(), std::string(to_string(s.category)).c_str(),
-                  s.title.en.c_str());
+                  local(s.title).c_str());
     }
     first = false;
   }
@@ -52,7 +53,7 @@ int cmd_list(const Args& args) {
 
 int cmd_check(const Args& args) {
   if (args.empty()) {
-    std::fprintf(stderr, "usage: ipclab-cli check FILE...\n");
+    std::fputs(translate("cli", "usage: ipclab-cli check FILE...\n"), stderr);
     return 2;
   }
   int bad = 0;
@@ -60,7 +61,7 @@ int cmd_check(const Args& args) {
     const LoadResult r = load_scenario_file(file);
     for (const Diagnostic& d : r.errors) std::printf("%s\n", d.to_string().c_str());
     if (r.ok())
-      std::printf("%s: ok (%s)\n", file.c_str(), r.scenario->id.c_str());
+      std::printf("%s\n", fill(translate("cli", "%1: ok (%2)"), {file, r.scenario->id}).c_str());
     else
       ++bad;
   }
@@ -69,16 +70,18 @@ int cmd_check(const Args& args) {
 
 int cmd_cleanup(const Args& args) {
   if (!args.empty()) {
-    std::fprintf(stderr, "usage: ipclab-cli cleanup\n");
+    std::fputs(translate("cli", "usage: ipclab-cli cleanup\n"), stderr);
     return 2;
   }
   const std::string base = default_runtime_base();
   const SweepReport report = sweep_dead_sessions(base);
   for (const std::string& line : report.lines) std::printf("%s\n", line.c_str());
   if (report.sessions_removed == 0 && report.lines.empty())
-    std::printf("nothing to clean up in %s\n", base.c_str());
+    std::printf("%s\n", fill(translate("cli", "nothing to clean up in %1"), {base}).c_str());
   else
-    std::printf("removed %d dead session(s)\n", report.sessions_removed);
+    std::printf("%s\n", fill(translate("cli", "removed %1 dead session(s)"),
+                             {std::to_string(report.sessions_removed)})
+                            .c_str());
   return 0;
 }
 

@@ -12,6 +12,7 @@
 #include <random>
 #include <sstream>
 
+#include "cli_text.hpp"
 #include "commands.hpp"
 #include "runtime/session.hpp"
 #include "scenario/catalog.hpp"
@@ -25,6 +26,13 @@
 namespace ipclab::cli {
 
 namespace {
+
+// 2 -> "2", 0.5 -> "0.5".
+std::string seconds_text(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", s);
+  return buf;
+}
 
 int g_signal_pipe[2] = {-1, -1};
 
@@ -65,7 +73,7 @@ bool parse(const Args& args, RunOptions* o, std::string* err) {
       char* end = nullptr;
       const double d = std::strtod(v->c_str(), &end);
       if (end == v->c_str() || *end || d < 0) {
-        *err = a + " needs a non-negative number, not '" + *v + "'";
+        *err = fill(translate("cli", "%1 needs a non-negative number, not '%2'"), {a, *v});
         return false;
       }
       if (a == "--timeout")
@@ -81,7 +89,7 @@ bool parse(const Args& args, RunOptions* o, std::string* err) {
       if (!v) return false;
       const auto eq = v->find('=');
       if (eq == std::string::npos) {
-        *err = "--switch takes OBJ=MECHANISM";
+        *err = translate("cli", "--switch takes OBJ=MECHANISM");
         return false;
       }
       o->switches.emplace_back(v->substr(0, eq), v->substr(eq + 1));
@@ -90,16 +98,16 @@ bool parse(const Args& args, RunOptions* o, std::string* err) {
       if (!v) return false;
       o->trace_out = *v;
     } else if (!a.empty() && a[0] == '-') {
-      *err = "unknown option '" + a + "'";
+      *err = fill(translate("cli", "unknown option '%1'"), {a});
       return false;
     } else if (o->scenario.empty()) {
       o->scenario = a;
     } else {
-      *err = "only one SCENARIO, got '" + o->scenario + "' and '" + a + "'";
+      *err = fill(translate("cli", "only one SCENARIO, got '%1' and '%2'"), {o->scenario, a});
       return false;
     }
   }
-  if (o->scenario.empty()) *err = "which scenario? (ipclab-cli list shows them)";
+  if (o->scenario.empty()) *err = translate("cli", "which scenario? (ipclab-cli list shows them)");
   return err->empty();
 }
 
@@ -108,7 +116,7 @@ bool apply_switches(Scenario& s, const RunOptions& o, std::string* err) {
   for (const auto& [obj, mech] : o.switches) {
     const int i = s.object_index(obj);
     if (i < 0) {
-      *err = "--switch: no object '" + obj + "' in " + s.id;
+      *err = fill(translate("cli", "--switch: no object '%1' in %2"), {obj, s.id});
       return false;
     }
     ObjectSpec& spec = s.objects[static_cast<size_t>(i)];
@@ -116,8 +124,10 @@ bool apply_switches(Scenario& s, const RunOptions& o, std::string* err) {
     bool allowed = kind && *kind == spec.mechanism;
     for (ObjectKind alt : spec.alternatives) allowed = allowed || (kind && alt == *kind);
     if (!allowed) {
-      *err = "--switch: '" + obj + "' cannot use '" + mech +
-             "' (its alternatives are listed in the scenario)";
+      *err = fill(translate("cli",
+                            "--switch: '%1' cannot use '%2' (its alternatives are listed in the "
+                            "scenario)"),
+                  {obj, mech});
       return false;
     }
     spec.mechanism = *kind;
@@ -161,14 +171,15 @@ class Runner {
     if (verb == "step" || verb == "s") {
       if (arg.empty()) {
         const int n = session_.step_all();
-        if (n == 0) say("no process can take a step (all blocked or finished)");
+        if (n == 0) say(translate("cli", "no process can take a step (all blocked or finished)"));
       } else {
         const int w = session_.worker_index(arg);
         const StepResult r = session_.step(w);
-        if (r != StepResult::granted) say("cannot step " + arg + ": " + describe(r));
+        if (r != StepResult::granted)
+          say(fill(translate("cli", "cannot step %1: %2"), {arg, describe(r)}));
       }
       if (!session_.wait_settled(std::chrono::seconds(5)))
-        say("the step has not settled within 5 s");
+        say(translate("cli", "the step has not settled within 5 s"));
       flush_events();
     } else if (verb == "run") {
       double speed = opts_.speed;
@@ -188,8 +199,10 @@ class Runner {
     } else if (verb == "switch") {
       switch_channel(arg, arg2);
     } else {
-      say("unknown command '" + verb +
-          "': step [PROC] | run [SPEED] | pause | state | switch OBJ MECH | quit");
+      say(fill(translate("cli",
+                         "unknown command '%1': step [PROC] | run [SPEED] | pause | state | "
+                         "switch OBJ MECH | quit"),
+               {verb}));
     }
     return true;
   }
@@ -202,20 +215,20 @@ class Runner {
       obj.resize(obj.find('='));
     }
     if (obj.empty() || mech.empty()) {
-      say("switch needs an object and a mechanism: switch buffer posix_mq");
+      say(translate("cli", "switch needs an object and a mechanism: switch buffer posix_mq"));
       return;
     }
     const int i = session_.scenario().object_index(obj);
     const auto kind = object_kind_from(mech);
     std::string why;
     if (i < 0)
-      why = "there is no object '" + obj + "'";
+      why = fill(translate("cli", "there is no object '%1'"), {obj});
     else if (!kind || !is_channel_mechanism(*kind))
-      why = "'" + mech + "' is not a channel mechanism";
+      why = fill(translate("cli", "'%1' is not a channel mechanism"), {mech});
     else if (session_.switch_channel(i, *kind, &why))
       why.clear();
     if (!why.empty()) {
-      say("cannot switch " + obj + ": " + why);
+      say(fill(translate("cli", "cannot switch %1: %2"), {obj, why}));
       return;
     }
     if (session_.mode() != RunMode::running) session_.wait_settled(std::chrono::seconds(5));
@@ -232,12 +245,12 @@ class Runner {
     while (!session_.finished()) {
       flush_events();
       if (auto d = session_.deadlock()) {
-        say("deadlock: " + *d);
+        say(fill(translate("cli", "deadlock: %1"), {*d}));
         return 3;
       }
       if (std::chrono::steady_clock::now() >= deadline) {
-        say("timeout: the scenario did not finish within " + std::to_string(opts_.timeout_s) +
-            " s");
+        say(fill(translate("cli", "timeout: the scenario did not finish within %1 s"),
+                 {seconds_text(opts_.timeout_s)}));
         return 4;
       }
       const int first = static_cast<int>(rng() % static_cast<uint64_t>(n));
@@ -267,13 +280,13 @@ class Runner {
       if (session_.finished()) return 0;
       if (auto d = session_.deadlock()) {
         if (!opts_.step || !stdin_open) {
-          say("deadlock: " + *d);
+          say(fill(translate("cli", "deadlock: %1"), {*d}));
           return 3;
         }
       }
       if (std::chrono::steady_clock::now() >= deadline) {
-        say("timeout: the scenario did not finish within " + std::to_string(opts_.timeout_s) +
-            " s");
+        say(fill(translate("cli", "timeout: the scenario did not finish within %1 s"),
+                 {seconds_text(opts_.timeout_s)}));
         return 4;
       }
       if (opts_.step && !stdin_open && session_.mode() != RunMode::running)
@@ -283,7 +296,7 @@ class Runner {
                        {stdin_open ? STDIN_FILENO : -1, POLLIN, 0}};
       ::poll(fds, 3, 50);
       if (fds[1].revents) {
-        say("interrupted: stopping every process");
+        say(translate("cli", "interrupted: stopping every process"));
         return 130;
       }
       if (fds[2].revents) {
@@ -349,8 +362,9 @@ int cmd_run(const Args& args) {
   session->stop();
   runner.flush_events();
   if (!o.trace_out.empty() && !write_chrome_trace(o.trace_out, runner.all_events())) {
-    std::fprintf(stderr, "ipclab-cli run: cannot write %s: %s\n", o.trace_out.c_str(),
-                 std::strerror(errno));
+    std::fprintf(
+        stderr, "ipclab-cli run: %s\n",
+        fill(translate("cli", "cannot write %1: %2"), {o.trace_out, std::strerror(errno)}).c_str());
   }
   return code;
 }

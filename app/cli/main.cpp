@@ -3,11 +3,13 @@
 #include <cstring>
 #include <string>
 
+#include "cli_text.hpp"
 #include "commands.hpp"
 
 namespace {
 
-const char* kUsage =
+const char* const kUsage = QT_TRANSLATE_NOOP(
+    "cli",
     "usage: ipclab-cli COMMAND ...\n"
     "  list [--json]                 the bundled lessons\n"
     "  check FILE...                 validate lesson files (FILE:LINE:COL: error: TEXT)\n"
@@ -19,13 +21,22 @@ const char* kUsage =
     "      --step starts paused, one action per step command\n"
     "      exit codes: 0 all finished, 2 bad scenario or usage, 3 deadlock, 4 timeout\n"
     "  lesson ID|FILE|--all          run a lesson's steps headless and check every expect\n"
-    "  cleanup                       remove what dead sessions left behind\n";
+    "  cleanup                       remove what dead sessions left behind\n"
+    "  --lang en|zh_CN before COMMAND: the language (else LANGUAGE, LC_ALL, LANG)\n");
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  ipclab::cli::language_from_environment();
+  if (argc >= 3 && std::strcmp(argv[1], "--lang") == 0) {
+    ipclab::cli::set_language(argv[2]);
+    argv[2] = argv[0];
+    argv += 2;
+    argc -= 2;
+  }
+  const char* usage = ipclab::cli::translate("cli", kUsage);
   if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
-    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    std::fputs(usage, argc < 2 ? stderr : stdout);
     return argc < 2 ? 2 : 0;
   }
   const std::string cmd = argv[1];
@@ -35,6 +46,9 @@ int main(int argc, char** argv) {
   if (cmd == "run") return ipclab::cli::cmd_run(args);
   if (cmd == "lesson") return ipclab::cli::cmd_lesson(args);
   if (cmd == "cleanup") return ipclab::cli::cmd_cleanup(args);
-  std::fprintf(stderr, "ipclab-cli: unknown command '%s'\n%s", cmd.c_str(), kUsage);
+  std::fprintf(
+      stderr, "ipclab-cli: %s\n%s",
+      ipclab::cli::fill(ipclab::cli::translate("cli", "unknown command '%1'"), {cmd}).c_str(),
+      usage);
   return 2;
 }

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "cli_text.hpp"
 #include "runtime/state_model.hpp"
 
 namespace ipclab::cli {
@@ -17,19 +18,22 @@ std::string worker_state_word(const WorkerStatus& w) {
 
 std::string fill_text(const ObjectStatus& o) {
   std::string s = std::to_string(o.model_fill) + " " + o.unit;
-  s += "  kernel: " + (o.kernel_fill ? std::to_string(*o.kernel_fill) + " " + o.unit : "-");
+  s += std::string("  ") + translate("cli", "kernel:") + " " +
+       (o.kernel_fill ? std::to_string(*o.kernel_fill) + " " + o.unit : "-");
   return s;
 }
 
 }  // namespace
 
 std::string state_text(const Session& session, const Snapshot& snap) {
-  std::string out = "processes                          model                 kernel\n";
+  std::string out =
+      translate("cli", "processes                          model                 kernel\n");
   char line[512];
   for (const WorkerStatus& w : snap.workers) {
     std::string blocked;
     if (w.state == WorkerState::blocked && w.blocked_obj >= 0)
-      blocked = " on " + session.scenario().objects[static_cast<size_t>(w.blocked_obj)].name;
+      blocked = " " + std::string(translate("cli", "on")) + " " +
+                session.scenario().objects[static_cast<size_t>(w.blocked_obj)].name;
     std::snprintf(line, sizeof line, "  %-12s pid %-7d %-20s  %c %-10s %-16s %s\n",
                   w.id.name.c_str(), static_cast<int>(w.pid),
                   (worker_state_word(w) + blocked).c_str(), w.kernel.state,
@@ -38,51 +42,59 @@ std::string state_text(const Session& session, const Snapshot& snap) {
                   w.kernel.wchan.c_str());
     out += line;
     if (w.op < w.op_count)
-      out += "      next: " + w.op_label + "  (action " + std::to_string(w.op + 1) + " of " +
-             std::to_string(w.op_count) + ")\n";
+      out += "      " +
+             fill(translate("cli", "next: %1  (action %2 of %3)"),
+                  {w.op_label, std::to_string(w.op + 1), std::to_string(w.op_count)}) +
+             "\n";
     if (w.kernel.sig_pending)
-      out += "      signals pending: " + signal_mask_names(w.kernel.sig_pending) + "\n";
+      out +=
+          "      " +
+          fill(translate("cli", "signals pending: %1"), {signal_mask_names(w.kernel.sig_pending)}) +
+          "\n";
     if (w.overtaken >= StateModel::kStarvingAfter)
-      out += "      starving: others got what it waits for " + std::to_string(w.overtaken) +
-             " times since it blocked\n";
+      out +=
+          "      " +
+          fill(translate("cli", "starving: others got what it waits for %1 times since it blocked"),
+               {std::to_string(w.overtaken)}) +
+          "\n";
   }
-  out += "objects\n";
+  out += std::string(translate("cli", "objects")) + "\n";
   for (const ObjectStatus& o : snap.objects) {
     std::snprintf(line, sizeof line, "  %-12s %-14s ", o.spec->name.c_str(),
                   std::string(to_string(o.spec->mechanism)).c_str());
     out += line;
     if (!o.cells.empty()) {
-      out += "cells:";
+      out += translate("cli", "cells:");
       for (int64_t c : o.cells) out += " " + std::to_string(c);
     } else if (o.spec->mechanism == ObjectKind::mutex) {
-      out +=
-          "owner: " + (o.owner >= 0 ? session.workers()[static_cast<size_t>(o.owner)].name : "-");
-      out +=
-          "  kernel owner tid: " + (o.owner_tid_kernel ? std::to_string(o.owner_tid_kernel) : "-");
+      out += std::string(translate("cli", "owner:")) + " " +
+             (o.owner >= 0 ? session.workers()[static_cast<size_t>(o.owner)].name : "-");
+      out += std::string("  ") + translate("cli", "kernel owner tid:") + " " +
+             (o.owner_tid_kernel ? std::to_string(o.owner_tid_kernel) : "-");
     } else if (o.spec->mechanism == ObjectKind::rwlock ||
                o.spec->mechanism == ObjectKind::file_lock) {
-      out += "held by:";
+      out += translate("cli", "held by:");
       for (int w : o.holders) out += " " + session.workers()[static_cast<size_t>(w)].name;
       if (o.holders.empty()) out += " -";
     } else if (!o.unit.empty()) {
       out += fill_text(o);
     }
     if (!o.holders.empty() && o.spec->mechanism != ObjectKind::mutex) {
-      out += "  held by:";
+      out += std::string("  ") + translate("cli", "held by:");
       for (int w : o.holders) out += " " + session.workers()[static_cast<size_t>(w)].name;
     }
     if (!o.kernel_note.empty()) out += "  (" + o.kernel_note + ")";
     if (!o.waiters.empty()) {
-      out += "  waiting:";
+      out += std::string("  ") + translate("cli", "waiting:");
       for (int w : o.waiters) out += " " + session.workers()[static_cast<size_t>(w)].name;
     }
     out += "\n";
     // Read-write and file locks: what glibc's lock word or /proc/locks says.
     if ((o.spec->mechanism == ObjectKind::rwlock || o.spec->mechanism == ObjectKind::file_lock) &&
         !o.kernel_note.empty())
-      out += "      kernel: " + o.kernel_note + "\n";
+      out += std::string("      ") + translate("cli", "kernel:") + " " + o.kernel_note + "\n";
   }
-  if (snap.deadlock) out += "DEADLOCK: " + *snap.deadlock + "\n";
+  if (snap.deadlock) out += fill(translate("cli", "DEADLOCK: %1"), {*snap.deadlock}) + "\n";
   return out;
 }
 

@@ -262,6 +262,18 @@ const std::vector<Pattern>& patterns() {
            "^starving: (\\S+) has waited on (\\S+) while others got it (\\d+) times$")),
        QT_TRANSLATE_NOOP("EventDetailText",
                          "starving: %1 has waited on %2 while others got it %3 times")},
+      // A byte stream split a message (state_model.cpp, shown by session_analysis.cpp).
+      {QRegularExpression(QStringLiteral("^message #(\\d+) \\((\\d+) bytes\\) was split: this "
+                                         "read got (\\d+) of its bytes, the rest stays in the "
+                                         "channel$")),
+       QT_TRANSLATE_NOOP("EventDetailText",
+                         "message #%1 (%2 bytes) was split: this read got %3 of its bytes, the "
+                         "rest stays in the channel")},
+      {QRegularExpression(QStringLiteral("^message #(\\d+) \\((\\d+) bytes\\) was split: this "
+                                         "read got (\\d+) of its bytes, the rest of it$")),
+       QT_TRANSLATE_NOOP("EventDetailText",
+                         "message #%1 (%2 bytes) was split: this read got %3 of its bytes, the "
+                         "rest of it")},
   };
   return all;
 }

@@ -140,6 +140,28 @@ bool Session::Impl::analysis_events(EventBatch& out, bool all_done) {
                  std::to_string(s.times) + " times";
       made.push_back(std::move(e));
     }
+    // A message a byte stream split is seen by the model alone (no worker
+    // can tell): the log shows it as a value event of the reader on the channel.
+    const std::vector<Finding>& found = model.findings();
+    for (; findings_told < found.size(); ++findings_told) {
+      const Finding& f = found[findings_told];
+      if (f.kind != FindingKind::split) continue;
+      Event e;
+      e.ev = EventKind::value;
+      e.detail = f.text;
+      // Nothing of a process may follow its exit: once it is gone the
+      // session says it, naming the reader.
+      if (f.worker >= 0 && !children[static_cast<size_t>(f.worker)].reaped) {
+        e.worker = f.worker;
+        e.proc = ids[static_cast<size_t>(f.worker)].name;
+        e.pid = children[static_cast<size_t>(f.worker)].pid;
+      } else if (f.worker >= 0) {
+        e.detail = ids[static_cast<size_t>(f.worker)].name + ": " + f.text;
+      }
+      e.obj = f.obj;
+      if (f.obj >= 0) e.obj_name = scenario.objects[static_cast<size_t>(f.obj)].name;
+      made.push_back(std::move(e));
+    }
     // At the end, each shared cell that lost updates: what it holds against
     // what it would hold had none been lost.
     if (all_done && mode != RunMode::finished) {

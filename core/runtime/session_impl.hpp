@@ -104,6 +104,7 @@ struct Session::Impl {
   // After a publish: starvation hints, and at the end (all_done) the lost
   // updates' toll on each shared cell. True when it added events to `out`.
   bool analysis_events(EventBatch& out, bool all_done);
+  size_t findings_told = 0;  // pump: findings already turned into events (a split message)
   // Live switch (session_switch.cpp). One at a time.
   std::mutex switch_mu;
   bool switch_channel(int obj, ObjectKind to, std::string* error);

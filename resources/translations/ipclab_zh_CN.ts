@@ -1055,6 +1055,14 @@
         <source>passed: every party has arrived (PTHREAD_BARRIER_SERIAL_THREAD)</source>
         <translation>通过：所有参与者都已到达（PTHREAD_BARRIER_SERIAL_THREAD）</translation>
     </message>
+    <message>
+        <source>message #%1 (%2 bytes) was split: this read got %3 of its bytes, the rest stays in the channel</source>
+        <translation>第 %1 条消息（%2 字节）被拆开了：这次读取只拿到它的 %3 个字节，其余部分还留在通道里</translation>
+    </message>
+    <message>
+        <source>message #%1 (%2 bytes) was split: this read got %3 of its bytes, the rest of it</source>
+        <translation>第 %1 条消息（%2 字节）被拆开了：这次读取拿到的是它剩下的 %3 个字节</translation>
+    </message>
 </context>
 <context>
     <name>EventLogModel</name>
@@ -2762,6 +2770,253 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>challenge (%1): no solution to check</source>
+        <translation>挑战（%1）：没有可供检验的解法</translation>
+    </message>
+    <message>
+        <source>challenge: %1</source>
+        <translation>挑战：%1</translation>
+    </message>
+    <message>
+        <source>challenge (%1) in %2 steps: %3</source>
+        <translation>挑战（%1）用了 %2 步：%3</translation>
+    </message>
+    <message>
+        <source>FAILED:</source>
+        <translation>未通过：</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 steps)</source>
+        <translation>%1：%2（共 %3 步）</translation>
+    </message>
+    <message>
+        <source>ok:</source>
+        <translation>通过：</translation>
+    </message>
+    <message>
+        <source>usage: ipclab-cli lesson ID|FILE|--all
+</source>
+        <translation>用法：ipclab-cli lesson ID|文件|--all
+</translation>
+    </message>
+    <message>
+        <source>some expectations did not hold</source>
+        <translation>有些预期没有成立</translation>
+    </message>
+    <message>
+        <source>every expectation held</source>
+        <translation>所有预期都成立</translation>
+    </message>
+    <message>
+        <source>usage: ipclab-cli list [--json]
+</source>
+        <translation>用法：ipclab-cli list [--json]
+</translation>
+    </message>
+    <message>
+        <source>usage: ipclab-cli check FILE...
+</source>
+        <translation>用法：ipclab-cli check 文件...
+</translation>
+    </message>
+    <message>
+        <source>%1: ok (%2)</source>
+        <translation>%1：正确（%2）</translation>
+    </message>
+    <message>
+        <source>usage: ipclab-cli cleanup
+</source>
+        <translation>用法：ipclab-cli cleanup
+</translation>
+    </message>
+    <message>
+        <source>nothing to clean up in %1</source>
+        <translation>%1 中没有需要清理的东西</translation>
+    </message>
+    <message>
+        <source>removed %1 dead session(s)</source>
+        <translation>清理了 %1 个已死亡的会话</translation>
+    </message>
+    <message>
+        <source>%1 needs a non-negative number, not &apos;%2&apos;</source>
+        <translation>%1 需要一个非负数，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>--switch takes OBJ=MECHANISM</source>
+        <translation>--switch 的参数形如 对象=机制</translation>
+    </message>
+    <message>
+        <source>unknown option &apos;%1&apos;</source>
+        <translation>未知选项“%1”</translation>
+    </message>
+    <message>
+        <source>only one SCENARIO, got &apos;%1&apos; and &apos;%2&apos;</source>
+        <translation>只能给一个场景，却给了“%1”和“%2”</translation>
+    </message>
+    <message>
+        <source>which scenario? (ipclab-cli list shows them)</source>
+        <translation>要运行哪个场景？（用 ipclab-cli list 可以列出全部场景）</translation>
+    </message>
+    <message>
+        <source>--switch: no object &apos;%1&apos; in %2</source>
+        <translation>--switch：%2 中没有对象“%1”</translation>
+    </message>
+    <message>
+        <source>--switch: &apos;%1&apos; cannot use &apos;%2&apos; (its alternatives are listed in the scenario)</source>
+        <translation>--switch：“%1”不能使用“%2”（它可选的机制写在场景文件里）</translation>
+    </message>
+    <message>
+        <source>no process can take a step (all blocked or finished)</source>
+        <translation>没有进程可以执行下一步（都已阻塞或结束）</translation>
+    </message>
+    <message>
+        <source>cannot step %1: %2</source>
+        <translation>无法让 %1 执行一步：%2</translation>
+    </message>
+    <message>
+        <source>the step has not settled within 5 s</source>
+        <translation>这一步在 5 秒内没有完成</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;: step [PROC] | run [SPEED] | pause | state | switch OBJ MECH | quit</source>
+        <translation>未知命令“%1”：可用 step [进程] | run [速度] | pause | state | switch 对象 机制 | quit</translation>
+    </message>
+    <message>
+        <source>switch needs an object and a mechanism: switch buffer posix_mq</source>
+        <translation>switch 需要一个对象和一种机制，例如：switch buffer posix_mq</translation>
+    </message>
+    <message>
+        <source>there is no object &apos;%1&apos;</source>
+        <translation>没有对象“%1”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a channel mechanism</source>
+        <translation>“%1”不是一种通道机制</translation>
+    </message>
+    <message>
+        <source>cannot switch %1: %2</source>
+        <translation>无法切换 %1：%2</translation>
+    </message>
+    <message>
+        <source>deadlock: %1</source>
+        <translation>死锁：%1</translation>
+    </message>
+    <message>
+        <source>timeout: the scenario did not finish within %1 s</source>
+        <translation>超时：场景没有在 %1 秒内结束</translation>
+    </message>
+    <message>
+        <source>interrupted: stopping every process</source>
+        <translation>被中断：正在停止所有进程</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>usage: ipclab-cli COMMAND ...
+  list [--json]                 the bundled lessons
+  check FILE...                 validate lesson files (FILE:LINE:COL: error: TEXT)
+  run SCENARIO [--jsonl] [--step] [--timeout SEC] [--switch OBJ=MECH]
+               [--speed STEPS_PER_SEC] [--seed N] [--trace-out FILE.json]
+                                run a bundled lesson (by id) or a file with real processes
+      commands on stdin: step PROC | step | run [SPEED] | pause | state |
+                         switch OBJ MECH (live, e.g. switch buffer posix_mq) | quit
+      --step starts paused, one action per step command
+      exit codes: 0 all finished, 2 bad scenario or usage, 3 deadlock, 4 timeout
+  lesson ID|FILE|--all          run a lesson&apos;s steps headless and check every expect
+  cleanup                       remove what dead sessions left behind
+  --lang en|zh_CN before COMMAND: the language (else LANGUAGE, LC_ALL, LANG)
+</source>
+        <translation>用法：ipclab-cli 命令 ...
+  list [--json]                 列出内置课程
+  check 文件...                 检查课程文件（文件:行:列: error: 说明）
+  run 场景 [--jsonl] [--step] [--timeout 秒] [--switch 对象=机制]
+               [--speed 每秒步数] [--seed N] [--trace-out 文件.json]
+                                用真实进程运行一个内置课程（按 ID）或课程文件
+      标准输入中的命令：step 进程 | step | run [速度] | pause | state |
+                         switch 对象 机制（在运行中切换，例如 switch buffer posix_mq）| quit
+      --step 启动后先暂停，每条 step 命令执行一个动作
+      退出码：0 全部结束，2 场景或用法有误，3 死锁，4 超时
+  lesson ID|文件|--all          不开窗口执行课程的各个步骤，并检查每一条预期
+  cleanup                       清理已死亡的会话留下的东西
+  --lang en|zh_CN 放在命令之前：界面语言（否则依次看 LANGUAGE、LC_ALL、LANG）
+</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>未知命令“%1”</translation>
+    </message>
+    <message>
+        <source>kernel:</source>
+        <translation>内核：</translation>
+    </message>
+    <message>
+        <source>processes                          model                 kernel
+</source>
+        <translation>进程                               模型                  内核
+</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>于</translation>
+    </message>
+    <message>
+        <source>next: %1  (action %2 of %3)</source>
+        <translation>下一步：%1  （第 %2 个动作，共 %3 个）</translation>
+    </message>
+    <message>
+        <source>signals pending: %1</source>
+        <translation>待处理的信号：%1</translation>
+    </message>
+    <message>
+        <source>starving: others got what it waits for %1 times since it blocked</source>
+        <translation>饥饿：自它阻塞以来，它等待的东西已被别人抢先拿走 %1 次</translation>
+    </message>
+    <message>
+        <source>objects</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>cells:</source>
+        <translation>单元：</translation>
+    </message>
+    <message>
+        <source>owner:</source>
+        <translation>持有者：</translation>
+    </message>
+    <message>
+        <source>kernel owner tid:</source>
+        <translation>内核记录的持有线程：</translation>
+    </message>
+    <message>
+        <source>held by:</source>
+        <translation>持有者：</translation>
+    </message>
+    <message>
+        <source>waiting:</source>
+        <translation>等待者：</translation>
+    </message>
+    <message>
+        <source>DEADLOCK: %1</source>
+        <translation>死锁：%1</translation>
+    </message>
+    <message>
+        <source>the question of step %1: %2</source>
+        <translation>第 %1 步的问题：%2</translation>
+    </message>
+    <message>
+        <source>the question of step %1: its answer is what the processes show (%2)</source>
+        <translation>第 %1 步的问题：答案与进程的实际表现一致（%2）</translation>
+    </message>
+    <message>
+        <source>the question of step %1: no check against the processes, only its key</source>
+        <translation>第 %1 步的问题：无法对照进程检验，只核对了标准答案</translation>
     </message>
 </context>
 </TS>

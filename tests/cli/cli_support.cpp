@@ -152,7 +152,13 @@ void CliProcess::kill(int sig) {
 }
 
 Env cli_env(const std::string& runtime_dir, const Env& extra) {
-  Env env{{"XDG_RUNTIME_DIR", runtime_dir}, {"IPCLAB_WORKER", worker_path()}};
+  // English unless a test asks otherwise, whatever the machine's locale.
+  Env env{{"XDG_RUNTIME_DIR", runtime_dir},
+          {"IPCLAB_WORKER", worker_path()},
+          {"LANGUAGE", ""},
+          {"LC_ALL", ""},
+          {"LC_MESSAGES", ""},
+          {"LANG", "C.UTF-8"}};
   for (const auto& [k, v] : extra) env[k] = v;
   return env;
 }

@@ -77,6 +77,13 @@ TEST_F(EventDetailsZhTest, SynchronizationDetailsAreSaidInChinese) {
                                          "(PTHREAD_BARRIER_SERIAL_THREAD)"),
                                    nullptr),
             QStringLiteral("最后一个到达：屏障打开（PTHREAD_BARRIER_SERIAL_THREAD）"));
+  // A message a byte stream split (the model's finding, as a value event).
+  EXPECT_EQ(EventDetailText::words(event(ipclab::EventKind::value,
+                                         "message #2 (10 bytes) was split: this read got 6 of "
+                                         "its bytes, the rest stays in the channel"),
+                                   nullptr),
+            QStringLiteral("第 2 条消息（10 字节）被拆开了：这次读取只拿到它的 6 "
+                           "个字节，其余部分还留在通道里"));
   window_->setLanguage(QStringLiteral("en"));
 }
 
