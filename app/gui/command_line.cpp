@@ -3,13 +3,16 @@
 QString CommandLine::usage() {
   return tr(
       "Usage: ipclab [--scenario ID|FILE] [--steps N] [--switch OBJ=MECHANISM]... "
-      "[--lesson-step N [--answer A]] [--screenshot FILE.png] [--lang en|zh_CN]\n"
+      "[--lesson-step N [--answer A]] [--challenge solution|P1,P2,...] "
+      "[--panel lessons|challenge] [--screenshot FILE.png] [--lang en|zh_CN]\n"
       "  --scenario   a bundled lesson id (ipclab-cli list) or a lesson file\n"
       "  --steps      perform N \"step all\" commands after opening it\n"
       "  --switch     then switch channel OBJ to MECHANISM (e.g. buffer=posix_mq)\n"
       "  --lesson-step go through the guided lesson to its step N (1 = the first)\n"
       "  --answer     then answer that step's question and check it: the choice\n"
       "               (counted from 0) or the number to type\n"
+      "  --challenge  play the lesson's challenge: its solution, or these processes' steps\n"
+      "  --panel      show this panel in front: lessons or challenge\n"
       "  --screenshot save the window as a PNG image and quit\n"
       "  --lang       the language of the window\n");
 }
@@ -31,7 +34,8 @@ bool CommandLine::parse(const QStringList& arguments, CommandLine* out, QString*
     const bool known = name == QLatin1String("--scenario") || name == QLatin1String("--steps") ||
                        name == QLatin1String("--screenshot") || name == QLatin1String("--lang") ||
                        name == QLatin1String("--switch") ||
-                       name == QLatin1String("--lesson-step") || name == QLatin1String("--answer");
+                       name == QLatin1String("--lesson-step") || name == QLatin1String("--answer") ||
+                       name == QLatin1String("--challenge") || name == QLatin1String("--panel");
     if (!known) {
       // Qt's own options (-platform, -style, ...) were taken by QApplication.
       *error = tr("unknown option '%1'").arg(name) + QLatin1Char('\n') + usage();
@@ -75,6 +79,14 @@ bool CommandLine::parse(const QStringList& arguments, CommandLine* out, QString*
         return false;
       }
       out->answer = value;
+    } else if (name == QLatin1String("--challenge")) {
+      out->challenge = value;
+    } else if (name == QLatin1String("--panel")) {
+      if (value != QLatin1String("lessons") && value != QLatin1String("challenge")) {
+        *error = tr("--panel needs lessons or challenge, not '%1'").arg(value);
+        return false;
+      }
+      out->panel = value;
     } else if (name == QLatin1String("--screenshot")) {
       out->screenshot = value;
     } else {

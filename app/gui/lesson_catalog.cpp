@@ -36,6 +36,8 @@ std::vector<LessonInfo> loadAll() {
     info.category = r.scenario->category;
     info.title = r.scenario->title;
     info.summary = r.scenario->summary;
+    info.lessonSteps = static_cast<int>(r.scenario->lesson.size());
+    info.hasChallenge = r.scenario->challenge.has_value();
     entries.push_back({info, teachingRank(bundled[i].id), i});
   }
   std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {

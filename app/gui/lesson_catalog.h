@@ -14,6 +14,8 @@ struct LessonInfo {
   ipclab::Category category = ipclab::Category::message_passing;
   ipclab::LocalText title;
   ipclab::LocalText summary;
+  int lessonSteps = 0;        // guided steps (0: a challenge or free play only)
+  bool hasChallenge = false;  // a playable `challenge:`
 };
 
 class LessonCatalog {

@@ -2,6 +2,8 @@
 
 #include <QSettings>
 
+#include "lesson_progress_notifier.h"
+
 namespace {
 
 QString key(const QString& id, const char* what) {
@@ -30,6 +32,7 @@ void LessonProgress::recordLessonStep(const QString& id, int reached, int stepCo
   // Going back (a replay) does not undo what was reached.
   if (reached > s.value(key(id, "reached"), 0).toInt()) s.setValue(key(id, "reached"), reached);
   s.setValue(key(id, "steps"), stepCount);
+  emit LessonProgressNotifier::instance()->changed(id);
 }
 
 bool LessonProgress::recordChallengeWin(const QString& id, int steps) {
@@ -37,15 +40,18 @@ bool LessonProgress::recordChallengeWin(const QString& id, int steps) {
   const int best = s.value(key(id, "best"), 0).toInt();
   if (best > 0 && best <= steps) return false;
   s.setValue(key(id, "best"), steps);
+  emit LessonProgressNotifier::instance()->changed(id);
   return true;
 }
 
 void LessonProgress::forget(const QString& id) {
   QSettings s;
   s.remove(QStringLiteral("progress/%1").arg(id));
+  emit LessonProgressNotifier::instance()->changed(id);
 }
 
 void LessonProgress::forgetAll() {
   QSettings s;
   s.remove(QStringLiteral("progress"));
+  emit LessonProgressNotifier::instance()->changed(QString());
 }

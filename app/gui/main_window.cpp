@@ -24,6 +24,7 @@
 #include "lesson_catalog.h"
 #include "message_bar.h"
 #include "object_table_model.h"
+#include "panels/challenge_panel.h"
 #include "panels/panel_docks.h"
 #include "problems_panel.h"
 #include "process_table_model.h"
@@ -208,7 +209,13 @@ void MainWindow::connectActions() {
   connect(actions_->pause, &QAction::triggered, controller_, &SessionController::pause);
   connect(actions_->step, &QAction::triggered, this, &MainWindow::stepSelected);
   connect(actions_->stepAll, &QAction::triggered, controller_, &SessionController::stepAll);
-  connect(actions_->reset, &QAction::triggered, controller_, &SessionController::reset);
+  connect(actions_->reset, &QAction::triggered, this, [this] {
+    // In a challenge, Reset is its Try again: the challenge starts afresh.
+    if (panels_->challenge()->isActive())
+      panels_->challenge()->start();
+    else
+      controller_->reset();
+  });
   connect(actions_->presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
   connect(actions_->languages, &QActionGroup::triggered, this,
           [this](QAction* action) { setLanguage(action->data().toString()); });

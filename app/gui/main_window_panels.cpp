@@ -5,6 +5,7 @@
 #include "main_window.h"
 #include "object_table_model.h"
 #include "panels/lesson_panel.h"
+#include "panels/challenge_panel.h"
 #include "panels/panel_docks.h"
 
 void MainWindow::buildPanelDocks() {
@@ -18,4 +19,6 @@ void MainWindow::buildPanelDocks() {
           &DiagramView::setHiddenObjects);
   connect(panels_->lesson(), &LessonPanel::hiddenObjectsChanged, objects_,
           &ObjectTableModel::setHiddenObjects);
+  // While a challenge runs the student is the scheduler: Run and Step All are off.
+  connect(panels_->challenge(), &ChallengePanel::activeChanged, this, &MainWindow::updateActions);
 }

@@ -16,6 +16,8 @@
 #include "main_window.h"
 #include "message_bar.h"
 #include "object_table_model.h"
+#include "panels/challenge_panel.h"
+#include "panels/panel_docks.h"
 #include "problems_panel.h"
 #include "process_table_model.h"
 #include "scenario/catalog.hpp"
@@ -113,16 +115,24 @@ void MainWindow::updateActions() {
   const bool live = controller_->session() != nullptr;
   const bool stepping =
       live && (state == SessionStatus::State::Stepping || state == SessionStatus::State::Deadlock);
-  actions_->run->setEnabled(stepping);
+  // A challenge: the student grants every step, one process at a time.
+  const bool challenge = panels_ && panels_->challenge()->isActive();
+  actions_->run->setEnabled(stepping && !challenge);
   actions_->pause->setEnabled(live && state == SessionStatus::State::Running);
   actions_->step->setEnabled(stepping);
-  actions_->stepAll->setEnabled(stepping);
+  actions_->stepAll->setEnabled(stepping && !challenge);
   actions_->reset->setEnabled(controller_->scenario() != nullptr && !controller_->isStarting());
 }
 
 void MainWindow::stepSelected() {
   const QModelIndex current = processView_->currentIndex();
-  controller_->step(current.isValid() ? current.row() : -1);
+  const int worker = current.isValid() ? current.row() : -1;
+  // In a challenge the toolbar's Step is one of the student's steps, counted and judged.
+  if (panels_->challenge()->isActive()) {
+    panels_->challenge()->stepProcess(worker);
+    return;
+  }
+  controller_->step(worker);
 }
 
 void MainWindow::openFileDialog() {

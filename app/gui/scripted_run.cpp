@@ -1,9 +1,11 @@
 #include "scripted_run.h"
 
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPixmap>
 #include <QPushButton>
+#include <QStringList>
 #include <chrono>
 #include <cstdio>
 
@@ -11,6 +13,7 @@
 #include "main_window.h"
 #include "message_bar.h"
 #include "panels/lesson_panel.h"
+#include "panels/challenge_panel.h"
 #include "panels/panel_docks.h"
 #include "session_controller.h"
 
@@ -101,6 +104,47 @@ bool walkLesson(MainWindow& window, const CommandLine& commandLine) {
   return lessonIdle(lesson);
 }
 
+// --challenge: starts the challenge (a lesson's is one click away, a
+// challenge-only scenario's runs already) and plays the steps through the
+// panel, as a student clicking "Step NAME" would, each one judged.
+bool performChallenge(MainWindow& window, const CommandLine& commandLine) {
+  SessionController* controller = window.controller();
+  ChallengePanel* panel = window.panels()->challenge();
+  const ipclab::Scenario* scenario = controller->scenario();
+  if (!scenario || !scenario->challenge) {
+    say(ScriptedRun::tr("--challenge: this lesson has no challenge"));
+    return false;
+  }
+  auto pumpUntil = [](auto done) {
+    QElapsedTimer deadline;
+    deadline.start();
+    while (!done() && deadline.elapsed() < 15000)
+      QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return done();
+  };
+  // The order first: starting the challenge replaces the scenario object.
+  QStringList order;
+  if (commandLine.challenge == QLatin1String("solution")) {
+    for (const std::string& name : scenario->challenge->solution)
+      order << QString::fromStdString(name);
+  } else {
+    order = commandLine.challenge.split(QLatin1Char(','), Qt::SkipEmptyParts);
+  }
+  if (!panel->isActive()) window.panels()->startChallenge();
+  if (!pumpUntil([&] { return panel->isActive() && !panel->inFlight(); })) return false;
+  for (const QString& name : order) {
+    ipclab::Session* session = controller->session();
+    const int worker = session ? session->worker_index(name.toStdString()) : -1;
+    if (worker < 0 || !panel->stepProcess(worker)) {
+      say(ScriptedRun::tr("--challenge: %1 cannot take a step now").arg(name));
+      return false;
+    }
+    if (!pumpUntil([&] { return !panel->inFlight(); })) return false;
+  }
+  controller->deliverNow();
+  return true;
+}
+
 }  // namespace
 
 int ScriptedRun::perform(MainWindow& window, const CommandLine& commandLine) {
@@ -130,6 +174,19 @@ int ScriptedRun::perform(MainWindow& window, const CommandLine& commandLine) {
   }
   if (!performSwitches(window, commandLine)) return screenshot ? 2 : -1;
   if (commandLine.lessonStep > 0 && !walkLesson(window, commandLine)) return screenshot ? 2 : -1;
+  if (!commandLine.challenge.isEmpty()) {
+    if (!performChallenge(window, commandLine)) return screenshot ? 2 : -1;
+    session = controller->session();  // the challenge's own, fresh processes
+    if (!session) return screenshot ? 1 : -1;
+  }
+  if (commandLine.panel == QLatin1String("lessons")) {
+    window.panels()->browserDock()->show();
+    window.panels()->browserDock()->raise();
+    window.resizeDocks({window.panels()->browserDock()}, {340}, Qt::Horizontal);
+  } else if (commandLine.panel == QLatin1String("challenge")) {
+    window.panels()->challengeDock()->show();
+    window.panels()->challengeDock()->raise();
+  }
   awaitFinishedMode(*session);
   controller->deliverNow();
   QCoreApplication::processEvents();

@@ -5,6 +5,7 @@
 #include <QPointer>
 #include <QSocketNotifier>
 #include <algorithm>
+#include <chrono>
 #include <utility>
 
 #include "switch_text.h"
@@ -230,6 +231,53 @@ bool SessionController::replayLessonSteps(
           if (generation != generation_ || !guard) return;
           deliverNow();
           done(results, after);
+namespace {
+
+// Every process left sleeps in a wait without a timeout: the session calls
+// it a deadlock a moment later, which a deadlock challenge is won by.
+bool allAsleep(const ipclab::Snapshot& snap) {
+  bool any = false;
+  for (const ipclab::WorkerStatus& w : snap.workers) {
+    if (w.state == ipclab::WorkerState::exited || w.state == ipclab::WorkerState::killed) continue;
+    if (w.state != ipclab::WorkerState::blocked || w.blocked_timed) return false;
+    any = true;
+  }
+  return any;
+}
+
+}  // namespace
+
+bool SessionController::performChallengeStep(int worker, int stepsUsed, QObject* receiver,
+                                             std::function<void(const ChallengeStepResult&)> done) {
+  if (!session_ || !session_->scenario().challenge) return false;
+  if (session_->mode() == ipclab::RunMode::running) session_->pause();
+  const uint64_t generation = generation_;
+  // The lifecycle thread, like lesson steps: never torn down under a step.
+  lifecycle_.start([this, generation, session = session_, worker, stepsUsed,
+                    guard = QPointer<QObject>(receiver), done = std::move(done)] {
+    ChallengeStepResult result;
+    result.stepsUsed = stepsUsed;
+    if (worker >= 0 && static_cast<size_t>(worker) < session->workers().size()) {
+      result.asked = true;
+      result.step =
+          ipclab::challenge_step(*session, session->workers()[static_cast<size_t>(worker)].name);
+      if (result.step == ipclab::StepResult::granted) ++result.stepsUsed;
+    }
+    ipclab::Snapshot snap = session->snapshot();
+    if (allAsleep(snap) && !snap.deadlock) {
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+      while (!session->deadlock() && std::chrono::steady_clock::now() < deadline)
+        session->wait_for_activity(std::chrono::milliseconds(10));
+      snap = session->snapshot();
+    }
+    result.verdict = ipclab::judge_challenge(*session->scenario().challenge, session->scenario(),
+                                             snap, result.stepsUsed);
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, guard, done, result = std::move(result)] {
+          if (generation != generation_ || !guard) return;  // stale: the session changed
+          deliverNow();
+          done(result);
         },
         Qt::QueuedConnection);
   });

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "runtime/ask_check.hpp"
+#include "runtime/challenge.hpp"
 #include "runtime/lesson_check.hpp"
 #include "runtime/session.hpp"
 
@@ -42,6 +43,15 @@ struct LessonStepResult {
   // The question passed to performLessonStep / evaluateAsk, evaluated against
   // the real state once the step (if any) was carried out and checked.
   std::optional<ipclab::AskTruth> askTruth;
+};
+
+// What one challenge step did (performChallengeStep): whether the process
+// could take it, and the verdict on the state once everything settled.
+struct ChallengeStepResult {
+  bool asked = false;  // a step was asked for (false: only the verdict)
+  ipclab::StepResult step = ipclab::StepResult::granted;
+  int stepsUsed = 0;  // the student's steps after this one
+  ipclab::ChallengeVerdict verdict;
 };
 
 class SessionController : public QObject {
@@ -88,6 +98,16 @@ class SessionController : public QObject {
   bool replayLessonSteps(
       std::vector<ipclab::LessonStep> steps, QObject* receiver, std::function<void(int)> progress,
       std::function<void(const std::vector<LessonStepResult>&, const ipclab::Snapshot&)> done);
+
+  // A challenge step: pauses free running, then grants one step to
+  // `worker` (-1: none, only judge) on the worker thread, waits for the
+  // processes to settle (and, when all of them sleep, for the session to
+  // call it a deadlock), and judges the scenario's challenge after
+  // `stepsUsed` steps plus this one. `done` runs on the GUI thread after a
+  // fresh snapshot, unless `receiver` is gone or the session was replaced.
+  // False when no session runs or the scenario has no challenge.
+  bool performChallengeStep(int worker, int stepsUsed, QObject* receiver,
+                            std::function<void(const ChallengeStepResult&)> done);
 
   // A live switch of channel `obj` to `mechanism` (Session::switch_channel,
   // a few ms, up to ~2 s) on the lifecycle thread: the GUI thread never

@@ -3,6 +3,7 @@
 #include <QDockWidget>
 #include <QMainWindow>
 
+#include "challenge_panel.h"
 #include "code_panel.h"
 #include "kernel_panel.h"
 #include "lesson_panel.h"
@@ -16,14 +17,18 @@ PanelDocks::PanelDocks(QMainWindow* window, SessionController* controller)
       code_(new CodePanel(window)),
       kernel_(new KernelPanel(window)),
       lesson_(new LessonPanel(controller, window)),
+      challenge_(new ChallengePanel(controller, window)),
       browser_(new ScenarioBrowser(window)) {
   connect(controller_, &SessionController::sessionStarting, this, &PanelDocks::onStarting);
   connect(controller_, &SessionController::sessionStarted, this, &PanelDocks::onStarted);
+  connect(controller_, &SessionController::sessionStopped, challenge_,
+          &ChallengePanel::onSessionStopped);
   connect(controller_, &SessionController::sessionStopped, lesson_, &LessonPanel::onSessionStopped);
   connect(controller_, &SessionController::snapshotAvailable, this,
           [this](const ipclab::Snapshot& snapshot) {
             code_->applySnapshot(snapshot);
             kernel_->applySnapshot(snapshot);
+            challenge_->applySnapshot(snapshot);
           });
   connect(browser_, &ScenarioBrowser::lessonChosen, this, &PanelDocks::lessonChosen);
   connect(browser_, &ScenarioBrowser::openFileRequested, this, &PanelDocks::openFileRequested);
@@ -40,6 +45,7 @@ void PanelDocks::install(QDockWidget* bottomTab) {
   bottomTab_ = bottomTab;
   browserDock_ = dock(QStringLiteral("lessonBrowserDock"), browser_);
   lessonDock_ = dock(QStringLiteral("lessonDock"), lesson_);
+  challengeDock_ = dock(QStringLiteral("challengeDock"), challenge_);
   codeDock_ = dock(QStringLiteral("codeDock"), code_);
   kernelDock_ = dock(QStringLiteral("kernelDock"), kernel_);
   connect(kernelDock_, &QDockWidget::visibilityChanged, kernel_, [this](bool visible) {
@@ -48,6 +54,8 @@ void PanelDocks::install(QDockWidget* bottomTab) {
   window_->addDockWidget(Qt::LeftDockWidgetArea, browserDock_);
   browserDock_->hide();  // the toolbar's lesson picker does its job; View > Panels opens it
   window_->addDockWidget(Qt::RightDockWidgetArea, lessonDock_);
+  window_->tabifyDockWidget(lessonDock_, challengeDock_);
+  lessonDock_->raise();
   if (bottomTab_) {
     // The code on the left of the event log, the kernel panel tabbed with the log.
     window_->addDockWidget(Qt::BottomDockWidgetArea, codeDock_);
@@ -69,12 +77,15 @@ void PanelDocks::arrange() {
 void PanelDocks::arrangeForPresentation(int height) {
   for (QDockWidget* d : {browserDock_, codeDock_, kernelDock_}) d->hide();
   window_->addDockWidget(Qt::BottomDockWidgetArea, lessonDock_);
+  window_->tabifyDockWidget(lessonDock_, challengeDock_);
   lessonDock_->show();
+  (challenge_->isActive() ? challengeDock_ : lessonDock_)->raise();
   window_->resizeDocks({lessonDock_}, {height}, Qt::Vertical);
 }
 
 void PanelDocks::setLanguage(const QString& code) {
   lesson_->setLanguage(code);
+  challenge_->setLanguage(code);
   browser_->setLanguage(code);
   retranslate();
 }
@@ -83,6 +94,7 @@ void PanelDocks::retranslate() {
   if (!codeDock_) return;
   browserDock_->setWindowTitle(tr("Lessons"));
   lessonDock_->setWindowTitle(tr("Lesson"));
+  challengeDock_->setWindowTitle(tr("Challenge"));
   codeDock_->setWindowTitle(tr("Code: each process's actions and the C calls behind them"));
   kernelDock_->setWindowTitle(tr("Kernel"));
 }
@@ -91,7 +103,19 @@ void PanelDocks::onStarting(const QString& id) {
   code_->clear();
   kernel_->clear();
   browser_->setCurrentLesson(id);
-  lesson_->onSessionStarting();
+  challenge_->onSessionStarting();
+  // A challenge starting in a lesson's scenario: the lesson keeps what it
+  // showed, greyed, and steps nothing until the student goes back to it.
+  lesson_->setEnabled(!challenge_->holdsLesson());
+  if (!challenge_->holdsLesson()) lesson_->onSessionStarting();
+  const ipclab::Scenario* scenario = controller_->scenario();
+  if (!challengeDock_ || !scenario) return;
+  if (challenge_->available() && scenario->lesson.empty()) {
+    challengeDock_->show();
+    challengeDock_->raise();
+  } else if (!challenge_->holdsLesson() && !scenario->lesson.empty() && lessonDock_->isVisible()) {
+    lessonDock_->raise();
+  }
 }
 
 void PanelDocks::onStarted() {
@@ -99,5 +123,12 @@ void PanelDocks::onStarted() {
     code_->setSession(*session);
     kernel_->setSession(*session);
   }
-  lesson_->onSessionStarted();
+  challenge_->onSessionStarted();
+  if (!challenge_->holdsLesson()) lesson_->onSessionStarted();
+}
+
+void PanelDocks::startChallenge() {
+  challengeDock_->show();
+  challengeDock_->raise();
+  challenge_->start();
 }

@@ -1,4 +1,4 @@
-// PanelDocks: the Code, Kernel, Lesson and Lessons (browser) panels as dock
+// PanelDocks: the Code, Kernel, Lesson, Challenge and Lessons (browser) panels as dock
 // widgets of the main window, fed by the SessionController's signals. The
 // window only creates it, passes it the language, and opens what the
 // browser asks for.
@@ -6,7 +6,10 @@
 // Default arrangement (1400x900, the diagram first): the guided lesson on
 // the right, the code at the bottom left beside the dock given to install()
 // (the kernel panel a tab of it); the lesson browser is closed (the toolbar
-// picks lessons too) and one click away in View > Panels.
+// picks lessons too) and one click away in View > Panels. The challenge is a
+// tab beside the lesson: raised when a scenario is only a challenge, one
+// click away (Start the challenge) when a lesson has one. While it runs the
+// lesson waits, greyed (ChallengePanel::holdsLesson).
 #pragma once
 
 #include <QObject>
@@ -14,6 +17,7 @@
 
 class QDockWidget;
 class QMainWindow;
+class ChallengePanel;
 class CodePanel;
 class KernelPanel;
 class LessonPanel;
@@ -38,6 +42,10 @@ class PanelDocks : public QObject {
   CodePanel* code() const { return code_; }
   KernelPanel* kernel() const { return kernel_; }
   LessonPanel* lesson() const { return lesson_; }
+  ChallengePanel* challenge() const { return challenge_; }
+  QDockWidget* challengeDock() const { return challengeDock_; }
+  // Shows the challenge tab and starts the challenge (a fresh session).
+  void startChallenge();
   ScenarioBrowser* browser() const { return browser_; }
   QDockWidget* codeDock() const { return codeDock_; }
   QDockWidget* kernelDock() const { return kernelDock_; }
@@ -59,10 +67,12 @@ class PanelDocks : public QObject {
   CodePanel* code_;
   KernelPanel* kernel_;
   LessonPanel* lesson_;
+  ChallengePanel* challenge_;
   ScenarioBrowser* browser_;
   QDockWidget* codeDock_ = nullptr;
   QDockWidget* kernelDock_ = nullptr;
   QDockWidget* lessonDock_ = nullptr;
+  QDockWidget* challengeDock_ = nullptr;
   QDockWidget* browserDock_ = nullptr;
   QDockWidget* bottomTab_ = nullptr;
 };

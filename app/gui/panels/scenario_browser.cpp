@@ -5,21 +5,38 @@
 #include <QHeaderView>
 #include <QPainter>
 #include <QPushButton>
+#include <QSet>
 #include <QStyledItemDelegate>
 #include <QTextLayout>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <array>
 
 #include "lesson_catalog.h"
+#include "lesson_progress.h"
+#include "lesson_progress_notifier.h"
+#include "scenario/course.hpp"
 
 namespace {
 
-constexpr int kSummaryLines = 2;
+constexpr int kSummaryLines = 1;
 constexpr int kPad = 5;
+const QString kProgressSeparator = QStringLiteral(" · ");
 
-// A lesson row: its title in bold, then the start of its summary in grey,
-// wrapped to the width of the panel and cut after two lines.
+QColor progressColor(int state, bool selected, const QPalette& palette) {
+  if (selected) return palette.color(QPalette::HighlightedText);
+  switch (static_cast<LessonProgress::State>(state)) {
+    case LessonProgress::State::done:
+      return QColor(0x1e, 0x7b, 0x34);
+    case LessonProgress::State::inProgress:
+      return QColor(0x9a, 0x58, 0x00);
+    case LessonProgress::State::notStarted:
+      break;
+  }
+  return QColor(0x5a, 0x62, 0x6e);
+}
+
+// A lesson row: its title in bold, its progress in words (coloured, with a
+// mark), then the start of its summary in grey, cut to the panel's width.
 class LessonDelegate : public QStyledItemDelegate {
  public:
   using QStyledItemDelegate::QStyledItemDelegate;
@@ -47,10 +64,17 @@ class LessonDelegate : public QStyledItemDelegate {
     painter->drawText(area.topLeft() + QPoint(0, boldMetrics.ascent()),
                       boldMetrics.elidedText(title, Qt::ElideRight, area.width()));
     painter->setFont(opt.font);
-    painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText)
-                             : QColor(0x5a, 0x62, 0x6e));
     const QFontMetrics metrics(opt.font);
     int y = area.top() + boldMetrics.height() + 2;
+    painter->setPen(
+        progressColor(index.data(ScenarioBrowser::StateRole).toInt(), selected, opt.palette));
+    for (const QString& part : progressParts(index)) {
+      painter->drawText(QPoint(area.left(), y + metrics.ascent()),
+                        metrics.elidedText(part, Qt::ElideRight, area.width()));
+      y += metrics.height();
+    }
+    painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText)
+                             : QColor(0x5a, 0x62, 0x6e));
     for (const QString& line : summaryLines(index.data(ScenarioBrowser::SummaryRole).toString(),
                                             opt.font, area.width())) {
       painter->drawText(QPoint(area.left(), y + metrics.ascent()), line);
@@ -65,8 +89,21 @@ class LessonDelegate : public QStyledItemDelegate {
     const QFontMetrics metrics(option.font);
     const int lines =
         index.data(ScenarioBrowser::SummaryRole).toString().isEmpty() ? 0 : kSummaryLines;
-    size.setHeight(2 * kPad + metrics.height() * (1 + lines) + 2);
+    const int progress = static_cast<int>(progressParts(index).size());
+    size.setHeight(2 * kPad + QFontMetrics(boldFont(option.font)).height() +
+                   metrics.height() * (progress + lines) + 2);
     return size;
+  }
+
+  // The lesson's progress and its challenge's, a line each: a narrow panel
+  // would cut them as one line.
+  static QStringList progressParts(const QModelIndex& index) {
+    return index.data(ScenarioBrowser::ProgressRole).toString().split(kProgressSeparator);
+  }
+
+  static QFont boldFont(QFont font) {
+    font.setBold(true);
+    return font;
   }
 
   // The summary laid out in `width`, at most two lines, the second elided.
@@ -115,45 +152,116 @@ ScenarioBrowser::ScenarioBrowser(QWidget* parent)
     if (!id.isEmpty()) emit lessonChosen(id);
   });
   connect(openFile_, &QPushButton::clicked, this, &ScenarioBrowser::openFileRequested);
+  connect(LessonProgressNotifier::instance(), &LessonProgressNotifier::changed, this,
+          &ScenarioBrowser::refreshProgress);
   retranslate();
 }
+
+namespace {
+
+QTreeWidgetItem* chapterItem(QTreeWidget* tree, const QString& text) {
+  auto* chapter = new QTreeWidgetItem(tree);
+  chapter->setFlags(Qt::ItemIsEnabled);
+  QFont bold = chapter->font(0);
+  bold.setBold(true);
+  chapter->setFont(0, bold);
+  chapter->setData(0, Qt::UserRole, text);  // the title, before the count of what is done
+  chapter->setExpanded(true);
+  return chapter;
+}
+
+}  // namespace
 
 void ScenarioBrowser::rebuild() {
   tree_->clear();
   const std::string lang = lang_.toStdString();
-  constexpr std::array<ipclab::Category, 4> families = {
-      ipclab::Category::message_passing, ipclab::Category::synchronization,
-      ipclab::Category::shared_memory, ipclab::Category::rpc};
-  for (ipclab::Category family : families) {
-    auto* group = new QTreeWidgetItem(tree_);
-    group->setFlags(Qt::ItemIsEnabled);
-    QFont bold = group->font(0);
-    bold.setBold(true);
-    group->setFont(0, bold);
-    int count = 0;
-    for (const LessonInfo& lesson : LessonCatalog::lessons()) {
-      if (lesson.category != family) continue;
-      ++count;
-      auto* item = new QTreeWidgetItem(group);
-      const QString title = QString::fromStdString(lesson.title.in(lang));
-      const QString summary = QString::fromStdString(lesson.summary.in(lang));
-      item->setText(0, title);
-      item->setData(0, IdRole, lesson.id);
-      item->setData(0, SummaryRole, summary);
-      item->setToolTip(0, QStringLiteral("<b>%1</b><p>%2</p><p><i>%3</i></p>")
-                              .arg(title.toHtmlEscaped(), summary.toHtmlEscaped(),
-                                   tr("Double-click or press Enter to open")));
+  auto addLesson = [&](QTreeWidgetItem* chapter, const LessonInfo& lesson) {
+    auto* item = new QTreeWidgetItem(chapter);
+    const QString title = QString::fromStdString(lesson.title.in(lang));
+    const QString summary = QString::fromStdString(lesson.summary.in(lang));
+    item->setText(0, title);
+    item->setData(0, IdRole, lesson.id);
+    item->setData(0, SummaryRole, summary);
+    item->setToolTip(0, QStringLiteral("<b>%1</b><p>%2</p><p>%3</p><p><i>%4</i></p>")
+                            .arg(title.toHtmlEscaped(), summary.toHtmlEscaped(),
+                                 LessonCatalog::categoryName(lesson.category).toHtmlEscaped(),
+                                 tr("Double-click or press Enter to open")));
+  };
+  QSet<QString> listed;
+  for (const ipclab::CourseChapter& c : ipclab::bundled_course().chapters) {
+    QTreeWidgetItem* chapter = chapterItem(tree_, QStringLiteral("%1  %2").arg(c.number).arg(
+                                                      QString::fromStdString(c.title.in(lang))));
+    for (const std::string& id : c.lessons) {
+      const LessonInfo* lesson = LessonCatalog::find(QString::fromStdString(id));
+      if (!lesson) continue;
+      addLesson(chapter, *lesson);
+      listed.insert(lesson->id);
     }
-    group->setText(0,
-                   QStringLiteral("%1 (%2)").arg(LessonCatalog::categoryName(family)).arg(count));
-    if (count == 0) {
-      auto* none = new QTreeWidgetItem(group);
+    if (chapter->childCount() == 0) {
+      auto* none = new QTreeWidgetItem(chapter);
       none->setFlags(Qt::NoItemFlags);
       none->setText(0, tr("no lessons yet"));
     }
-    group->setExpanded(true);
   }
+  QTreeWidgetItem* more = nullptr;
+  for (const LessonInfo& lesson : LessonCatalog::lessons()) {
+    if (listed.contains(lesson.id)) continue;
+    if (!more) more = chapterItem(tree_, tr("More lessons"));
+    addLesson(more, lesson);
+  }
+  refreshProgress();
   setCurrentLesson(current_);
+}
+
+QString ScenarioBrowser::progressWords(const QString& id) const {
+  const LessonInfo* lesson = LessonCatalog::find(id);
+  if (!lesson) return QString();
+  const LessonProgress::Entry e = LessonProgress::entry(id, lesson->hasChallenge);
+  const int steps = e.stepCount > 0 ? e.stepCount : lesson->lessonSteps;
+  QString words;
+  switch (e.state) {
+    case LessonProgress::State::done:
+      words = tr("✓ done");
+      break;
+    case LessonProgress::State::inProgress:
+      words = e.reached > 0 && e.reached < steps
+                  ? tr("◐ in progress %1/%2").arg(e.reached).arg(steps)
+                  : tr("◐ in progress: the challenge is left");
+      break;
+    case LessonProgress::State::notStarted:
+      words = tr("○ not started");
+      break;
+  }
+  if (lesson->hasChallenge)
+    words += kProgressSeparator + (e.won ? tr("★ challenge won in %1 steps (best)").arg(e.bestSteps)
+                                         : tr("★ challenge"));
+  return words;
+}
+
+void ScenarioBrowser::refreshProgress() {
+  for (int c = 0; c < tree_->topLevelItemCount(); ++c) {
+    QTreeWidgetItem* chapter = tree_->topLevelItem(c);
+    int lessons = 0;
+    int done = 0;
+    for (int i = 0; i < chapter->childCount(); ++i) {
+      QTreeWidgetItem* item = chapter->child(i);
+      const QString id = item->data(0, IdRole).toString();
+      if (id.isEmpty()) continue;
+      const LessonInfo* lesson = LessonCatalog::find(id);
+      const LessonProgress::State state =
+          LessonProgress::entry(id, lesson && lesson->hasChallenge).state;
+      item->setData(0, ProgressRole, progressWords(id));
+      item->setData(0, StateRole, static_cast<int>(state));
+      ++lessons;
+      if (state == LessonProgress::State::done) ++done;
+    }
+    const QString title = chapter->data(0, Qt::UserRole).toString();
+    chapter->setText(
+        0,
+        lessons == 0
+            ? title
+            : tr("%1  (%2/%3 done)").arg(title, QString::number(done), QString::number(lessons)));
+  }
 }
 
 QTreeWidgetItem* ScenarioBrowser::lessonItem(const QString& id) const {
@@ -165,7 +273,7 @@ QTreeWidgetItem* ScenarioBrowser::lessonItem(const QString& id) const {
   return nullptr;
 }
 
-QTreeWidgetItem* ScenarioBrowser::familyOf(const QString& id) const {
+QTreeWidgetItem* ScenarioBrowser::chapterOf(const QString& id) const {
   QTreeWidgetItem* item = lessonItem(id);
   return item ? item->parent() : nullptr;
 }
@@ -189,6 +297,11 @@ void ScenarioBrowser::retranslate() {
   openFile_->setText(tr("Open a Lesson File…"));
   openFile_->setToolTip(tr("A lesson written in YAML; mistakes are listed with line and column"));
   rebuild();
+}
+
+void ScenarioBrowser::showEvent(QShowEvent* event) {
+  refreshProgress();  // another program may have written the settings meanwhile
+  QWidget::showEvent(event);
 }
 
 void ScenarioBrowser::changeEvent(QEvent* event) {

@@ -1,8 +1,12 @@
-// ScenarioBrowser: the bundled lessons grouped under the four families of
-// IPC (message passing, synchronization, shared memory, remote procedure
-// call), each with its title and the start of its summary in the current
-// language (the whole summary in its tooltip). Double-click or Enter opens
-// a lesson; the button below asks for a lesson file of one's own.
+// ScenarioBrowser: the course (core's bundled_course()) chapter by chapter,
+// in order, each lesson with its title, its progress in words with a mark
+// ("✓ done", "◐ in progress 3/7", "○ not started"; challenges marked
+// "★ challenge", with "won in N steps (best)") and the start of its summary
+// in the current language (the whole summary and its family in the
+// tooltip). Bundled lessons the course does not list come last. Progress
+// is read from LessonProgress, again whenever it is written and when the
+// panel is shown. Double-click or Enter opens a lesson; the button below
+// asks for a lesson file of one's own.
 #pragma once
 
 #include <QString>
@@ -16,8 +20,10 @@ class ScenarioBrowser : public QWidget {
   Q_OBJECT
 
  public:
-  static constexpr int IdRole = Qt::UserRole + 1;       // lesson id ("" on a family row)
-  static constexpr int SummaryRole = Qt::UserRole + 2;  // the summary text
+  static constexpr int IdRole = Qt::UserRole + 1;        // lesson id ("" on a family row)
+  static constexpr int SummaryRole = Qt::UserRole + 2;   // the summary text
+  static constexpr int ProgressRole = Qt::UserRole + 3;  // "✓ done", ... in words
+  static constexpr int StateRole = Qt::UserRole + 4;     // LessonProgress::State as int
 
   explicit ScenarioBrowser(QWidget* parent = nullptr);
 
@@ -26,9 +32,11 @@ class ScenarioBrowser : public QWidget {
   void setCurrentLesson(const QString& id);
 
   QTreeWidget* tree() const { return tree_; }
-  // The family row holding lesson `id`, or nullptr.
-  QTreeWidgetItem* familyOf(const QString& id) const;
+  // The chapter row holding lesson `id`, or nullptr.
+  QTreeWidgetItem* chapterOf(const QString& id) const;
   QTreeWidgetItem* lessonItem(const QString& id) const;
+  // Reads every lesson's progress again.
+  void refreshProgress();
 
  signals:
   void lessonChosen(const QString& id);
@@ -36,10 +44,12 @@ class ScenarioBrowser : public QWidget {
 
  protected:
   void changeEvent(QEvent* event) override;
+  void showEvent(QShowEvent* event) override;
 
  private:
   void rebuild();
   void retranslate();
+  QString progressWords(const QString& id) const;
 
   QTreeWidget* tree_;
   QPushButton* openFile_;
