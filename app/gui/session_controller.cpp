@@ -231,21 +231,11 @@ bool SessionController::replayLessonSteps(
           if (generation != generation_ || !guard) return;
           deliverNow();
           done(results, after);
-namespace {
-
-// Every process left sleeps in a wait without a timeout: the session calls
-// it a deadlock a moment later, which a deadlock challenge is won by.
-bool allAsleep(const ipclab::Snapshot& snap) {
-  bool any = false;
-  for (const ipclab::WorkerStatus& w : snap.workers) {
-    if (w.state == ipclab::WorkerState::exited || w.state == ipclab::WorkerState::killed) continue;
-    if (w.state != ipclab::WorkerState::blocked || w.blocked_timed) return false;
-    any = true;
-  }
-  return any;
+        },
+        Qt::QueuedConnection);
+  });
+  return true;
 }
-
-}  // namespace
 
 bool SessionController::performChallengeStep(int worker, int stepsUsed, QObject* receiver,
                                              std::function<void(const ChallengeStepResult&)> done) {
@@ -263,15 +253,8 @@ bool SessionController::performChallengeStep(int worker, int stepsUsed, QObject*
           ipclab::challenge_step(*session, session->workers()[static_cast<size_t>(worker)].name);
       if (result.step == ipclab::StepResult::granted) ++result.stepsUsed;
     }
-    ipclab::Snapshot snap = session->snapshot();
-    if (allAsleep(snap) && !snap.deadlock) {
-      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
-      while (!session->deadlock() && std::chrono::steady_clock::now() < deadline)
-        session->wait_for_activity(std::chrono::milliseconds(10));
-      snap = session->snapshot();
-    }
-    result.verdict = ipclab::judge_challenge(*session->scenario().challenge, session->scenario(),
-                                             snap, result.stepsUsed);
+    result.verdict = ipclab::judge_challenge_now(*session, *session->scenario().challenge,
+                                                 result.stepsUsed);
     QMetaObject::invokeMethod(
         this,
         [this, generation, guard, done, result = std::move(result)] {

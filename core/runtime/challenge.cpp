@@ -86,6 +86,17 @@ ChallengeVerdict judge_challenge(const Challenge& c, const Scenario& s, const Sn
   return v;
 }
 
+ChallengeVerdict judge_challenge_now(Session& session, const Challenge& c, int steps_used) {
+  Snapshot snap = session.snapshot();
+  if (all_stuck(snap) && !snap.deadlock) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    while (!session.deadlock() && std::chrono::steady_clock::now() < deadline)
+      session.wait_for_activity(std::chrono::milliseconds(10));
+    snap = session.snapshot();
+  }
+  return judge_challenge(c, session.scenario(), snap, steps_used);
+}
+
 StepResult challenge_step(Session& session, const std::string& proc) {
   const int w = session.worker_index(proc);
   if (w < 0) return StepResult::unknown_process;
@@ -97,17 +108,7 @@ StepResult challenge_step(Session& session, const std::string& proc) {
 ChallengePlay play_challenge(Session& session, const Challenge& c,
                              const std::vector<std::string>& order) {
   ChallengePlay play;
-  auto judge = [&] {
-    Snapshot snap = session.snapshot();
-    // Everyone asleep: give the session its moment to call it a deadlock.
-    if (all_stuck(snap) && !snap.deadlock) {
-      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
-      while (!session.deadlock() && std::chrono::steady_clock::now() < deadline)
-        session.wait_for_activity(std::chrono::milliseconds(10));
-      snap = session.snapshot();
-    }
-    play.verdict = judge_challenge(c, session.scenario(), snap, play.steps);
-  };
+  auto judge = [&] { play.verdict = judge_challenge_now(session, c, play.steps); };
   judge();
   for (const std::string& proc : order) {
     if (play.verdict.status != ChallengeStatus::playing) break;

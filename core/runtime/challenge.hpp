@@ -27,6 +27,11 @@ struct ChallengeVerdict {
 ChallengeVerdict judge_challenge(const Challenge& c, const Scenario& s, const Snapshot& snap,
                                  int steps_used);
 
+// The same on the live session; when every process left is asleep, first
+// waits (up to 2 s) for the session to call it a deadlock, which a deadlock
+// challenge is won by.
+ChallengeVerdict judge_challenge_now(Session& session, const Challenge& c, int steps_used);
+
 // One student step: `proc` (an instance name) takes one action, and the
 // session settles. What the session said (granted, blocked, finished...).
 StepResult challenge_step(Session& session, const std::string& proc);
