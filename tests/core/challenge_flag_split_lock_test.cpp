@@ -210,6 +210,20 @@ TEST(FlagLock, TheLoaderSaysWhatAGuardMustBe) {
   EXPECT_EQ(r.errors.size(), 3u) << test::all_errors(r);
 }
 
+TEST(FlagLock, AGuardOfFlagCountsTestSetAndClear) {
+  const LoadResult r = test::load(
+      "objects: [{name: flag, kind: shared_memory}, {name: c, kind: shared_memory}]\n"
+      "processes:\n"
+      "  - name: a\n"
+      "    steps:\n"
+      "      - critical: {guard: flag, steps: [{add: {to: c, value: 1, expand: true}}]}\n");
+  ASSERT_TRUE(r.ok()) << test::all_errors(r);
+  const Action& critical = r.scenario->processes[0].steps[0];
+  EXPECT_TRUE(critical.flag_guard);
+  EXPECT_EQ(critical.cell, 0);
+  EXPECT_EQ(expanded_action_count(r.scenario->processes[0].steps), 6) << "test, set, 3, clear";
+}
+
 // --- the split message ------------------------------------------------------
 
 TEST(SplitMessageChallenge, TwoWritesThenOneReadSplitsTheSecond) {
