@@ -116,16 +116,14 @@ void describe(const Scenario& s, Op& op) {
     case OpKind::shm_read:
       op.label = "read " + cell;
       op.c_call = "x = " + cell;
-      if (op.repeat_while == RepeatWhile::cell_nonzero) {
-        op.label = "test " + cell + ", again while it is not 0";
+      // The label stays the plain read the GUI words the same way; the C
+      // shows the spin.
+      if (op.repeat_while == RepeatWhile::cell_nonzero)
         op.c_call = "while (" + cell + " != 0) /* spin */";
-      }
       break;
     case OpKind::shm_write:
       op.label = "write " + std::to_string(op.value) + " to " + cell;
       op.c_call = cell + " = " + std::to_string(op.value);
-      if (op.flag_role == FlagRole::enter) op.label = "set " + cell + " to 1: enter";
-      if (op.flag_role == FlagRole::leave) op.label = "clear " + cell + " to 0: leave";
       break;
     case OpKind::shm_add:
       op.label = "add " + std::to_string(op.value) + " to " + cell;

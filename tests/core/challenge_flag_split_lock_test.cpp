@@ -110,7 +110,7 @@ TEST(FlagLock, PlanSaysTheCOfEachLine) {
   EXPECT_EQ(plan[1].flag_role, FlagRole::enter);
   EXPECT_EQ(plan[3].c_call, "flag[1] = 0");
   EXPECT_EQ(plan[3].flag_role, FlagRole::leave);
-  EXPECT_EQ(plan[0].label, "test flag[1], again while it is not 0");
+  EXPECT_EQ(plan[0].label, "read flag[1]") << "as the GUI words it (OpText)";
 }
 
 TEST(FlagLock, ATestOfASetFlagSpinsOnTheSameOpBusyNotBlocked) {
