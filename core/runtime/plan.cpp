@@ -193,11 +193,27 @@ void expand_one(Context& c, const Action& a, int64_t i) {
       return;
     case ActionKind::critical: {
       // Enter and leave with whatever guards it: a mutex, a semaphore (P and
-      // V), a read-write lock (as writer), a file lock (exclusive, whole file).
+      // V), a read-write lock (as writer), a file lock (exclusive, whole
+      // file), a flag in shared memory (spin while set, set, ..., clear).
       Op lock = op;
       lock.action = ActionKind::lock;
       op.action = ActionKind::unlock;
       switch (mechanism_of(c.s, op.obj)) {
+        case ObjectKind::shared_memory: {
+          // The test and the set are two steps: another process may test
+          // between them, see 0 too, and enter as well.
+          Op test = lock;
+          test.kind = OpKind::shm_read;
+          test.repeat_while = RepeatWhile::cell_nonzero;
+          push(c, std::move(test));
+          lock.kind = OpKind::shm_write;
+          lock.value = 1;
+          lock.flag_role = FlagRole::enter;
+          op.kind = OpKind::shm_write;
+          op.value = 0;
+          op.flag_role = FlagRole::leave;
+          break;
+        }
         case ObjectKind::semaphore:
           lock.kind = OpKind::sem_wait;
           op.kind = OpKind::sem_post;

@@ -1,6 +1,8 @@
 // A worker's script flattened into the linear list of ops it executes, one
 // per step: repeats unrolled, templates filled in, `critical` turned into
-// lock/body/unlock, `add` with expand turned into load/compute/store.
+// lock/body/unlock (test/set/body/clear for a flag), `add` with expand
+// turned into load/compute/store. An op may run again as the next step
+// while its condition holds (a spin loop): the list stays linear.
 // Supervisor and worker build the same plan from the same scenario, so an op
 // index means the same thing on both sides.
 #pragma once
@@ -54,6 +56,17 @@ enum class OpKind : uint8_t {
   unsupported,
 };
 
+// An op that runs again, as the process's next step, while its condition
+// holds after it ran: the op index does not advance. `cell_nonzero`: a read
+// of a shared cell that saw anything but 0 (`while (flag != 0) ;`).
+enum class RepeatWhile : uint8_t { never, cell_nonzero };
+
+// A store into a shared cell that is also the entry into (store 1) or the
+// exit from (store 0) a critical section guarded by that flag: the worker
+// reports acquire or release on the object, so the simulator sees who is
+// inside a hand-made lock.
+enum class FlagRole : uint8_t { none, enter, leave };
+
 struct Op {
   OpKind kind = OpKind::print;
   ActionKind action = ActionKind::print;
@@ -67,6 +80,8 @@ struct Op {
   int64_t max = 0;
   int64_t timeout_ms = -1;
   int cell = 0;
+  RepeatWhile repeat_while = RepeatWhile::never;
+  FlagRole flag_role = FlagRole::none;
   int sig = 0;
   bool restart = false;
   std::vector<int> sigs;

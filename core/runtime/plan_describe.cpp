@@ -116,6 +116,10 @@ void describe(const Scenario& s, Op& op) {
     case OpKind::shm_read:
       op.label = "read " + cell;
       op.c_call = "x = " + cell;
+      // The label stays the plain read the GUI words the same way; the C
+      // shows the spin.
+      if (op.repeat_while == RepeatWhile::cell_nonzero)
+        op.c_call = "while (" + cell + " != 0) /* spin */";
       break;
     case OpKind::shm_write:
       op.label = "write " + std::to_string(op.value) + " to " + cell;

@@ -90,8 +90,12 @@ extern volatile sig_atomic_t g_caught[65];
 extern std::atomic<bool> g_any_caught;
 void deliver_caught_signals(WorkerContext& w);
 
-// Runs plan[w.op]. Returns false when the worker must exit now (exit op).
-bool run_op(WorkerContext& w, const Op& op, int* exit_code);
+// What the worker does after an op: the next op, this op again as its next
+// step (a spin loop whose condition still holds), or exit now (exit op).
+enum class OpEnd { next, again, exit };
+
+// Runs plan[w.op].
+OpEnd run_op(WorkerContext& w, const Op& op, int* exit_code);
 // True for ops whose first event is written at once, with no system call
 // or wait before it: their step is folded into that event's record.
 bool step_folds(OpKind kind);

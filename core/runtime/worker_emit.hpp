@@ -1,6 +1,7 @@
 // The events every op writes the same way (a call, its return, an error,
 // block and unblock around a blocking call), shared by the op files of the
-// worker: worker_ops.cpp, worker_ops_exec.cpp, worker_ops_rpc.cpp.
+// worker: worker_ops.cpp, worker_ops_exec.cpp, worker_ops_rpc.cpp,
+// worker_ops_flag.cpp.
 #pragma once
 
 #include <cstdint>
@@ -33,6 +34,12 @@ ChannelEnd* active_channel(WorkerContext& w, int obj);
 // A FIFO this process has not opened yet is opened now, with the open's own
 // events (it may block until the other end is open); nullptr if that failed.
 ChannelEnd* open_on_first_use(WorkerContext& w, int obj);
+
+// A flag in shared memory used as a lock (worker_ops_flag.cpp): the test
+// that spins while the flag is set, and the set and clear that also report
+// acquire and release.
+OpEnd do_flag_test(WorkerContext& w, const Op& op);
+void do_flag_store(WorkerContext& w, const Op& op);
 
 // exec (worker_ops_exec.cpp) and rpc (worker_ops_rpc.cpp).
 void do_exec(WorkerContext& w, const Op& op);

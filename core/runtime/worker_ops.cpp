@@ -335,7 +335,12 @@ bool step_folds(OpKind kind) {
   }
 }
 
-bool run_op(WorkerContext& w, const Op& op, int* exit_code) {
+OpEnd run_op(WorkerContext& w, const Op& op, int* exit_code) {
+  if (op.repeat_while != RepeatWhile::never) return do_flag_test(w, op);
+  if (op.flag_role != FlagRole::none) {
+    do_flag_store(w, op);
+    return OpEnd::next;
+  }
   switch (op.kind) {
     case OpKind::send:
       do_send(w, op);
@@ -394,7 +399,7 @@ bool run_op(WorkerContext& w, const Op& op, int* exit_code) {
     }
     case OpKind::exit:
       *exit_code = static_cast<int>(op.value);
-      return false;
+      return OpEnd::exit;
     case OpKind::exec:
       do_exec(w, op);
       break;
@@ -433,7 +438,7 @@ bool run_op(WorkerContext& w, const Op& op, int* exit_code) {
       emit_error(w, op.obj, ENOTSUP, "this action is not available in this version");
       break;
   }
-  return true;
+  return OpEnd::next;
 }
 
 }  // namespace ipclab

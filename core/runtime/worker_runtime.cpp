@@ -295,7 +295,9 @@ int worker_main(int argc, char** argv) {
   open_objects(w, a);
 
   int exit_code = 0;
-  for (size_t i = 0; i < w.plan.size(); ++i) {
+  // An op that ends `again` (a spin whose flag is still set) is this
+  // process's next step too: the index stays.
+  for (size_t i = 0; i < w.plan.size();) {
     w.op = static_cast<int32_t>(i);
     w.slot->op.store(w.op);
     w.set_state(WorkerState::at_gate);
@@ -312,14 +314,15 @@ int worker_main(int argc, char** argv) {
       w.pending = EventRecord::kStep;
     else
       w.emit(w.record(EventKind::step, w.plan[i].obj));
-    const bool go_on = run_op(w, w.plan[i], &exit_code);
+    const OpEnd end = run_op(w, w.plan[i], &exit_code);
     if (w.pending & EventRecord::kStep) {  // the op wrote nothing after all
       w.pending = 0;
       w.emit(w.record(EventKind::step, w.plan[i].obj));
     }
     w.slot->steps_done.fetch_add(1);
     if (g_any_caught.load()) deliver_caught_signals(w);
-    if (!go_on) break;
+    if (end == OpEnd::exit) break;
+    if (end == OpEnd::next) ++i;
   }
   note_mutexes_held_at_exit(w);
   w.op = static_cast<int32_t>(w.plan.size());

@@ -25,7 +25,8 @@ bool is_lock(const ObjectSpec& o) {
   return is<ObjectKind::mutex>(o) || is<ObjectKind::rwlock>(o);
 }
 bool is_guard(const ObjectSpec& o) {
-  return is_lock(o) || is<ObjectKind::semaphore>(o) || is<ObjectKind::file_lock>(o);
+  return is_lock(o) || is<ObjectKind::semaphore>(o) || is<ObjectKind::file_lock>(o) ||
+         is<ObjectKind::shared_memory>(o);
 }
 bool is_stream(const ObjectSpec& o) {
   return o.mechanism == ObjectKind::pipe || o.mechanism == ObjectKind::fifo ||
@@ -38,7 +39,8 @@ const Need kChannel{is_channel, "a channel (pipe, fifo, posix_mq, ...)"};
 const Need kSemaphore{is<ObjectKind::semaphore>, "a semaphore"};
 const Need kMutex{is<ObjectKind::mutex>, "a mutex"};
 const Need kLock{is_lock, "a mutex or an rwlock"};
-const Need kGuard{is_guard, "a mutex, a semaphore, an rwlock or a file_lock"};
+const Need kGuard{is_guard,
+                  "a mutex, a semaphore, an rwlock, a file_lock or a shared_memory (a flag)"};
 const Need kRwlock{is<ObjectKind::rwlock>, "an rwlock"};
 const Need kCondvar{is<ObjectKind::condvar>, "a condvar"};
 const Need kSharedMemory{is<ObjectKind::shared_memory>, "a shared_memory"};
@@ -243,11 +245,17 @@ void StepLoader::load(ActionKind kind) {
       a_.times = fields_->integer("times", 1, kMaxTimes, true).value_or(1);
       body("repeat");
       break;
-    case ActionKind::critical:
-      if (!map_form({"guard", "steps"}, "{guard: lock, steps: [...]}")) break;
-      ref("guard", kGuard, a_.object);
+    case ActionKind::critical: {
+      if (!map_form({"guard", "steps", "cell"}, "{guard: lock, steps: [...]}")) break;
+      // A shared_memory guard is a flag in one of its cells (0 unless
+      // `cell` says), tested and set by hand: the lock students write first.
+      const ObjectSpec* guard = ref("guard", kGuard, a_.object);
+      a_.flag_guard = guard && guard->kind == ObjectKind::shared_memory;
+      only_for(guard, "cell", ObjectKind::shared_memory);
+      if (a_.flag_guard) cell(guard);
       body("critical");
       break;
+    }
     case ActionKind::signal:
     case ActionKind::sigwait:
     case ActionKind::on_signal:

@@ -152,7 +152,8 @@ int64_t expanded_action_count(const std::vector<Action>& steps) {
         total = saturating_add(total, saturating_mul(a.times, expanded_action_count(a.body)));
         break;
       case ActionKind::critical:
-        total = saturating_add(total, saturating_add(2, expanded_action_count(a.body)));
+        total = saturating_add(total,
+                               saturating_add(a.flag_guard ? 3 : 2, expanded_action_count(a.body)));
         break;
       case ActionKind::add:
         total = saturating_add(total, a.expand ? 3 : 1);

@@ -161,7 +161,7 @@ struct Action {
   int64_t type = 0;               // send/recv on sysv_mq
   int64_t max = 0;                // recv: max bytes (0 = mechanism default)
   int64_t timeout_ms = -1;        // wait: -1 = forever
-  int cell = 0;                   // read/write/add
+  int cell = 0;                   // read/write/add; critical: the flag's cell
   bool expand = false;            // add: load, compute, store as three steps
   int sig = 0;                    // signal, on_signal
   bool restart = false;           // on_signal: SA_RESTART
@@ -177,6 +177,9 @@ struct Action {
   std::string stdin_obj;          // exec
   std::string stdout_obj;         // exec
   std::vector<Action> body;       // repeat, critical
+  // critical: the guard is a flag in shared memory (a broken, hand-made
+  // lock): test, set, the body, clear.
+  bool flag_guard = false;
 };
 
 struct ProcessSpec {
@@ -188,7 +191,8 @@ struct ProcessSpec {
 
 // How many actions `steps` performs once expanded, which is what a lesson's
 // `step:` counts: repeat bodies times their count, `add` with expand as 3
-// (load, compute, store), `critical` as lock + body + unlock. Saturates at
+// (load, compute, store), `critical` as lock + body + unlock (test + set +
+// body + clear for a flag, one more, and each spin a step more). Saturates at
 // INT64_MAX.
 int64_t expanded_action_count(const std::vector<Action>& steps);
 

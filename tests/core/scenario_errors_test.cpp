@@ -81,8 +81,8 @@ TEST(ScenarioErrors, ActionOnTheWrongKindOfObject) {
   EXPECT_TRUE(HasError(r, 18, 22, "'read' needs a shared_memory, but 'buffer' is a pipe"));
   EXPECT_TRUE(HasError(r, 19, 41, "'cond_wait' needs a mutex, but 'empty' is a semaphore"));
   EXPECT_TRUE(HasError(r, 20, 27,
-                       "'critical' needs a mutex, a semaphore, an rwlock or a file_lock, but "
-                       "'buffer' is a pipe"));
+                       "'critical' needs a mutex, a semaphore, an rwlock, a file_lock or a "
+                       "shared_memory (a flag), but 'buffer' is a pipe"));
   EXPECT_TRUE(HasError(r, 21, 22, "'cond_signal' needs a condvar, but 'guard' is a mutex"));
   EXPECT_EQ(r.errors.size(), 7u) << test::all_errors(r);
 }
