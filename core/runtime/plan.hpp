@@ -51,6 +51,7 @@ enum class OpKind : uint8_t {
   event_reset,
   event_wait,
   barrier_wait,
+  measure,
   unsupported,
 };
 

@@ -38,5 +38,7 @@ ChannelEnd* open_on_first_use(WorkerContext& w, int obj);
 void do_exec(WorkerContext& w, const Op& op);
 void do_rpc_call(WorkerContext& w, const Op& op);
 void do_rpc_serve(WorkerContext& w, const Op& op);
+// measure: threads sharing memory against a pipe (worker_ops_measure.cpp).
+void do_measure(WorkerContext& w, const Op& op);
 
 }  // namespace ipclab
