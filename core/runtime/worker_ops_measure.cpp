@@ -248,16 +248,17 @@ void do_measure(WorkerContext& w, const Op& op) {
   const std::string n = std::to_string(rounds);
   w.wake_pump();  // what was written so far, before a long op
   const Timing threads = time_threads(rounds);
+  if (threads.intact)
+    emit_value(w, EventKind::value, -1, static_cast<int64_t>(threads.ns),
+               "threads sharing memory: " + n + " values in " + duration_words(threads.ns));
   const Timing pipe = time_pipe(w, rounds);
   if (pipe.err) return emit_error(w, -1, pipe.err, std::string(pipe.what) + " failed: no measure");
   if (!threads.intact || !pipe.intact)
     return emit_error(w, -1, EPROTO, "values arrived changed or out of order: no measure");
-  const uint64_t thread_ns = threads.ns > 0 ? threads.ns : 1;
-  const int64_t times = static_cast<int64_t>(pipe.ns / thread_ns);
-  emit_value(w, EventKind::value, -1, static_cast<int64_t>(threads.ns),
-             "threads sharing memory: " + n + " values in " + duration_words(threads.ns));
   emit_value(w, EventKind::value, -1, static_cast<int64_t>(pipe.ns),
              "two processes through a pipe: " + n + " values in " + duration_words(pipe.ns));
+  const uint64_t thread_ns = threads.ns > 0 ? threads.ns : 1;
+  const int64_t times = static_cast<int64_t>(pipe.ns / thread_ns);
   emit_value(w, EventKind::value, -1, times, std::to_string(times) + " times the cost");
   if (op.obj < 0) return;
   auto per_value = [rounds](uint64_t ns) {

@@ -10,6 +10,13 @@ bool is_private_memory(const ObjectSpec& o) {
   return o.kind == ObjectKind::shared_memory && o.is_private;
 }
 const Need kPrivateMemory{is_private_memory, "a shared_memory with 'private: true'"};
+// What `value:` takes, but one value for everyone: not a private object.
+bool has_one_value(const ObjectSpec& o) {
+  return kValued.accepts(o) && !o.is_private;
+}
+const Need kOneValue{has_one_value,
+                     "a semaphore, a channel, a shared_memory that is not private, an rwlock, a "
+                     "file_lock or an event"};
 
 // One process's objects: {x: 42} or {x: [42, 0]} (its cells from 0).
 void load_copies(LessonContext& c, const Entry& proc, Expect& x) {
@@ -66,8 +73,7 @@ void load_memory_expect(LessonContext& c, Fields& f, Expect& x) {
     if (values.is_map() && values.entries().empty())
       c.r.error(at_least->pos, "'at_least' is empty: name an object and its least value");
     for (const Entry& v : values.entries()) {
-      const ObjectSpec* o = object_ref(c.r, c.objects, v.key, v.key_pos, "at_least", kValued);
-      if (o && !not_private(c.r, *o, v.key_pos, "at_least")) o = nullptr;
+      const ObjectSpec* o = object_ref(c.r, c.objects, v.key, v.key_pos, "at_least", kOneValue);
       std::optional<int64_t> n =
           c.r.integer(v.value, v.pos, "the least value of " + quoted(v.key), -INT64_MAX, INT64_MAX);
       if (o && n) x.at_least.emplace_back(v.key, *n);

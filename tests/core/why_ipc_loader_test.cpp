@@ -62,7 +62,7 @@ TEST(WhyIpcLoader, PrivateIsOnlyForSharedMemory) {
       "  - {name: guard, kind: mutex, private: true}\n"
       "  - {name: x, kind: shared_memory, private: maybe}\n"
       "processes: [{name: p, steps: [{exit: 0}]}]\n");
-  EXPECT_TRUE(HasError(r, 6, 35, "'private'")) << all_errors(r);
+  EXPECT_TRUE(HasError(r, 6, 32, "unknown key 'private'")) << all_errors(r);
   EXPECT_TRUE(HasError(r, 7, 45, "maybe")) << all_errors(r);
 }
 
@@ -81,12 +81,13 @@ TEST(WhyIpcLoader, MeasureWantsSharedCellsAndSaneRounds) {
       "      - measure: 100000\n");                   // 15
   EXPECT_TRUE(HasError(r, 12, 27, "between 1000 and 1000000")) << all_errors(r);
   EXPECT_TRUE(HasError(r, 12, 37, "'small' has 2 cells, but 'measure' writes 3")) << all_errors(r);
-  EXPECT_TRUE(HasError(r, 13, 24,
+  EXPECT_TRUE(HasError(r, 13, 25,
                        "needs a shared_memory that is not private, but 'x' is a "
                        "private shared_memory"))
       << all_errors(r);
-  EXPECT_TRUE(HasError(r, 14, 24, "'wire' is a pipe")) << all_errors(r);
-  EXPECT_TRUE(HasError(r, 14, 36, "'runs'")) << all_errors(r);
+  EXPECT_TRUE(HasError(r, 14, 25, "'wire' is a pipe")) << all_errors(r);
+  EXPECT_TRUE(HasError(r, 14, 31, "unknown key 'runs' in 'measure' (did you mean 'rounds'?)"))
+      << all_errors(r);
   EXPECT_TRUE(HasError(r, 15, 18, "needs a map like 'measure: {rounds: 100000, into: results}'"))
       << all_errors(r);
 }
@@ -109,8 +110,8 @@ TEST(WhyIpcLoader, MemoryNamesAProcessAndAPrivateObject) {
                        "shared_memory"))
       << all_errors(r);
   EXPECT_TRUE(HasError(r, 23, 18, "unknown object 'y'")) << all_errors(r);
-  EXPECT_TRUE(HasError(r, 25, 34, "'x' has 1 cell, not 2")) << all_errors(r);
-  EXPECT_TRUE(HasError(r, 27, 13, "'memory' is empty")) << all_errors(r);
+  EXPECT_TRUE(HasError(r, 25, 35, "'x' has 1 cell, not 2")) << all_errors(r);
+  EXPECT_TRUE(HasError(r, 27, 22, "'memory' is empty")) << all_errors(r);
 }
 
 TEST(WhyIpcLoader, APrivateObjectHasNoOneValue) {
@@ -122,12 +123,14 @@ TEST(WhyIpcLoader, APrivateObjectHasNoOneValue) {
                        "  - say: floor\n"
                        "    expect: {at_least: {x: 1, wire: 0, nope: 2}}\n"  // 23
                        "    ask: {en: q, value: x, answer: 0}\n"));          // 24
-  EXPECT_TRUE(HasError(r, 19, 26, "'x' is private: each process has its own copy"))
+  EXPECT_TRUE(HasError(r, 19, 22, "'x' is private: each process has its own copy"))
       << all_errors(r);
-  EXPECT_TRUE(HasError(r, 21, 26, "memory: {PROCESS: {x: VALUE}}")) << all_errors(r);
-  EXPECT_TRUE(HasError(r, 23, 29, "'x' is private")) << all_errors(r);
-  EXPECT_TRUE(HasError(r, 23, 48, "unknown object 'nope'")) << all_errors(r);
-  EXPECT_TRUE(HasError(r, 24, 28, "'x' is private")) << all_errors(r);
+  EXPECT_TRUE(HasError(r, 21, 22, "memory: {PROCESS: {x: VALUE}}")) << all_errors(r);
+  EXPECT_TRUE(HasError(r, 23, 25, "but 'x' is a private shared_memory")) << all_errors(r);
+  EXPECT_TRUE(
+      HasError(r, 23, 40, "unknown object 'nope'; 'at_least' could use 'shared', 'small', 'wire'"))
+      << all_errors(r);
+  EXPECT_TRUE(HasError(r, 24, 25, "'x' is private")) << all_errors(r);
   EXPECT_EQ(r.errors.size(), 5u) << all_errors(r);
 }
 
