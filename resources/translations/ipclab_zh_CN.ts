@@ -11,6 +11,22 @@
         <source>by %1</source>
         <translation>由 %1 写入</translation>
     </message>
+    <message>
+        <source>ended: its memory is gone</source>
+        <translation>已结束：它的内存已不复存在</translation>
+    </message>
+    <message>
+        <source>not mapped yet</source>
+        <translation>尚未映射</translation>
+    </message>
+    <message>
+        <source>the kernel refused to read it (EPERM)</source>
+        <translation>内核拒绝读取它的内存（EPERM）</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
 </context>
 <context>
     <name>ChannelNode</name>
@@ -266,6 +282,10 @@
         <source>shared</source>
         <comment>a file lock</comment>
         <translation>共享</translation>
+    </message>
+    <message>
+        <source>private memory: one copy per process</source>
+        <translation>私有内存：每个进程各有一份</translation>
     </message>
 </context>
 <context>
@@ -844,6 +864,46 @@
     <message>
         <source>passed: every party has arrived (PTHREAD_BARRIER_SERIAL_THREAD)</source>
         <translation>通过：所有参与者都已到达（PTHREAD_BARRIER_SERIAL_THREAD）</translation>
+    </message>
+    <message>
+        <source>could not map its private memory</source>
+        <translation>无法映射它的私有内存</translation>
+    </message>
+    <message>
+        <source>values arrived changed or out of order: no measure</source>
+        <translation>收到的值被改动或顺序错乱：测量作废</translation>
+    </message>
+    <message>
+        <source>pipe failed: no measure</source>
+        <translation>pipe 调用失败：未能测量</translation>
+    </message>
+    <message>
+        <source>fork failed: no measure</source>
+        <translation>fork 调用失败：未能测量</translation>
+    </message>
+    <message>
+        <source>write failed: no measure</source>
+        <translation>write 调用失败：未能测量</translation>
+    </message>
+    <message>
+        <source>read failed: no measure</source>
+        <translation>read 调用失败：未能测量</translation>
+    </message>
+    <message>
+        <source>the child that reads runs as pid %1</source>
+        <translation>负责读取的子进程以 pid %1 运行</translation>
+    </message>
+    <message>
+        <source>threads sharing memory: %1 values in %2</source>
+        <translation>共享内存的线程：%1 个值用时 %2</translation>
+    </message>
+    <message>
+        <source>two processes through a pipe: %1 values in %2</source>
+        <translation>两个进程通过管道：%1 个值用时 %2</translation>
+    </message>
+    <message>
+        <source>%1 times the cost</source>
+        <translation>代价是 %1 倍</translation>
     </message>
 </context>
 <context>
@@ -1656,6 +1716,14 @@
     <message>
         <source>lock bytes %1-%2 of %3 (exclusive)</source>
         <translation>给 %3 的第 %1-%2 字节加独占锁</translation>
+    </message>
+    <message>
+        <source>measure %1 values: threads, then a pipe (into %2)</source>
+        <translation>测量传递 %1 个值：先用线程，再用管道（结果存入 %2）</translation>
+    </message>
+    <message>
+        <source>measure %1 values: threads, then a pipe</source>
+        <translation>测量传递 %1 个值：先用线程，再用管道</translation>
     </message>
 </context>
 <context>
