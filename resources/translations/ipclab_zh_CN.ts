@@ -284,8 +284,8 @@
         <translation>共享</translation>
     </message>
     <message>
-        <source>private memory: one copy per process</source>
-        <translation>私有内存：每个进程各有一份</translation>
+        <source>private: one per process</source>
+        <translation>私有：每个进程各有一份</translation>
     </message>
 </context>
 <context>

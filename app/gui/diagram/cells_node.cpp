@@ -1,6 +1,7 @@
 #include "cells_node.h"
 
 #include <QPainter>
+#include <algorithm>
 #include <cerrno>
 
 #include "diagram_paint.h"
@@ -112,7 +113,9 @@ QSizeF CellsNode::measure() const {
     const int copies = std::max<int>(1, static_cast<int>(view_.ownCopies.size()));
     return QSizeF(u * 14, u * (1.6 + copies * kCopyRow + 0.1));
   }
-  return QSizeF(u * 14, u * (1.6 + rows() * 3.1 + 0.3));
+  // Room for "not written yet" under each cell of a full row.
+  const int perRow = std::min(std::max<int>(1, static_cast<int>(view_.cells.size())), kPerRow);
+  return QSizeF(std::clamp(perRow * u * 7.0 + u, u * 14, u * 24), u * (1.6 + rows() * 3.1 + 0.3));
 }
 
 void CellsNode::paintBody(QPainter* p, const QRectF& body) {
@@ -121,7 +124,7 @@ void CellsNode::paintBody(QPainter* p, const QRectF& body) {
   const int n = static_cast<int>(view_.cells.size());
   const int perRow = std::min(std::max(n, 1), kPerRow);
   const qreal gap = u * 0.35;
-  const qreal w = std::min(u * 6.0, (body.width() - gap * (perRow - 1)) / perRow);
+  const qreal w = std::min(u * 6.8, (body.width() - gap * (perRow - 1)) / perRow);
   for (int i = 0; i < n; ++i) {
     const qreal x = body.left() + (i % kPerRow) * (w + gap);
     const qreal y = body.top() + (i / kPerRow) * u * 3.1;
