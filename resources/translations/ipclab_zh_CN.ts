@@ -12,10 +12,6 @@
         <translation>由 %1 写入</translation>
     </message>
     <message>
-        <source>ended: its memory is gone</source>
-        <translation>已结束：它的内存已不复存在</translation>
-    </message>
-    <message>
         <source>not mapped yet</source>
         <translation>尚未映射</translation>
     </message>
@@ -26,6 +22,10 @@
     <message>
         <source>cannot be read</source>
         <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>ended: memory gone</source>
+        <translation>已结束，内存已回收</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1263,22 @@
     <message>
         <source>expected no deadlock, but one was detected</source>
         <translation>预期没有死锁，但检测到了死锁</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 is %3</source>
+        <translation>%1 的 %2 是 %3</translation>
+    </message>
+    <message>
+        <source>expected %1&apos;s %2 to be %3, but it is %4</source>
+        <translation>预期 %1 的 %2 是 %3，实际是 %4</translation>
+    </message>
+    <message>
+        <source>%1 is %2, at least %3</source>
+        <translation>%1 是 %2，不小于 %3</translation>
+    </message>
+    <message>
+        <source>expected %1 to be at least %2, but it is %3</source>
+        <translation>预期 %1 至少是 %2，实际是 %3</translation>
     </message>
 </context>
 <context>

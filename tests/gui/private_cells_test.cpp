@@ -54,7 +54,7 @@ TEST_F(PrivateCellsTest, EachProcessShowsItsOwnCopyOfX) {
     controller()->deliverNow();
     return xText().startsWith(QStringLiteral("x: writer: ended"));
   })) << xText().toStdString();
-  EXPECT_EQ(xText(), QStringLiteral("x: writer: ended: its memory is gone · reader: 42"));
+  EXPECT_EQ(xText(), QStringLiteral("x: writer: ended: memory gone · reader: 42"));
   shoot("private-cells-writer-ended");
 }
 

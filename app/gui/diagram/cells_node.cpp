@@ -16,7 +16,7 @@ class Words {
  public:
   static QString nobody() { return tr("not written yet"); }
   static QString by(const QString& name) { return tr("by %1").arg(name); }
-  static QString ended() { return tr("ended: its memory is gone"); }
+  static QString ended() { return tr("ended: memory gone"); }
   static QString notMapped() { return tr("not mapped yet"); }
   static QString refused() { return tr("the kernel refused to read it (EPERM)"); }
   static QString unreadable() { return tr("cannot be read"); }
@@ -111,7 +111,7 @@ QSizeF CellsNode::measure() const {
   const qreal u = DiagramPaint::lineHeight();
   if (view_.isPrivate) {
     const int copies = std::max<int>(1, static_cast<int>(view_.ownCopies.size()));
-    return QSizeF(u * 14, u * (1.6 + copies * kCopyRow + 0.1));
+    return QSizeF(u * 16, u * (1.6 + copies * kCopyRow + 0.1));
   }
   // Room for "not written yet" under each cell of a full row.
   const int perRow = std::min(std::max<int>(1, static_cast<int>(view_.cells.size())), kPerRow);
