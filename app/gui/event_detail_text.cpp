@@ -204,6 +204,13 @@ const std::vector<const char*>& fixedSentences() {
                         "arrived last: the barrier opens (PTHREAD_BARRIER_SERIAL_THREAD)"),
       QT_TRANSLATE_NOOP("EventDetailText",
                         "passed: every party has arrived (PTHREAD_BARRIER_SERIAL_THREAD)"),
+      // Private memory and measure (worker_runtime.cpp, worker_ops_measure.cpp).
+      QT_TRANSLATE_NOOP("EventDetailText", "could not map its private memory"),
+      QT_TRANSLATE_NOOP("EventDetailText", "values arrived changed or out of order: no measure"),
+      QT_TRANSLATE_NOOP("EventDetailText", "pipe failed: no measure"),
+      QT_TRANSLATE_NOOP("EventDetailText", "fork failed: no measure"),
+      QT_TRANSLATE_NOOP("EventDetailText", "write failed: no measure"),
+      QT_TRANSLATE_NOOP("EventDetailText", "read failed: no measure"),
   };
   return fixed;
 }
@@ -257,6 +264,15 @@ const std::vector<Pattern>& patterns() {
                                          "made add up to (-?\\d+): (\\d+) lost$")),
        QT_TRANSLATE_NOOP("EventDetailText",
                          "%1[%2] ended at %3, but the updates made add up to %4: %5 lost")},
+      // measure (worker_ops_measure.cpp).
+      {QRegularExpression(QStringLiteral("^the child that reads runs as pid (\\d+)$")),
+       QT_TRANSLATE_NOOP("EventDetailText", "the child that reads runs as pid %1")},
+      {QRegularExpression(QStringLiteral("^threads sharing memory: (\\d+) values in (.+)$")),
+       QT_TRANSLATE_NOOP("EventDetailText", "threads sharing memory: %1 values in %2")},
+      {QRegularExpression(QStringLiteral("^two processes through a pipe: (\\d+) values in (.+)$")),
+       QT_TRANSLATE_NOOP("EventDetailText", "two processes through a pipe: %1 values in %2")},
+      {QRegularExpression(QStringLiteral("^(\\d+) times the cost$")),
+       QT_TRANSLATE_NOOP("EventDetailText", "%1 times the cost")},
       // Starvation (session_pump.cpp).
       {QRegularExpression(QStringLiteral(
            "^starving: (\\S+) has waited on (\\S+) while others got it (\\d+) times$")),

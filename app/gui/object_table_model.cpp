@@ -33,6 +33,9 @@ void ObjectTableModel::applySnapshot(const ipclab::Snapshot& snapshot) {
     row.ownerTid = o.owner_tid_kernel;
     row.waiters = o.waiters;
     row.cells.assign(o.cells.begin(), o.cells.end());
+    row.ownCopies.clear();
+    for (const ipclab::ObjectStatus::OwnCopy& c : o.private_cells)
+      if (!c.cells.empty()) row.ownCopies.emplace_back(c.worker, c.cells[0]);
   }
   if (!rows_.empty())
     emit dataChanged(index(0, 0), index(static_cast<int>(rows_.size()) - 1, ColumnCount - 1));
@@ -119,6 +122,12 @@ QVariant ObjectTableModel::display(const Row& row, int column) const {
       return names.isEmpty() ? QStringLiteral("–") : names.join(QStringLiteral(", "));
     }
     case Cells: {
+      if (!row.ownCopies.empty()) {  // a private object: cell 0 of each process's own copy
+        QStringList copies;
+        for (const auto& [worker, value] : row.ownCopies)
+          copies << QStringLiteral("%1: %2").arg(workerName(worker)).arg(value);
+        return copies.join(QStringLiteral(" · "));
+      }
       if (row.cells.empty()) return QStringLiteral("–");
       QStringList cells;
       for (size_t i = 0; i < row.cells.size(); ++i)

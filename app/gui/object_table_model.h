@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "runtime/session.hpp"
@@ -49,6 +50,7 @@ class ObjectTableModel : public QAbstractTableModel {
     qint64 ownerTid = 0;
     std::vector<int> waiters;
     std::vector<qint64> cells;
+    std::vector<std::pair<int, qint64>> ownCopies;  // private: worker, its cell 0
   };
   QString mechanismText(const Row& row) const;
   QString fillText(const Row& row, std::optional<qint64> value) const;

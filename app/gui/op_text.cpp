@@ -129,6 +129,10 @@ QString OpText::label(const ipclab::Op& op, const QStringList& objectNames) {
       return tr("wait for %1").arg(obj);
     case K::barrier_wait:
       return tr("wait at %1").arg(obj);
+    case K::measure:
+      if (op.obj >= 0)
+        return tr("measure %1 values: threads, then a pipe (into %2)").arg(value, obj);
+      return tr("measure %1 values: threads, then a pipe").arg(value);
     case K::unsupported:
       return tr("%1 (not available yet)").arg(q(std::string(ipclab::to_string(op.action))));
   }

@@ -34,6 +34,10 @@ std::string signature(const ipclab::Snapshot& s) {
     for (int w : o.waiters) out += ',' + std::to_string(w);
     out += ';';
     for (int64_t c : o.cells) out += std::to_string(c) + ',';
+    for (const ipclab::ObjectStatus::OwnCopy& copy : o.private_cells) {
+      out += '/' + std::to_string(copy.err) + ':';
+      for (int64_t c : copy.cells) out += std::to_string(c) + ',';
+    }
   }
   return out;
 }

@@ -42,6 +42,9 @@ struct alignas(64) WorkerSlot {
   // none): a switch kicks such workers out with kSwitchSignal and waits
   // until none is left inside (seq_cst on both sides, see worker_channel).
   std::atomic<int32_t> in_channel_op{0};
+  // Where the worker's own private memory is (private_memory.hpp), 0 until
+  // it has mapped it: the supervisor reads it with process_vm_readv.
+  std::atomic<uint64_t> private_base{0};
 };
 
 struct alignas(64) ObjectSlot {

@@ -33,6 +33,7 @@ std::string state_words(const WorkerStatus& w, const Scenario& s) {
 }  // namespace
 
 std::optional<int64_t> value_of(const ObjectStatus& o) {
+  if (o.spec && o.spec->is_private) return std::nullopt;
   if (!o.cells.empty()) return o.cells[0];
   if (o.kernel_fill) return o.kernel_fill;
   return o.model_fill;
@@ -193,6 +194,7 @@ ExpectOutcome check_expect(Session& session, const Expect& expect) {
       out.failed.push_back("expected " + name + " to hold " + messages_words(want) +
                            ", but it holds " + messages_words(got));
   }
+  check_memory(session, snap, expect, out);
   return out;
 }
 

@@ -43,10 +43,14 @@ std::vector<std::string> perform_lesson_step(Session& session, const LessonStep&
 
 // The number an `expect: {value: {OBJ: N}}` compares (and a typed answer):
 // the kernel's count for semaphores, the kernel's fill for channels, cell 0
-// for shared memory, how many hold a read-write or file lock.
+// for shared memory, how many hold a read-write or file lock; none for a
+// private shared_memory (each process has its own: see Expect::memory).
 std::optional<int64_t> value_of(const ObjectStatus& o);
 
 ExpectOutcome check_expect(Session& session, const Expect& expect);
+// The `memory:` and `at_least:` part of check_expect (lesson_check_memory.cpp).
+void check_memory(const Session& session, const Snapshot& snap, const Expect& expect,
+                  ExpectOutcome& out);
 // The line check_expect writes for `deadlock:` (want) when the session has
 // (got) or has not detected one.
 std::string deadlock_sentence(bool want, bool got);

@@ -226,6 +226,7 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
         err = create_semaphore(spec, dir, slot, &h.semaphore, &call);
         break;
       case ObjectKind::shared_memory: {
+        if (spec.is_private) break;  // each worker maps its own (private_memory.hpp)
         h.name = dir.object_name(spec.name);
         dir.record("shm", h.name);
         h.cells_bytes = sizeof(int64_t) * static_cast<size_t>(spec.cells);

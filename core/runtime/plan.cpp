@@ -188,6 +188,10 @@ void expand_one(Context& c, const Action& a, int64_t i) {
       op.out_obj = a.stdout_obj.empty() ? -1 : c.s.object_index(a.stdout_obj);
       op.obj = op.out_obj >= 0 ? op.out_obj : op.in_obj;
       break;
+    case ActionKind::measure:
+      op.kind = OpKind::measure;
+      op.value = a.times;  // the rounds
+      break;
     case ActionKind::repeat:
       for (int64_t n = 1; n <= a.times; ++n) expand(c, a.body, n);
       return;
@@ -319,16 +323,16 @@ std::vector<Op> make_plan(const Scenario& s, const std::vector<WorkerIdentity>& 
 }
 
 std::string_view to_string(OpKind k) {
-  static constexpr std::array<std::string_view, 39> names = {
-      "send",           "recv",         "sem_wait",      "sem_post",  "sem_trywait",
-      "mutex_lock",     "mutex_unlock", "mutex_trylock", "shm_read",  "shm_write",
-      "shm_add",        "shm_load",     "shm_compute",   "shm_store", "signal",
-      "sigwait",        "on_signal",    "sleep",         "compute",   "print",
-      "exit",           "exec",         "rpc_call",      "rpc_serve", "mutex_consistent",
-      "rw_rdlock",      "rw_wrlock",    "rw_unlock",     "cond_wait", "cond_signal",
-      "cond_broadcast", "file_lock",    "file_unlock",   "event_set", "event_reset",
-      "event_wait",     "barrier_wait", "unsupported",   ""};
-  static_assert(static_cast<size_t>(OpKind::unsupported) == 37);
+  static constexpr std::array<std::string_view, 40> names = {
+      "send",           "recv",         "sem_wait",      "sem_post",    "sem_trywait",
+      "mutex_lock",     "mutex_unlock", "mutex_trylock", "shm_read",    "shm_write",
+      "shm_add",        "shm_load",     "shm_compute",   "shm_store",   "signal",
+      "sigwait",        "on_signal",    "sleep",         "compute",     "print",
+      "exit",           "exec",         "rpc_call",      "rpc_serve",   "mutex_consistent",
+      "rw_rdlock",      "rw_wrlock",    "rw_unlock",     "cond_wait",   "cond_signal",
+      "cond_broadcast", "file_lock",    "file_unlock",   "event_set",   "event_reset",
+      "event_wait",     "barrier_wait", "measure",       "unsupported", ""};
+  static_assert(static_cast<size_t>(OpKind::unsupported) == 38);
   return names[static_cast<size_t>(k)];
 }
 

@@ -53,6 +53,7 @@ enum class OpKind : uint8_t {
   event_reset,
   event_wait,
   barrier_wait,
+  measure,
   unsupported,
 };
 

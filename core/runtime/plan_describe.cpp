@@ -272,6 +272,9 @@ void describe(const Scenario& s, Op& op) {
       op.label = "wait at " + obj;
       op.c_call = "pthread_barrier_wait(&" + obj + ")";
       break;
+    case OpKind::measure:
+      describe_measure(s, op);
+      break;
     case OpKind::unsupported:
       op.label = std::string(to_string(op.action)) + " (not available yet)";
       break;

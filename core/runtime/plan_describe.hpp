@@ -12,5 +12,7 @@ inline ObjectKind mechanism_of(const Scenario& s, int obj) {
 
 // Fills op.label and op.c_call.
 void describe(const Scenario& s, Op& op);
+// The same for a `measure` op (plan_describe_measure.cpp).
+void describe_measure(const Scenario& s, Op& op);
 
 }  // namespace ipclab

@@ -73,6 +73,16 @@ struct ObjectStatus {
   // channel: the texts of the messages in it, in the order a receiver gets
   // them (from the events: what was sent and not yet received)
   std::vector<std::string> contents;
+  // A private shared_memory (`private: true`): each process's own copy, read
+  // from that process's memory (private_memory.hpp), one per worker in order.
+  struct OwnCopy {
+    int worker = -1;
+    std::vector<int64_t> cells;  // empty when it could not be read ...
+    std::string note;            // ... and why ("it has ended: its memory is gone")
+    int err = 0;                 // ... as an errno: ESRCH ended, EPERM refused, 0 not mapped yet
+    uint64_t address = 0;        // where the copy is in that process (0: not mapped)
+  };
+  std::vector<OwnCopy> private_cells;
 };
 
 // A mutex that is not robust whose owner (the thread id the mutex itself

@@ -1,5 +1,6 @@
 // Session::snapshot: what the model, the workers' slots and the kernel say
 // now, in one consistent copy for the GUI and the CLI.
+#include "runtime/private_memory.hpp"
 #include "runtime/session.hpp"
 #include "runtime/session_impl.hpp"
 
@@ -76,6 +77,7 @@ Snapshot Session::snapshot() {
     snap.workers.push_back(std::move(w));
   }
   for (ObjectStatus& o : snap.objects) add_dead_owner_note(o, snap.workers);
+  fill_private_cells(m.scenario, *m.ctl, snap);
   return snap;
 }
 

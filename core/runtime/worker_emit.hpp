@@ -45,5 +45,7 @@ void do_flag_store(WorkerContext& w, const Op& op);
 void do_exec(WorkerContext& w, const Op& op);
 void do_rpc_call(WorkerContext& w, const Op& op);
 void do_rpc_serve(WorkerContext& w, const Op& op);
+// measure: threads sharing memory against a pipe (worker_ops_measure.cpp).
+void do_measure(WorkerContext& w, const Op& op);
 
 }  // namespace ipclab

@@ -434,6 +434,9 @@ OpEnd run_op(WorkerContext& w, const Op& op, int* exit_code) {
     case OpKind::barrier_wait:
       do_barrier(w, op);
       break;
+    case OpKind::measure:
+      do_measure(w, op);
+      break;
     case OpKind::unsupported:
       emit_error(w, op.obj, ENOTSUP, "this action is not available in this version");
       break;

@@ -14,6 +14,7 @@
 
 #include "mechanisms/shm_ring.hpp"
 #include "mechanisms/socket_setup.hpp"
+#include "runtime/private_memory.hpp"
 #include "runtime/session_dir.hpp"
 #include "runtime/worker_context.hpp"
 #include "runtime/worker_emit.hpp"
@@ -195,7 +196,7 @@ void open_objects(WorkerContext& w, const Args& a) {
         }
         break;
       case ObjectKind::shared_memory:
-        if (uses[i]) {
+        if (uses[i] && !spec.is_private) {
           const int fd = ::shm_open(ipc_object_name(a.tag, spec.name).c_str(), O_RDWR, 0);
           if (fd < 0) {
             err = errno;
@@ -225,6 +226,23 @@ void open_objects(WorkerContext& w, const Args& a) {
       biggest = std::max<size_t>(biggest, 65536);
   }
   w.buf.resize(biggest);
+}
+
+// This process's own copy of every private object, its address published
+// for the supervisor (private_memory.hpp).
+void map_private_memory(WorkerContext& w) {
+  int64_t* base = map_private_region(w.scenario);
+  if (!base) {
+    if (errno) emit_error(w, -1, errno, "could not map its private memory");
+    return;
+  }
+  for (size_t i = 0; i < w.scenario.objects.size(); ++i) {
+    const int64_t at = private_offset(w.scenario, static_cast<int>(i));
+    if (at < 0) continue;
+    w.objects[i].cells = base + at;
+    w.objects[i].cells_bytes = sizeof(int64_t) * static_cast<size_t>(w.scenario.objects[i].cells);
+  }
+  w.slot->private_base.store(reinterpret_cast<uint64_t>(base));
 }
 
 // Signals a sigwait waits for must stay pending until then: block them now.
@@ -293,6 +311,7 @@ int worker_main(int argc, char** argv) {
   block_awaited_signals(w);
   install_switch_kick(w);
   open_objects(w, a);
+  map_private_memory(w);
 
   int exit_code = 0;
   // An op that ends `again` (a spin whose flag is still set) is this

@@ -261,6 +261,9 @@ void StepLoader::load(ActionKind kind) {
     case ActionKind::on_signal:
       load_signal_actions(kind);
       break;
+    case ActionKind::measure:
+      load_measure();
+      break;
     default:
       load_other(kind);
   }

@@ -67,7 +67,7 @@ Expect load_expect(LessonContext& c, const Entry& e, std::string_view what) {
   x.pos = f.pos();
   if (!f.is_map()) return x;
   f.allow({"blocked", "running", "finished", "value", "owner", "deadlock", "happened", "cells",
-           "contents"});
+           "contents", "memory", "at_least"});
   x.deadlock = f.boolean("deadlock");
   x.blocked = instances(c, f, "blocked");
   x.running = instances(c, f, "running");
@@ -89,7 +89,8 @@ Expect load_expect(LessonContext& c, const Entry& e, std::string_view what) {
   if (const Entry* value = f.get("value")) {
     Fields values(c.r, value->value, value->pos, "'value'");
     for (const Entry& v : values.entries()) {
-      object_ref(c.r, c.objects, v.key, v.key_pos, "value", kValued);
+      if (const ObjectSpec* o = object_ref(c.r, c.objects, v.key, v.key_pos, "value", kValued))
+        not_private(c.r, *o, v.key_pos, "value");
       std::optional<int64_t> n =
           c.r.integer(v.value, v.pos, "the value of " + quoted(v.key), -INT64_MAX, INT64_MAX);
       if (n) x.value.emplace_back(v.key, *n);
@@ -123,6 +124,7 @@ Expect load_expect(LessonContext& c, const Entry& e, std::string_view what) {
     Fields maps(c.r, cells->value, cells->pos, "'cells'");
     for (const Entry& m : maps.entries()) {
       const ObjectSpec* o = object_ref(c.r, c.objects, m.key, m.key_pos, "cells", kSharedMemory);
+      if (o && !not_private(c.r, *o, m.key_pos, "cells")) o = nullptr;
       std::vector<int64_t> values;
       for (const Item& item : c.r.list(m.value, m.pos, "the cells of " + quoted(m.key))
                                   .value_or(std::vector<Item>{})) {
@@ -148,6 +150,7 @@ Expect load_expect(LessonContext& c, const Entry& e, std::string_view what) {
       if (o) x.contents.emplace_back(m.key, std::move(texts));
     }
   }
+  load_memory_expect(c, f, x);
   return x;
 }
 

@@ -114,7 +114,8 @@ Ask load_ask(LessonContext& c, const Entry& e) {
   }
   if (value) {
     if (std::optional<std::string> name = r.text(value->value, value->pos, "'value'")) {
-      if (object_ref(r, c.objects, *name, value->pos, "value", kValued)) a.value_of = *name;
+      const ObjectSpec* o = object_ref(r, c.objects, *name, value->pos, "value", kValued);
+      if (o && not_private(r, *o, value->pos, "value")) a.value_of = *name;
     }
   }
   if (const Entry* hide = f.get("hide")) {

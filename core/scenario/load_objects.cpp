@@ -41,7 +41,7 @@ std::vector<std::string_view> keys_for(ObjectKind kind) {
       keys.push_back("robust");
       break;
     case ObjectKind::shared_memory:
-      keys.push_back("cells");
+      keys.insert(keys.end(), {"cells", "private"});
       break;
     case ObjectKind::event:
       keys.insert(keys.end(), {"initial", "reset"});
@@ -169,6 +169,7 @@ void load_settings(Reader& r, Fields& f, ObjectSpec& o) {
       break;
     case ObjectKind::shared_memory:
       o.cells = static_cast<int>(f.integer("cells", 1, kMaxCells).value_or(1));
+      o.is_private = f.boolean("private").value_or(false);
       break;
     case ObjectKind::event:
       if (const Entry* e = f.get("initial")) {

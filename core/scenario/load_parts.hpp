@@ -88,6 +88,11 @@ std::optional<FindingKind> finding_ref(Reader& r, std::string_view word, SourceP
                                        std::string_view what);
 // Objects an expect's `value:` (and a typed answer) may name.
 extern const Need kValued;
+// An expect's `memory:` and `at_least:` (load_expect_memory.cpp).
+void load_memory_expect(LessonContext& c, Fields& f, Expect& x);
+// False, with an error at `at`, when `o` is a private shared_memory: it has
+// no one value, only a copy in each process (`key` says what named it).
+bool not_private(Reader& r, const ObjectSpec& o, SourcePos at, std::string_view key);
 
 std::vector<LessonStep> load_lesson(Reader& r, const Entry& lesson,
                                     const std::vector<ObjectSpec>& objects,

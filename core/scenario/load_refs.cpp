@@ -29,6 +29,7 @@ std::string kind_words(const ObjectSpec& object) {
   bool vowel_sound = object.kind == ObjectKind::rwlock || object.kind == ObjectKind::event ||
                      object.kind == ObjectKind::rpc;
   std::string words = (vowel_sound ? "an " : "a ") + std::string(kind);
+  if (object.is_private) words = "a private shared_memory (each process has its own copy)";
   if (object.kind == ObjectKind::channel) {
     words += " (" + std::string(to_string(object.mechanism)) + ")";
   }

@@ -19,11 +19,12 @@ constexpr std::string_view kObjectKindNames[] = {
 };
 
 constexpr std::string_view kActionNames[] = {
-    "send",    "recv",       "wait",     "post",       "trywait",   "lock",        "unlock",
-    "trylock", "consistent", "rdlock",   "wrlock",     "cond_wait", "cond_signal", "cond_broadcast",
-    "read",    "write",      "add",      "signal",     "sigwait",   "on_signal",   "flock",
-    "funlock", "set",        "reset",    "wait_event", "barrier",   "call",        "serve",
-    "exec",    "repeat",     "critical", "sleep",      "compute",   "print",       "exit",
+    "send",        "recv",           "wait",       "post",    "trywait", "lock",
+    "unlock",      "trylock",        "consistent", "rdlock",  "wrlock",  "cond_wait",
+    "cond_signal", "cond_broadcast", "read",       "write",   "add",     "signal",
+    "sigwait",     "on_signal",      "flock",      "funlock", "set",     "reset",
+    "wait_event",  "barrier",        "call",       "serve",   "exec",    "measure",
+    "repeat",      "critical",       "sleep",      "compute", "print",   "exit",
 };
 
 static_assert(std::size(kObjectKindNames) == static_cast<std::size_t>(ObjectKind::rpc) + 1);

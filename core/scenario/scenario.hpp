@@ -88,9 +88,12 @@ struct ObjectSpec {
   bool robust = false;      // mutex
   bool auto_reset = false;  // event: `reset: auto` (a wait consumes the set state)
   int cells = 1;            // shared_memory: number of int64 cells
-  int capacity = 0;         // posix_mq mq_maxmsg (0 = default)
-  int message_size = 0;     // posix_mq mq_msgsize (0 = default)
-  int parties = 0;          // barrier
+  // shared_memory, `private: true`: not shared at all. Each process has its
+  // own copy, like a global variable of a C program (private_memory.hpp).
+  bool is_private = false;
+  int capacity = 0;      // posix_mq mq_maxmsg (0 = default)
+  int message_size = 0;  // posix_mq mq_msgsize (0 = default)
+  int parties = 0;       // barrier
   // rwlock, `prefer: writers`: a waiting writer goes before new readers.
   bool prefer_writers = false;
   SourcePos pos;
@@ -126,6 +129,7 @@ enum class ActionKind : uint8_t {
   call,
   serve,
   exec,
+  measure,
   repeat,
   critical,
   sleep,
@@ -166,7 +170,7 @@ struct Action {
   int sig = 0;                    // signal, on_signal
   bool restart = false;           // on_signal: SA_RESTART
   std::vector<int> sigs;          // sigwait
-  int64_t times = 0;              // repeat, serve
+  int64_t times = 0;              // repeat, serve; measure: the rounds
   std::string mode;               // flock: shared | exclusive
   std::string style;              // flock: fcntl | flock | ofd
   int64_t start = 0;              // flock
@@ -215,6 +219,16 @@ struct Expect {
   std::vector<std::pair<std::string, std::vector<int64_t>>> cells;
   // Channel -> the texts of the messages in it, in the order a receiver gets them.
   std::vector<std::pair<std::string, std::vector<std::string>>> contents;
+  // A private shared_memory as one process has it (its own copy, read from
+  // that process's memory): process instance, object, its cells from 0.
+  struct OwnCopy {
+    std::string process;
+    std::string object;
+    std::vector<int64_t> cells;
+  };
+  std::vector<OwnCopy> memory;
+  // Object -> the least its value may be (the value `value` compares).
+  std::vector<std::pair<std::string, int64_t>> at_least;
   SourcePos pos;
 };
 

@@ -55,6 +55,7 @@ class StepLoader {
   void body(std::string_view action);
   void load_signal_actions(ActionKind kind);
   void load_other(ActionKind kind);
+  void load_measure();  // load_measure.cpp
 
   Script& s_;
   Reader& r_;

@@ -11,6 +11,224 @@
         <source>by %1</source>
         <translation>由 %1 写入</translation>
     </message>
+    <message>
+        <source>ended: memory gone</source>
+        <translation>已结束，内存已回收</translation>
+    </message>
+    <message>
+        <source>not mapped yet</source>
+        <translation>尚未映射</translation>
+    </message>
+    <message>
+        <source>the kernel refused to read it (EPERM)</source>
+        <translation>内核拒绝读取它的内存（EPERM）</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+</context>
+<context>
+    <name>ChallengePanel</name>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>ready · next: %1</source>
+        <translation>就绪 · 下一步：%1</translation>
+    </message>
+    <message>
+        <source>blocked on %1</source>
+        <translation>阻塞于 %1</translation>
+    </message>
+    <message>
+        <source>blocked: only another process&apos;s step can release it</source>
+        <translation>阻塞：只有别的进程执行一步才能唤醒它</translation>
+    </message>
+    <message>
+        <source>blocked on %1: only another process&apos;s step can release it</source>
+        <translation>阻塞于 %1：只有别的进程执行一步才能唤醒它</translation>
+    </message>
+    <message>
+        <source>running its step…</source>
+        <translation>正在执行这一步…</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>让 %1 执行一步</translation>
+    </message>
+    <message>
+        <source>Give %1 one step</source>
+        <translation>让 %1 执行它的下一个动作</translation>
+    </message>
+    <message>
+        <source>Steps used: %1 of at most %2</source>
+        <translation>已用步数：%1（最多 %2 步）</translation>
+    </message>
+    <message>
+        <source>Steps used: %1</source>
+        <translation>已用步数：%1</translation>
+    </message>
+    <message>
+        <source>Best so far: won in %1 steps</source>
+        <translation>最好成绩：%1 步获胜</translation>
+    </message>
+    <message>
+        <source>Best so far: not won yet</source>
+        <translation>最好成绩：尚未获胜</translation>
+    </message>
+    <message>
+        <source>★ Challenge:</source>
+        <translation>★ 挑战：</translation>
+    </message>
+    <message>
+        <source>★ Challenge</source>
+        <translation>★ 挑战</translation>
+    </message>
+    <message>
+        <source>This lesson has no challenge. The lessons that have one are marked “★ challenge” in the Lessons panel.</source>
+        <translation>本课没有挑战。带挑战的课程在“课程列表”面板中标有“★ 挑战”。</translation>
+    </message>
+    <message>
+        <source>Open a lesson to begin.</source>
+        <translation>打开一门课程开始学习。</translation>
+    </message>
+    <message>
+        <source>The processes are starting…</source>
+        <translation>进程正在启动…</translation>
+    </message>
+    <message>
+        <source>You are the scheduler: you choose which process takes each step, one click at a time, until the simulator sees it happen. Starting resets the processes.</source>
+        <translation>你就是调度程序：每点一次，由你决定哪个进程执行下一步，直到模拟器检测到目标发生。开始挑战会重新启动所有进程。</translation>
+    </message>
+    <message>
+        <source>New best! %1 steps.</source>
+        <translation>新纪录！只用了 %1 步。</translation>
+    </message>
+    <message>
+        <source>Won in %1 steps.</source>
+        <translation>用 %1 步获胜。</translation>
+    </message>
+    <message>
+        <source>Press Try again to start the processes afresh.</source>
+        <translation>按“再试一次”重新启动进程。</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Hint %1 of %2</source>
+        <translation>提示 %1/%2</translation>
+    </message>
+    <message>
+        <source>No more hints</source>
+        <translation>没有更多提示了</translation>
+    </message>
+    <message>
+        <source>Hint %1 of %2:</source>
+        <translation>提示 %1/%2：</translation>
+    </message>
+    <message>
+        <source>Start the challenge</source>
+        <translation>开始挑战</translation>
+    </message>
+    <message>
+        <source>Start the processes afresh; you then choose every step</source>
+        <translation>重新启动进程，之后每一步都由你来选</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再试一次</translation>
+    </message>
+    <message>
+        <source>Start the processes afresh: steps used go back to 0</source>
+        <translation>重新启动进程：已用步数归零</translation>
+    </message>
+    <message>
+        <source>Back to the lesson</source>
+        <translation>返回课程</translation>
+    </message>
+    <message>
+        <source>Leave the challenge: the lesson starts again at step 1</source>
+        <translation>离开挑战：课程从第 1 步重新开始</translation>
+    </message>
+    <message>
+        <source>Each hint says a little more</source>
+        <translation>每条提示都比上一条多透露一点</translation>
+    </message>
+</context>
+<context>
+    <name>ChallengeText</name>
+    <message>
+        <source>a lost update</source>
+        <translation>丢失更新</translation>
+    </message>
+    <message>
+        <source>two processes inside one critical section</source>
+        <translation>两个进程同时进入临界区</translation>
+    </message>
+    <message>
+        <source>a deadlock</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <source>a starving process</source>
+        <translation>进程饥饿</translation>
+    </message>
+    <message>
+        <source>a split message</source>
+        <translation>消息被拆分</translation>
+    </message>
+    <message>
+        <source>a lost signal</source>
+        <translation>信号丢失</translation>
+    </message>
+    <message>
+        <source>a buffer overrun</source>
+        <translation>缓冲区溢出</translation>
+    </message>
+    <message>
+        <source>✓ Won: %1 happened.</source>
+        <translation>✓ 挑战成功：发生了%1。</translation>
+    </message>
+    <message>
+        <source>✗ Lost: every process finished, and %1 never happened.</source>
+        <translation>✗ 挑战失败：所有进程都已结束，始终没有发生%1。</translation>
+    </message>
+    <message>
+        <source>✗ Lost: no process can take another step, and %1 never happened.</source>
+        <translation>✗ 挑战失败：没有进程还能再执行一步，始终没有发生%1。</translation>
+    </message>
+    <message>
+        <source>✗ Lost: more than the %1 steps allowed, and %2 never happened.</source>
+        <translation>✗ 挑战失败：已超过允许的 %1 步，仍未发生%2。</translation>
+    </message>
+    <message>
+        <source>✗ Lost: %1</source>
+        <translation>✗ 挑战失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 is blocked: only another process&apos;s step can release it.</source>
+        <translation>%1 处于阻塞状态：只有别的进程执行一步才能唤醒它。</translation>
+    </message>
+    <message>
+        <source>%1 has finished.</source>
+        <translation>%1 已经结束。</translation>
+    </message>
+    <message>
+        <source>%1 is still carrying out its previous step.</source>
+        <translation>%1 仍在执行上一步。</translation>
+    </message>
+    <message>
+        <source>There is no process %1.</source>
+        <translation>没有名为 %1 的进程。</translation>
+    </message>
+    <message>
+        <source>The processes are running freely: pause them first to step.</source>
+        <translation>进程正在自由运行：请先暂停，再单步执行。</translation>
+    </message>
 </context>
 <context>
     <name>ChannelNode</name>
@@ -124,34 +342,41 @@
         <translation>--switch 需要“对象=机制”的形式，例如 buffer=posix_mq，而不是“%1”</translation>
     </message>
     <message>
-        <source>Usage: ipclab [--scenario ID|FILE] [--steps N] [--switch OBJ=MECHANISM]... [--lesson-step N [--answer A]] [--screenshot FILE.png] [--lang en|zh_CN]
-  --scenario   a bundled lesson id (ipclab-cli list) or a lesson file
-  --steps      perform N &quot;step all&quot; commands after opening it
-  --switch     then switch channel OBJ to MECHANISM (e.g. buffer=posix_mq)
-  --lesson-step go through the guided lesson to its step N (1 = the first)
-  --answer     then answer that step&apos;s question and check it: the choice
-               (counted from 0) or the number to type
-  --screenshot save the window as a PNG image and quit
-  --lang       the language of the window
-</source>
-        <translation>用法：ipclab [--scenario ID|文件] [--steps N] [--switch 对象=机制]... [--lesson-step N [--answer A]] [--screenshot 文件.png] [--lang en|zh_CN]
-  --scenario   内置课程的 ID（见 ipclab-cli list）或课程文件
-  --steps      打开后执行 N 次“全部单步”
-  --switch     随后把通道“对象”切换到“机制”（例如 buffer=posix_mq）
-  --lesson-step 在引导课程中前进到第 N 步（1 为第一步）
-  --answer     随后回答这一步的问题并检查：选项编号（从 0 开始）
-               或要填写的数
-  --screenshot 把窗口保存为 PNG 图片后退出
-  --lang       窗口使用的语言
-</translation>
-    </message>
-    <message>
         <source>--lesson-step needs a step number of 1 or more, not &apos;%1&apos;</source>
         <translation>--lesson-step 需要一个不小于 1 的步号，而不是“%1”</translation>
     </message>
     <message>
         <source>--answer needs a whole number, not &apos;%1&apos;</source>
         <translation>--answer 需要一个整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Usage: ipclab [--scenario ID|FILE] [--steps N] [--switch OBJ=MECHANISM]... [--lesson-step N [--answer A]] [--challenge solution|P1,P2,...] [--panel lessons|challenge] [--screenshot FILE.png] [--lang en|zh_CN]
+  --scenario   a bundled lesson id (ipclab-cli list) or a lesson file
+  --steps      perform N &quot;step all&quot; commands after opening it
+  --switch     then switch channel OBJ to MECHANISM (e.g. buffer=posix_mq)
+  --lesson-step go through the guided lesson to its step N (1 = the first)
+  --answer     then answer that step&apos;s question and check it: the choice
+               (counted from 0) or the number to type
+  --challenge  play the lesson&apos;s challenge: its solution, or these processes&apos; steps
+  --panel      show this panel in front: lessons or challenge
+  --screenshot save the window as a PNG image and quit
+  --lang       the language of the window
+</source>
+        <translation>用法：ipclab [--scenario ID|文件] [--steps N] [--switch 对象=机制]... [--lesson-step N [--answer A]] [--challenge solution|P1,P2,...] [--panel lessons|challenge] [--screenshot 文件.png] [--lang en|zh_CN]
+  --scenario   内置课程的 ID（见 ipclab-cli list）或课程文件
+  --steps      打开后执行 N 次“全部单步”
+  --switch     随后把通道“对象”切换到“机制”（例如 buffer=posix_mq）
+  --lesson-step 按课程引导走到第 N 步（1 为第一步）
+  --answer     然后回答这一步的问题并检查：选项（从 0 数起）或要填的数
+  --challenge  进行本课的挑战：用它自带的解法，或按这些进程的顺序单步
+  --panel      把这个面板放到最前：lessons（课程列表）或 challenge（挑战）
+  --screenshot 把窗口保存为 PNG 图片后退出
+  --lang       窗口使用的语言
+</translation>
+    </message>
+    <message>
+        <source>--panel needs lessons or challenge, not &apos;%1&apos;</source>
+        <translation>--panel 需要 lessons 或 challenge，而不是“%1”</translation>
     </message>
 </context>
 <context>
@@ -280,6 +505,10 @@
         <source>shared</source>
         <comment>a file lock</comment>
         <translation>共享</translation>
+    </message>
+    <message>
+        <source>private: one per process</source>
+        <translation>私有：每个进程各有一份</translation>
     </message>
 </context>
 <context>
@@ -867,6 +1096,46 @@
         <source>message #%1 (%2 bytes) was split: this read got %3 of its bytes, the rest of it</source>
         <translation>第 %1 条消息（%2 字节）被拆开了：这次读取拿到的是它剩下的 %3 个字节</translation>
     </message>
+    <message>
+        <source>could not map its private memory</source>
+        <translation>无法映射它的私有内存</translation>
+    </message>
+    <message>
+        <source>values arrived changed or out of order: no measure</source>
+        <translation>收到的值被改动或顺序错乱：测量作废</translation>
+    </message>
+    <message>
+        <source>pipe failed: no measure</source>
+        <translation>pipe 调用失败：未能测量</translation>
+    </message>
+    <message>
+        <source>fork failed: no measure</source>
+        <translation>fork 调用失败：未能测量</translation>
+    </message>
+    <message>
+        <source>write failed: no measure</source>
+        <translation>write 调用失败：未能测量</translation>
+    </message>
+    <message>
+        <source>read failed: no measure</source>
+        <translation>read 调用失败：未能测量</translation>
+    </message>
+    <message>
+        <source>the child that reads runs as pid %1</source>
+        <translation>负责读取的子进程以 pid %1 运行</translation>
+    </message>
+    <message>
+        <source>threads sharing memory: %1 values in %2</source>
+        <translation>共享内存的线程：%1 个值用时 %2</translation>
+    </message>
+    <message>
+        <source>two processes through a pipe: %1 values in %2</source>
+        <translation>两个进程通过管道：%1 个值用时 %2</translation>
+    </message>
+    <message>
+        <source>%1 times the cost</source>
+        <translation>代价是 %1 倍</translation>
+    </message>
 </context>
 <context>
     <name>EventLogModel</name>
@@ -1340,6 +1609,22 @@
         <source>; </source>
         <comment>between the facts that decided a question</comment>
         <translation>；</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 is %3</source>
+        <translation>%1 的 %2 是 %3</translation>
+    </message>
+    <message>
+        <source>expected %1&apos;s %2 to be %3, but it is %4</source>
+        <translation>预期 %1 的 %2 是 %3，实际是 %4</translation>
+    </message>
+    <message>
+        <source>%1 is %2, at least %3</source>
+        <translation>%1 是 %2，不小于 %3</translation>
+    </message>
+    <message>
+        <source>expected %1 to be at least %2, but it is %3</source>
+        <translation>预期 %1 至少是 %2，实际是 %3</translation>
     </message>
 </context>
 <context>
@@ -1815,6 +2100,14 @@
         <source>lock bytes %1-%2 of %3 (exclusive)</source>
         <translation>给 %3 的第 %1-%2 字节加独占锁</translation>
     </message>
+    <message>
+        <source>measure %1 values: threads, then a pipe (into %2)</source>
+        <translation>测量传递 %1 个值：先用线程，再用管道（结果存入 %2）</translation>
+    </message>
+    <message>
+        <source>measure %1 values: threads, then a pipe</source>
+        <translation>测量传递 %1 个值：先用线程，再用管道</translation>
+    </message>
 </context>
 <context>
     <name>PanelDocks</name>
@@ -1833,6 +2126,10 @@
     <message>
         <source>Kernel</source>
         <translation>内核</translation>
+    </message>
+    <message>
+        <source>Challenge</source>
+        <translation>挑战</translation>
     </message>
 </context>
 <context>
@@ -2064,6 +2361,38 @@
         <source>A lesson written in YAML; mistakes are listed with line and column</source>
         <translation>用 YAML 编写的课程；错误会连同行号和列号一起列出</translation>
     </message>
+    <message>
+        <source>More lessons</source>
+        <translation>更多课程</translation>
+    </message>
+    <message>
+        <source>✓ done</source>
+        <translation>✓ 已完成</translation>
+    </message>
+    <message>
+        <source>◐ in progress %1/%2</source>
+        <translation>◐ 进行中 %1/%2</translation>
+    </message>
+    <message>
+        <source>◐ in progress: the challenge is left</source>
+        <translation>◐ 进行中：还剩挑战</translation>
+    </message>
+    <message>
+        <source>○ not started</source>
+        <translation>○ 未开始</translation>
+    </message>
+    <message>
+        <source>★ challenge won in %1 steps (best)</source>
+        <translation>★ 挑战：最少 %1 步获胜</translation>
+    </message>
+    <message>
+        <source>★ challenge</source>
+        <translation>★ 挑战</translation>
+    </message>
+    <message>
+        <source>%1  (%2/%3 done)</source>
+        <translation>%1  （已完成 %2/%3）</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioChooser</name>
@@ -2108,6 +2437,14 @@
     <message>
         <source>--answer: step %1 has no question to answer</source>
         <translation>--answer：第 %1 步没有可回答的问题</translation>
+    </message>
+    <message>
+        <source>--challenge: this lesson has no challenge</source>
+        <translation>--challenge：本课没有挑战</translation>
+    </message>
+    <message>
+        <source>--challenge: %1 cannot take a step now</source>
+        <translation>--challenge：%1 现在不能执行一步</translation>
     </message>
 </context>
 <context>

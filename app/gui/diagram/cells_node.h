@@ -1,6 +1,8 @@
 // CellsNode: shared memory as a row of cells with their values, read from
 // the mapping itself, each tinted by the process that wrote it last (and
-// that process's name under it).
+// that process's name under it). A private object (`private: true`) is a
+// copy in each process instead: one row per process, its name and its own
+// values, read from that process's memory.
 #pragma once
 
 #include "object_node.h"
@@ -16,4 +18,7 @@ class CellsNode : public ObjectNode {
 
  private:
   int rows() const;
+  QString copyText(const ObjectView::OwnCopy& copy) const;
+  QString missingText(const ObjectView::OwnCopy& copy) const;
+  void paintCopies(QPainter* p, const QRectF& body);
 };

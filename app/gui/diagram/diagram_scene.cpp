@@ -145,6 +145,7 @@ void DiagramScene::setScenario(const ipclab::Scenario& scenario,
     view.kind = specs_[i].kind;
     view.switchable = ipclab::is_switchable(specs_[i]);
     view.hidden = hidden_.contains(view.name);
+    view.isPrivate = specs_[i].is_private;
     mechanisms_.push_back(specs_[i].mechanism);
     fillMechanism(i, &view);
     node->setView(view);
@@ -363,6 +364,10 @@ void DiagramScene::applySnapshot(const ipclab::Snapshot& snap) {
     view.kernelFill = o.kernel_fill;
     view.cells = o.cells;
     view.cellWriters = o.cell_writers;
+    view.isPrivate = o.spec && o.spec->is_private;
+    view.ownCopies.clear();
+    for (const ipclab::ObjectStatus::OwnCopy& c : o.private_cells)
+      view.ownCopies.push_back({c.worker, c.cells, c.err});
     view.owner = o.owner;
     view.waiters = o.waiters;
     view.messages = inFlight_[i];

@@ -100,6 +100,7 @@ void ObjectNode::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
 }
 
 QString ObjectNode::kindText() const {
+  if (view_.isPrivate) return DiagramPaint::tr("private: one per process");
   const QString kind = DiagramPaint::kindWord(view_.mechanism);
   if (view_.kind == ipclab::ObjectKind::channel) return DiagramPaint::tr("channel: %1").arg(kind);
   return kind;

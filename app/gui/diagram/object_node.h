@@ -60,6 +60,16 @@ struct ObjectView {
   // A lesson question hides this object's value until it is answered: the
   // node draws "?" where the count, the cells, the fill or the holders go.
   bool hidden = false;
+  // A private shared_memory: each process's own copy, read by the kernel
+  // from that process's memory, in worker order (cells_node).
+  struct OwnCopy {
+    int worker = -1;
+    std::vector<int64_t> cells;  // empty: it could not be read, `err` says why
+    int err = 0;                 // ESRCH: it has ended; EPERM: refused; 0: not mapped yet
+    bool operator==(const OwnCopy&) const = default;
+  };
+  bool isPrivate = false;
+  std::vector<OwnCopy> ownCopies;
   bool operator==(const ObjectView&) const = default;
 };
 

@@ -208,6 +208,51 @@ std::optional<std::vector<LessonCheckText::Line>> LessonCheckText::rebuild(
     c.pass = tr("%1 holds %2").arg(q(name), messagesTr(got));
     c.fail = tr("expected %1 to hold %2, but it holds %3")
                  .arg(q(name), messagesTr(want), messagesTr(got));
+  // A private object as each process has it, and floors (lesson_check_memory.cpp).
+  auto cellsEn = [](const std::vector<int64_t>& cells) {
+    if (cells.size() == 1) return std::to_string(cells[0]);
+    std::string out;
+    for (int64_t v : cells) out += (out.empty() ? "[" : ", ") + std::to_string(v);
+    return out + "]";
+  };
+  for (const ipclab::Expect::OwnCopy& want : expect.memory) {
+    const int obj = sc.object_index(want.object);
+    if (obj < 0) continue;
+    if (static_cast<size_t>(obj) >= snap.objects.size()) return std::nullopt;
+    const ipclab::ObjectStatus& o = snap.objects[static_cast<size_t>(obj)];
+    for (int w : ipclab::resolve_process_ref(workers, sc, want.process)) {
+      const std::string& name = workers[static_cast<size_t>(w)].name;
+      const std::string what = name + "'s " + want.object, wanted = cellsEn(want.cells);
+      std::vector<int64_t> got;
+      for (const ipclab::ObjectStatus::OwnCopy& copy : o.private_cells)
+        if (copy.worker == w && copy.cells.size() >= want.cells.size())
+          got.assign(copy.cells.begin(),
+                     copy.cells.begin() + static_cast<std::ptrdiff_t>(want.cells.size()));
+      Check c;
+      c.passEn = what + " is " + wanted;
+      c.pass = tr("%1's %2 is %3").arg(q(name), q(want.object), q(wanted));
+      // A copy that could not be read: core's words stand (no match here).
+      if (!got.empty()) {
+        c.failEn = "expected " + what + " to be " + wanted + ", but it is " + cellsEn(got);
+        c.fail = tr("expected %1's %2 to be %3, but it is %4")
+                     .arg(q(name), q(want.object), q(wanted), q(cellsEn(got)));
+      }
+      checks.push_back(std::move(c));
+    }
+  }
+  for (const auto& [name, least] : expect.at_least) {
+    const int obj = sc.object_index(name);
+    if (obj < 0) continue;
+    if (static_cast<size_t>(obj) >= snap.objects.size()) return std::nullopt;
+    const std::optional<int64_t> got = ipclab::value_of(snap.objects[static_cast<size_t>(obj)]);
+    const std::string gotEn = got ? std::to_string(*got) : std::string("unknown");
+    Check c;
+    c.passEn = name + " is " + gotEn + ", at least " + std::to_string(least);
+    c.failEn =
+        "expected " + name + " to be at least " + std::to_string(least) + ", but it is " + gotEn;
+    c.pass = tr("%1 is %2, at least %3").arg(q(name), q(gotEn), QString::number(least));
+    c.fail = tr("expected %1 to be at least %2, but it is %3")
+                 .arg(q(name), QString::number(least), got ? q(gotEn) : tr("unknown"));
     checks.push_back(std::move(c));
   }
 
