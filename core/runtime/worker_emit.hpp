@@ -34,6 +34,12 @@ ChannelEnd* active_channel(WorkerContext& w, int obj);
 // events (it may block until the other end is open); nullptr if that failed.
 ChannelEnd* open_on_first_use(WorkerContext& w, int obj);
 
+// A shm_ring without its semaphores (worker_ring.cpp): never waits, and
+// reports an overwritten or stale slot as a `race`.
+bool is_unguarded_ring(const WorkerContext& w, int obj);
+void do_ring_send(WorkerContext& w, const Op& op);
+void do_ring_recv(WorkerContext& w, const Op& op);
+
 // exec (worker_ops_exec.cpp) and rpc (worker_ops_rpc.cpp).
 void do_exec(WorkerContext& w, const Op& op);
 void do_rpc_call(WorkerContext& w, const Op& op);
