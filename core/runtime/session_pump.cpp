@@ -117,7 +117,10 @@ void Session::Impl::decode_batch(const EventBatch& batch, std::vector<Event>& ou
         e.detail += " cell " + std::to_string(e.msg);
         e.msg = -1;
       }
-      if (e.ev == EventKind::race && e.msg >= 0) e.msg = -1;
+      // A lost update's cell too; a ring's overflow names a message there.
+      if (e.ev == EventKind::race && e.msg >= 0 && e.obj >= 0 &&
+          scenario.objects[static_cast<size_t>(e.obj)].mechanism == ObjectKind::shared_memory)
+        e.msg = -1;
       out.push_back(std::move(e));
     }
   }
