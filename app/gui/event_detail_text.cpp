@@ -146,6 +146,7 @@ const std::vector<const char*>& fixedSentences() {
   static const std::vector<const char*> fixed = {
       QT_TRANSLATE_NOOP("EventDetailText", "interrupted by a signal"),
       QT_TRANSLATE_NOOP("EventDetailText", "timed out"),
+      QT_TRANSLATE_NOOP("EventDetailText", "shared memory: slots not read yet"),
       QT_TRANSLATE_NOOP("EventDetailText", "sem_trywait: the count is 0, not acquired"),
       QT_TRANSLATE_NOOP("EventDetailText", "the previous owner died holding it; made consistent"),
       QT_TRANSLATE_NOOP("EventDetailText",
@@ -226,6 +227,13 @@ const std::vector<Pattern>& patterns() {
   static const std::vector<Pattern> all = {
       {QRegularExpression(QStringLiteral("^(\\d+) actions$")),
        QT_TRANSLATE_NOOP("EventDetailText", "%1 actions")},
+      // A signal the kernel merged into a pending one (worker_ops.cpp, session_pump.cpp).
+      {QRegularExpression(
+           QStringLiteral("^lost: (SIG\\w+|signal \\d+) to (.+) \\(pid (\\d+)\\): one was already "
+                          "pending there \\(ShdPnd\\), so the kernel merged this one into it$")),
+       QT_TRANSLATE_NOOP("EventDetailText",
+                         "lost: %1 to %2 (pid %3): one was already pending there (ShdPnd), so the "
+                         "kernel merged this one into it")},
       {QRegularExpression(QStringLiteral("^(SIG\\w+|signal \\d+) to (.+) \\(pid (\\d+)\\)$")),
        QT_TRANSLATE_NOOP("EventDetailText", "%1 to %2 (pid %3)")},
       {QRegularExpression(QStringLiteral("^(SIG\\w+|signal \\d+) from pid (\\d+)$")),
@@ -273,6 +281,21 @@ const std::vector<Pattern>& patterns() {
        QT_TRANSLATE_NOOP("EventDetailText", "two processes through a pipe: %1 values in %2")},
       {QRegularExpression(QStringLiteral("^(\\d+) times the cost$")),
        QT_TRANSLATE_NOOP("EventDetailText", "%1 times the cost")},
+      // A shm_ring without its semaphores (worker_ring.cpp).
+      {QRegularExpression(QStringLiteral("^overflow: message #(\\d+) overwrote message #(\\d+) in "
+                                         "slot (\\d+) before it was read$")),
+       QT_TRANSLATE_NOOP(
+           "EventDetailText",
+           "overflow: message #%1 overwrote message #%2 in slot %3 before it was read")},
+      {QRegularExpression(QStringLiteral(
+           "^underflow: read slot (\\d+), where nothing was ever written \\(empty\\)$")),
+       QT_TRANSLATE_NOOP("EventDetailText",
+                         "underflow: read slot %1, where nothing was ever written (empty)")},
+      {QRegularExpression(QStringLiteral(
+           "^underflow: read slot (\\d+), where nothing new was written \\(stale data: (.*)\\)$")),
+       QT_TRANSLATE_NOOP(
+           "EventDetailText",
+           "underflow: read slot %1, where nothing new was written (stale data: %2)")},
       // Starvation (session_pump.cpp).
       {QRegularExpression(QStringLiteral(
            "^starving: (\\S+) has waited on (\\S+) while others got it (\\d+) times$")),

@@ -14,8 +14,10 @@ namespace {
 constexpr uint32_t kRingMagic = 0x52494e47;  // "RING"
 
 struct Slot {
+  int64_t seq;  // the message last written here (0: never written)
   uint32_t len;
-  char text[1];  // really slot_size bytes
+  uint32_t unread;  // 1 from a send until a receive takes it
+  char text[1];     // really slot_size bytes
 };
 
 size_t slot_stride(uint32_t slot_size) {
@@ -24,6 +26,10 @@ size_t slot_stride(uint32_t slot_size) {
 
 char* slots(ShmRingHeader* h) {
   return reinterpret_cast<char*>(h) + ((sizeof(ShmRingHeader) + 63) & ~size_t{63});
+}
+
+Slot* slot_at(ShmRingHeader* h, uint64_t index) {
+  return reinterpret_cast<Slot*>(slots(h) + slot_stride(h->slot_size) * (index % h->capacity));
 }
 
 // The mutex is robust: a process killed inside the ring must not wedge the
@@ -46,9 +52,9 @@ class ShmRingEnd final : public ChannelEnd {
       ::sem_post(&h_->empty);
       return {rc, 0, 0};
     }
-    auto* slot =
-        reinterpret_cast<Slot*>(slots(h_) + slot_stride(h_->slot_size) * (h_->head % h_->capacity));
+    Slot* slot = slot_at(h_, h_->head);
     slot->len = static_cast<uint32_t>(data.size());
+    __atomic_store_n(&slot->unread, 1u, __ATOMIC_RELAXED);
     std::memcpy(slot->text, data.data(), data.size());
     ++h_->head;
     pthread_mutex_unlock(&h_->lock);
@@ -62,11 +68,11 @@ class ShmRingEnd final : public ChannelEnd {
       ::sem_post(&h_->full);
       return {rc, 0, 0};
     }
-    const auto* slot = reinterpret_cast<const Slot*>(slots(h_) + slot_stride(h_->slot_size) *
-                                                                     (h_->tail % h_->capacity));
+    Slot* slot = slot_at(h_, h_->tail);
     // Like a datagram: one whole message per receive, cut to max.
     const size_t n = slot->len < max ? slot->len : max;
     std::memcpy(buf, slot->text, n);
+    __atomic_store_n(&slot->unread, 0u, __ATOMIC_RELAXED);
     ++h_->tail;
     pthread_mutex_unlock(&h_->lock);
     ::sem_post(&h_->empty);
@@ -88,10 +94,11 @@ size_t shm_ring_bytes(uint32_t capacity, uint32_t slot_size) {
   return ((sizeof(ShmRingHeader) + 63) & ~size_t{63}) + slot_stride(slot_size) * capacity;
 }
 
-int shm_ring_init(void* at, uint32_t capacity, uint32_t slot_size) {
+int shm_ring_init(void* at, uint32_t capacity, uint32_t slot_size, bool semaphores) {
   auto* h = new (at) ShmRingHeader;
   h->capacity = capacity;
   h->slot_size = slot_size;
+  h->semaphores = semaphores ? 1 : 0;
   if (::sem_init(&h->empty, 1, capacity) != 0) return errno;
   if (::sem_init(&h->full, 1, 0) != 0) return errno;
   pthread_mutexattr_t attr;
@@ -116,9 +123,54 @@ void shm_ring_destroy(void* at) {
 
 int shm_ring_count(const void* at) {
   auto* h = const_cast<ShmRingHeader*>(static_cast<const ShmRingHeader*>(at));
+  if (h->magic != kRingMagic) return -1;
   int v = 0;
-  if (h->magic != kRingMagic || ::sem_getvalue(&h->full, &v) != 0) return -1;
+  if (h->semaphores == 0) {
+    // Read without the mutex, as an observer: each flag is one aligned word.
+    for (uint64_t i = 0; i < h->capacity; ++i)
+      v += __atomic_load_n(&slot_at(h, i)->unread, __ATOMIC_RELAXED) != 0 ? 1 : 0;
+    return v;
+  }
+  if (::sem_getvalue(&h->full, &v) != 0) return -1;
   return v;
+}
+
+size_t shm_ring_slot_size(const void* at) {
+  return static_cast<const ShmRingHeader*>(at)->slot_size;
+}
+
+int shm_ring_send_unguarded(void* at, std::string_view data, int64_t seq, RingSlotUse* use) {
+  auto* h = static_cast<ShmRingHeader*>(at);
+  if (data.size() > h->slot_size) return EMSGSIZE;
+  // No sem_wait(empty): nothing asks whether the slot is free.
+  if (const int rc = lock(h); rc != 0) return rc;
+  Slot* slot = slot_at(h, h->head);
+  use->slot = h->head % h->capacity;
+  use->overwrote = slot->unread ? slot->seq : 0;
+  use->seq = seq;
+  slot->seq = seq;
+  slot->len = static_cast<uint32_t>(data.size());
+  __atomic_store_n(&slot->unread, 1u, __ATOMIC_RELAXED);
+  std::memcpy(slot->text, data.data(), data.size());
+  ++h->head;
+  pthread_mutex_unlock(&h->lock);
+  return 0;
+}
+
+int shm_ring_recv_unguarded(void* at, char* buf, size_t max, RingSlotUse* use) {
+  auto* h = static_cast<ShmRingHeader*>(at);
+  // No sem_wait(full): nothing asks whether anything was written.
+  if (const int rc = lock(h); rc != 0) return rc;
+  Slot* slot = slot_at(h, h->tail);
+  use->slot = h->tail % h->capacity;
+  use->seq = slot->seq;
+  use->fresh = slot->unread != 0;
+  use->bytes = slot->len < max ? slot->len : max;
+  std::memcpy(buf, slot->text, use->bytes);
+  __atomic_store_n(&slot->unread, 0u, __ATOMIC_RELAXED);
+  ++h->tail;
+  pthread_mutex_unlock(&h->lock);
+  return 0;
 }
 
 std::unique_ptr<ChannelEnd> open_shm_ring_end(void* at) {

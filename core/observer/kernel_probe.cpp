@@ -182,6 +182,26 @@ ProcessTruth probe_process(pid_t pid) {
   return truth;
 }
 
+std::optional<uint64_t> shared_pending_signals(pid_t pid) {
+  if (pid <= 0) return std::nullopt;
+  char path[40] = "/proc/";
+  const auto [end, ec] = std::to_chars(path + 6, path + sizeof(path) - 8, pid);
+  if (ec != std::errc()) return std::nullopt;
+  *end = '\0';
+  FileDescriptor dir(::open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (dir.get() < 0) return std::nullopt;
+  char buf[4096];
+  auto text = read_proc_file(dir.get(), "status", buf);
+  if (!text) return std::nullopt;
+  while (!text->empty()) {
+    const std::size_t eol = text->find('\n');
+    const std::string_view line = text->substr(0, eol);
+    *text = eol == std::string_view::npos ? std::string_view() : text->substr(eol + 1);
+    if (auto shared = status_value(line, "ShdPnd", 16)) return shared;
+  }
+  return std::nullopt;
+}
+
 std::string signal_mask_names(uint64_t mask) {
   static constexpr const char* kNames[32] = {
       nullptr,     "SIGHUP",  "SIGINT",    "SIGQUIT", "SIGILL",   "SIGTRAP", "SIGABRT", "SIGBUS",

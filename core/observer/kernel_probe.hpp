@@ -25,6 +25,10 @@ struct ProcessTruth {
 
 ProcessTruth probe_process(pid_t pid);
 
+// The process-wide pending set alone (ShdPnd in /proc/PID/status: where
+// kill() and sigqueue() put a signal), or nullopt when it cannot be read.
+std::optional<uint64_t> shared_pending_signals(pid_t pid);
+
 // The name of syscall `nr` on this architecture (x86_64 and aarch64 tables),
 // or "" when unknown.
 std::string_view syscall_name(long nr);

@@ -176,7 +176,7 @@ std::error_code ObjectHost::create(const Scenario& s, SessionDir& dir, ControlBl
         h.ring = create_shm(h.name, h.ring_bytes, PROT_READ | PROT_WRITE, &call, &err);
         if (h.ring) {
           call = "sem_init";
-          err = shm_ring_init(h.ring, capacity, slot_size);
+          err = shm_ring_init(h.ring, capacity, slot_size, spec.semaphores);
         }
         break;
       }

@@ -17,6 +17,10 @@ std::string sig_name(int sig) {
   return signal_display_name(sig);
 }
 
+bool ring_semaphores(const Scenario& s, int obj) {
+  return obj < 0 || s.objects[static_cast<size_t>(obj)].semaphores;
+}
+
 // A semaphore op in the words of its flavor: sem_wait(name) on a named
 // POSIX semaphore, sem_wait(&name) on an unnamed one (it is a sem_t in
 // shared memory), semop on a System V set of one.
@@ -69,6 +73,8 @@ void describe(const Scenario& s, Op& op) {
                     quoted(op.text) + "}, " + n + ", 0)";
       else if (is_socket_kind(mechanism_of(s, op.obj)))
         op.c_call = "send(" + obj + "_sock, " + quoted(op.text) + ", " + n + ", 0)";
+      else if (mechanism_of(s, op.obj) == ObjectKind::shm_ring && !ring_semaphores(s, op.obj))
+        op.c_call = "lock; copy " + quoted(op.text) + " into slot head++; unlock";
       else if (mechanism_of(s, op.obj) == ObjectKind::shm_ring)
         op.c_call = "sem_wait(&" + obj + "->empty); lock; copy " + quoted(op.text) +
                     " into slot head++; unlock; sem_post(&" + obj + "->full)";
@@ -81,6 +87,8 @@ void describe(const Scenario& s, Op& op) {
       op.label = "receive from " + obj;
       if (mechanism_of(s, op.obj) == ObjectKind::posix_mq)
         op.c_call = "mq_receive(" + obj + ", buf, msgsize, &prio)";
+      else if (mechanism_of(s, op.obj) == ObjectKind::shm_ring && !ring_semaphores(s, op.obj))
+        op.c_call = "lock; copy slot tail++ out; unlock";
       else if (mechanism_of(s, op.obj) == ObjectKind::shm_ring)
         op.c_call = "sem_wait(&" + obj + "->full); lock; copy slot tail++ out; unlock; sem_post(&" +
                     obj + "->empty)";

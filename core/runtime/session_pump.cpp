@@ -89,9 +89,13 @@ Event Session::Impl::decode(int worker, const EventRecord& r, EventKind kind, ui
     e.detail += (e.detail.empty() ? "" : ": ") + std::string(name ? name : "errno") + " " +
                 std::strerror(r.peer);
   }
-  if (r.ev == EventKind::signal && r.peer >= 0 && static_cast<size_t>(r.peer) < ids.size())
+  if (r.ev == EventKind::signal && r.peer >= 0 && static_cast<size_t>(r.peer) < ids.size()) {
     e.detail += " to " + ids[static_cast<size_t>(r.peer)].name + " (pid " +
                 std::to_string(children[static_cast<size_t>(r.peer)].pid) + ")";
+    // The worker's record has room for "lost: SIGUSR1" only (worker_ops.cpp).
+    if (e.detail.starts_with(kSignalLostPrefix))
+      e.detail += ": one was already pending there (ShdPnd), so the kernel merged this one into it";
+  }
   if (r.ev == EventKind::step && op_known) e.detail = plan[static_cast<size_t>(r.op)].label;
   return e;
 }
@@ -113,7 +117,10 @@ void Session::Impl::decode_batch(const EventBatch& batch, std::vector<Event>& ou
         e.detail += " cell " + std::to_string(e.msg);
         e.msg = -1;
       }
-      if (e.ev == EventKind::race && e.msg >= 0) e.msg = -1;
+      // A lost update's cell too; a ring's overflow names a message there.
+      if (e.ev == EventKind::race && e.msg >= 0 && e.obj >= 0 &&
+          scenario.objects[static_cast<size_t>(e.obj)].mechanism == ObjectKind::shared_memory)
+        e.msg = -1;
       out.push_back(std::move(e));
     }
   }
@@ -204,7 +211,16 @@ void Session::Impl::publish(EventBatch& batch) {
       if (it.raw) {
         EventRecord& r = batch.records[it.index];
         const RecordEvents kinds = record_events(r);
-        for (int k = 0; k < kinds.count; ++k) model.apply(kinds.kinds[k], it.worker, r);
+        for (int k = 0; k < kinds.count; ++k) {
+          if (kinds.kinds[k] == EventKind::signal) {
+            // Its finding (a lost signal) wants the whole sentence, which
+            // names the target: only the decoded event has it.
+            Event e = decode(it.worker, r, EventKind::signal, 0);
+            model.apply(e);
+            continue;
+          }
+          model.apply(kinds.kinds[k], it.worker, r);
+        }
         continue;
       }
       Event& e = batch.made[it.index];
@@ -238,8 +254,10 @@ void Session::Impl::sample_kernel(EventBatch& out) {
     e.detail = k == ObjectKind::semaphore  ? "kernel: sem_getvalue"
                : k == ObjectKind::posix_mq ? "kernel: mq_getattr mq_curmsgs"
                : k == ObjectKind::sysv_mq  ? "kernel: msgctl IPC_STAT msg_qnum"
-               : k == ObjectKind::shm_ring ? "shared memory: sem_getvalue(full)"
-                                           : "kernel: FIONREAD bytes";
+               : k == ObjectKind::shm_ring
+                   ? (scenario.objects[i].semaphores ? "shared memory: sem_getvalue(full)"
+                                                     : "shared memory: slots not read yet")
+                   : "kernel: FIONREAD bytes";
     out.push_back(std::move(e));
   }
 }

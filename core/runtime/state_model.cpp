@@ -221,7 +221,9 @@ void StateModel::apply(const Input& e) {
       if (keeps_message_boundaries(o->mechanism)) {
         // The kernel hands out the highest priority first, oldest first
         // within one priority: find the message it must have been.
+        // A ring without semaphores names the slot's message itself.
         auto it = std::find_if(o->in_flight.begin(), o->in_flight.end(), [&](const InFlight& m) {
+          if (*e.msg > 0) return m.seq == *e.msg;
           return m.data.compare(0, e.data.size(), e.data) == 0 && m.priority == e.value.value_or(0);
         });
         if (it != o->in_flight.end()) {
@@ -300,6 +302,12 @@ void StateModel::apply(const Input& e) {
       if (e.detail.starts_with(kExclusionPrefix)) {
         found(FindingKind::exclusion, e.worker, e.obj, 0, std::string(e.detail));
       } else if (e.detail.starts_with(kOverflowPrefix) || e.detail.starts_with(kUnderflowPrefix)) {
+        // An overwritten message (its number in msg) leaves the channel
+        // unread; an underflow read took nothing out of it.
+        if (o && e.detail.starts_with(kOverflowPrefix) && *e.msg > 0)
+          o->in_flight.erase(std::remove_if(o->in_flight.begin(), o->in_flight.end(),
+                                            [&](const InFlight& m) { return m.seq == *e.msg; }),
+                             o->in_flight.end());
         found(FindingKind::overflow, e.worker, e.obj, 0, std::string(e.detail));
       } else {
         ++lost_updates_;

@@ -165,6 +165,7 @@ ChannelEnd* active_channel(WorkerContext& w, int obj) {
 }
 
 void do_send(WorkerContext& w, const Op& op) {
+  if (is_unguarded_ring(w, op.obj)) return do_ring_send(w, op);
   const int inst = enter_channel(w, op.obj);
   ChannelEnd* ch = open_on_first_use(w, inst);
   if (!ch) {
@@ -207,6 +208,7 @@ void do_send(WorkerContext& w, const Op& op) {
 }
 
 void do_recv(WorkerContext& w, const Op& op) {
+  if (is_unguarded_ring(w, op.obj)) return do_ring_recv(w, op);
   const int inst = enter_channel(w, op.obj);
   ChannelEnd* ch = open_on_first_use(w, inst);
   if (!ch) {

@@ -21,6 +21,7 @@ namespace ipclab {
 
 struct WorkerObject {
   std::unique_ptr<ChannelEnd> channel;
+  void* ring = nullptr;  // shm_ring: this process's mapping of it
   sem_t* sem = nullptr;
   int64_t* cells = nullptr;
   size_t cells_bytes = 0;

@@ -40,6 +40,11 @@ ChannelEnd* open_on_first_use(WorkerContext& w, int obj);
 // acquire and release.
 OpEnd do_flag_test(WorkerContext& w, const Op& op);
 void do_flag_store(WorkerContext& w, const Op& op);
+// A shm_ring without its semaphores (worker_ring.cpp): never waits, and
+// reports an overwritten or stale slot as a `race`.
+bool is_unguarded_ring(const WorkerContext& w, int obj);
+void do_ring_send(WorkerContext& w, const Op& op);
+void do_ring_recv(WorkerContext& w, const Op& op);
 
 // exec (worker_ops_exec.cpp) and rpc (worker_ops_rpc.cpp).
 void do_exec(WorkerContext& w, const Op& op);

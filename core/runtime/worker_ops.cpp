@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "observer/kernel_probe.hpp"
 #include "runtime/worker_emit.hpp"
 #include "runtime/worker_sync.hpp"
 
@@ -229,6 +230,26 @@ void do_shm(WorkerContext& w, const Op& op) {
   w.emit(r);
 }
 
+// Whether the kernel will merge this standard signal into one of its kind
+// already pending in the target: the kernel keeps one pending bit per
+// standard signal in the process-wide set (ShdPnd), and kill() or sigqueue()
+// of a signal whose bit is set changes nothing (legacy_queue in the kernel's
+// __send_signal). Real-time signals queue one entry per sending, so they are
+// never merged this way (up to RLIMIT_SIGPENDING, which fails with EAGAIN).
+//
+// Read from /proc/PID/status just before the call, so it is exact whenever
+// the target cannot take the signal between the two: it waits at its step
+// gate, or has the signal blocked (as `sigwait` does from the start) and is
+// not in a sigwait for it, or is asleep in something else. A target running
+// freely, about to take it in sigwaitinfo() at that instant, may take the
+// pending one in between: then this one is reported lost although it took
+// the freed place (the report errs towards "lost", never the other way).
+bool merges_into_pending(pid_t pid, int sig) {
+  if (sig >= SIGRTMIN || sig <= 0 || sig > 64) return false;
+  const std::optional<uint64_t> pending = shared_pending_signals(pid);
+  return pending && (*pending & (uint64_t{1} << (sig - 1))) != 0;
+}
+
 void do_signal(WorkerContext& w, const Op& op) {
   for (int t : op.targets) {
     const pid_t pid = w.ctl->workers[t].pid.load();
@@ -238,7 +259,10 @@ void do_signal(WorkerContext& w, const Op& op) {
       r.value = op.value;
       r.flags |= EventRecord::kHasValue;
     }
-    WorkerContext::set_data(r, sig_name(op.sig));
+    // The supervisor adds the target and, for a lost one, why (session_pump.cpp).
+    const bool lost = merges_into_pending(pid, op.sig);
+    WorkerContext::set_data(
+        r, lost ? std::string(kSignalLostPrefix) + " " + sig_name(op.sig) : sig_name(op.sig));
     w.emit(r);
     const long nr = op.has_value ? SYS_rt_sigqueueinfo : SYS_kill;
     emit_call(w, -1, nr);

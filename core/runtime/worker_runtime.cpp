@@ -171,6 +171,7 @@ void open_objects(WorkerContext& w, const Args& a) {
             break;
           }
           o.channel = open_shm_ring_end(p);
+          o.ring = p;
           if (!o.channel) err = EINVAL;
         }
         break;

@@ -31,7 +31,8 @@ bool carries_messages(ObjectKind k) {
 std::vector<std::string_view> keys_for(ObjectKind kind) {
   std::vector<std::string_view> keys{"name", "kind"};
   if (carries_messages(kind)) {
-    keys.insert(keys.end(), {"mechanism", "alternatives", "capacity", "message_size"});
+    keys.insert(keys.end(),
+                {"mechanism", "alternatives", "capacity", "message_size", "semaphores"});
   }
   switch (kind) {
     case ObjectKind::semaphore:
@@ -75,6 +76,28 @@ std::optional<ObjectKind> mechanism(Reader& r, const YAML::Node& node, SourcePos
   return std::nullopt;
 }
 
+// `semaphores: false`: a shm_ring without its `empty` and `full`
+// semaphores, to show what goes wrong. Such a ring is one of a kind: no
+// other mechanism has the option, so the object cannot switch.
+void load_ring_semaphores(Reader& r, Fields& f, ObjectSpec& o) {
+  const Entry* e = f.get("semaphores");
+  if (!e) return;
+  if (o.mechanism != ObjectKind::shm_ring) {
+    r.error(e->key_pos,
+            "'semaphores' only applies to a shm_ring (its empty and full "
+            "semaphores), but " +
+                quoted(o.name) + " is " + kind_words(o));
+    return;
+  }
+  if (!o.alternatives.empty()) {
+    r.error(e->key_pos, "'semaphores' cannot go with 'alternatives': " + quoted(o.name) +
+                            " would run without its semaphores on shm_ring only, so it "
+                            "cannot switch; remove one of them");
+    return;
+  }
+  o.semaphores = f.boolean("semaphores").value_or(true);
+}
+
 void load_channel(Reader& r, Fields& f, ObjectSpec& o) {
   const Entry* mech = f.get("mechanism");
   if (o.kind == ObjectKind::channel) {
@@ -99,6 +122,7 @@ void load_channel(Reader& r, Fields& f, ObjectSpec& o) {
       }
     }
   }
+  load_ring_semaphores(r, f, o);
   o.runs_on = {o.mechanism};
   for (ObjectKind k : o.alternatives)
     if (k != o.mechanism) o.runs_on.push_back(k);

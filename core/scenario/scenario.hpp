@@ -93,7 +93,10 @@ struct ObjectSpec {
   bool is_private = false;
   int capacity = 0;      // posix_mq mq_maxmsg (0 = default)
   int message_size = 0;  // posix_mq mq_msgsize (0 = default)
-  int parties = 0;       // barrier
+  // shm_ring (`semaphores: false`): the ring without its `empty` and `full`
+  // semaphores; a send overwrites unread slots, a recv reads empty ones.
+  bool semaphores = true;
+  int parties = 0;  // barrier
   // rwlock, `prefer: writers`: a waiting writer goes before new readers.
   bool prefer_writers = false;
   SourcePos pos;

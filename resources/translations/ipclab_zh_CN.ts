@@ -1136,6 +1136,26 @@
         <source>%1 times the cost</source>
         <translation>代价是 %1 倍</translation>
     </message>
+    <message>
+        <source>shared memory: slots not read yet</source>
+        <translation>共享内存：尚未被读取的槽数</translation>
+    </message>
+    <message>
+        <source>lost: %1 to %2 (pid %3): one was already pending there (ShdPnd), so the kernel merged this one into it</source>
+        <translation>丢失：发给 %2（pid %3）的 %1——那里已有一个同样的信号处于待处理状态（ShdPnd），内核把这一个合并进去了</translation>
+    </message>
+    <message>
+        <source>overflow: message #%1 overwrote message #%2 in slot %3 before it was read</source>
+        <translation>溢出：消息 #%1 写进了槽 %3，覆盖了还没被读取的消息 #%2</translation>
+    </message>
+    <message>
+        <source>underflow: read slot %1, where nothing was ever written (empty)</source>
+        <translation>下溢：读取了槽 %1，可那里从未写入过任何内容（空槽）</translation>
+    </message>
+    <message>
+        <source>underflow: read slot %1, where nothing new was written (stale data: %2)</source>
+        <translation>下溢：读取了槽 %1，可那里没有写入新内容（旧数据：%2）</translation>
+    </message>
 </context>
 <context>
     <name>EventLogModel</name>

@@ -40,6 +40,15 @@ const std::map<std::string, std::vector<std::string>>& losing_orders() {
       {"shared-counter", {"serial"}},
       {"dining-philosophers", {"serial"}},
       {"readers-writers", {"serial"}},
+      // Taking turns: each signal taken before the next is sent, then the
+      // three SIGRTMIN, which queue.
+      {"challenge-lose-a-signal",
+       {"receiver", "sender", "receiver", "sender", "receiver", "sender", "sender", "sender",
+        "sender"}},
+      // Taking turns: each message read before the next is written.
+      {"challenge-ring-overflow",
+       {"producer", "consumer", "producer", "consumer", "producer", "consumer", "producer",
+        "consumer"}},
   };
   return orders;
 }

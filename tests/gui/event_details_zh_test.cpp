@@ -125,6 +125,23 @@ TEST_F(EventDetailsZhTest, DetailsAreSaidAgainFromTheEventsData) {
   EXPECT_EQ(EventDetailText::words(
                 event(ipclab::EventKind::signal, "SIGUSR1 to receiver (pid 4711)"), nullptr),
             QStringLiteral("SIGUSR1 发给 receiver（pid 4711）"));
+  EXPECT_EQ(EventDetailText::words(
+                event(ipclab::EventKind::signal,
+                      "lost: SIGUSR1 to receiver (pid 4711): one was already pending there "
+                      "(ShdPnd), so the kernel merged this one into it"),
+                nullptr),
+            QStringLiteral("丢失：发给 receiver（pid 4711）的 SIGUSR1——那里已有一个同样的信号"
+                           "处于待处理状态（ShdPnd），内核把这一个合并进去了"));
+  EXPECT_EQ(EventDetailText::words(event(ipclab::EventKind::race,
+                                         "overflow: message #3 overwrote message #1 in slot 0 "
+                                         "before it was read"),
+                                   nullptr),
+            QStringLiteral("溢出：消息 #3 写进了槽 0，覆盖了还没被读取的消息 #1"));
+  EXPECT_EQ(EventDetailText::words(event(ipclab::EventKind::race,
+                                         "underflow: read slot 0, where nothing new was written "
+                                         "(stale data: \"item 1\")"),
+                                   nullptr),
+            QStringLiteral("下溢：读取了槽 0，可那里没有写入新内容（旧数据：\"item 1\"）"));
 
   // A deadlock, clause by clause (the status bar and the log show it).
   const ipclab::Event deadlock =
