@@ -208,6 +208,9 @@ std::optional<std::vector<LessonCheckText::Line>> LessonCheckText::rebuild(
     c.pass = tr("%1 holds %2").arg(q(name), messagesTr(got));
     c.fail = tr("expected %1 to hold %2, but it holds %3")
                  .arg(q(name), messagesTr(want), messagesTr(got));
+    checks.push_back(std::move(c));
+  }
+
   // A private object as each process has it, and floors (lesson_check_memory.cpp).
   auto cellsEn = [](const std::vector<int64_t>& cells) {
     if (cells.size() == 1) return std::to_string(cells[0]);
