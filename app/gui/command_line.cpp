@@ -34,8 +34,9 @@ bool CommandLine::parse(const QStringList& arguments, CommandLine* out, QString*
     const bool known = name == QLatin1String("--scenario") || name == QLatin1String("--steps") ||
                        name == QLatin1String("--screenshot") || name == QLatin1String("--lang") ||
                        name == QLatin1String("--switch") ||
-                       name == QLatin1String("--lesson-step") || name == QLatin1String("--answer") ||
-                       name == QLatin1String("--challenge") || name == QLatin1String("--panel");
+                       name == QLatin1String("--lesson-step") ||
+                       name == QLatin1String("--answer") || name == QLatin1String("--challenge") ||
+                       name == QLatin1String("--panel");
     if (!known) {
       // Qt's own options (-platform, -style, ...) were taken by QApplication.
       *error = tr("unknown option '%1'").arg(name) + QLatin1Char('\n') + usage();

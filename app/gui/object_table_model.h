@@ -31,6 +31,7 @@ class ObjectTableModel : public QAbstractTableModel {
   // Objects (by name) whose values a lesson question hides: "?" in the
   // value and cell columns until the list no longer names them.
   void setHiddenObjects(const QStringList& names);
+  QStringList hiddenObjects() const { return hidden_; }
 
   int rowCount(const QModelIndex& parent = QModelIndex()) const override;
   int columnCount(const QModelIndex& parent = QModelIndex()) const override;

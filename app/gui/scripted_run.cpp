@@ -12,8 +12,8 @@
 #include "command_line.h"
 #include "main_window.h"
 #include "message_bar.h"
-#include "panels/lesson_panel.h"
 #include "panels/challenge_panel.h"
+#include "panels/lesson_panel.h"
 #include "panels/panel_docks.h"
 #include "session_controller.h"
 

@@ -257,8 +257,8 @@ bool SessionController::performChallengeStep(int worker, int stepsUsed, QObject*
           ipclab::challenge_step(*session, session->workers()[static_cast<size_t>(worker)].name);
       if (result.step == ipclab::StepResult::granted) ++result.stepsUsed;
     }
-    result.verdict = ipclab::judge_challenge_now(*session, *session->scenario().challenge,
-                                                 result.stepsUsed);
+    result.verdict =
+        ipclab::judge_challenge_now(*session, *session->scenario().challenge, result.stepsUsed);
     QMetaObject::invokeMethod(
         this,
         [this, generation, guard, done, result = std::move(result)] {

@@ -40,6 +40,10 @@ const std::map<std::string, std::vector<std::string>>& losing_orders() {
       {"shared-counter", {"serial"}},
       {"dining-philosophers", {"serial"}},
       {"readers-writers", {"serial"}},
+      {"challenge-flag-lock", {"serial"}},
+      {"challenge-file-lock-deadlock", {"serial"}},
+      // Reading after each write: every message whole.
+      {"challenge-split-message", {"writer", "reader", "writer", "reader", "writer", "reader"}},
       // Taking turns: each signal taken before the next is sent, then the
       // three SIGRTMIN, which queue.
       {"challenge-lose-a-signal",

@@ -7,6 +7,7 @@
 #include <QAction>
 #include <chrono>
 
+#include "diagram/diagram_scene.h"
 #include "diagram/diagram_view.h"
 #include "gui_fixture.h"
 #include "lesson_catalog.h"
@@ -66,6 +67,8 @@ class DiagramTest : public GuiTest {
       const QString name = q(o.spec->name);
       const QString text = d->objectText(static_cast<int>(i));
       const std::string what = where + " " + o.spec->name + ": " + text.toStdString();
+      // An open lesson question hides this value ("?") until it is answered.
+      if (d->diagram()->hiddenObjects().contains(name)) continue;
       switch (o.spec->mechanism) {
         case ipclab::ObjectKind::semaphore:
           EXPECT_TRUE(text.startsWith(QStringLiteral("%1: count %2").arg(name).arg(o.model_fill)))

@@ -132,6 +132,9 @@ void GuiTest::expectTablesMatch(const ipclab::Snapshot& snap, const std::string&
   for (size_t i = 0; i < snap.objects.size(); ++i) {
     const ipclab::ObjectStatus& o = snap.objects[i];
     if (o.spec->mechanism != ipclab::ObjectKind::semaphore) continue;
+    // An open lesson question hides this value ("?") until it is answered.
+    if (window_->objectModel()->hiddenObjects().contains(QString::fromStdString(o.spec->name)))
+      continue;
     const int row = static_cast<int>(i);
     EXPECT_EQ(
         objectCell(row, ObjectTableModel::ModelFill, ObjectTableModel::ValueRole).toLongLong(),
