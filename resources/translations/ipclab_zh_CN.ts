@@ -1738,6 +1738,18 @@
         <source>Go back one step: the processes start again and the steps before it are replayed (real processes cannot run backwards)</source>
         <translation>后退一步：进程重新启动，并重放这一步之前的各步（真实的进程无法倒退运行）</translation>
     </message>
+    <message>
+        <source>This is a challenge: play it in the Challenge tab, where you pick which process takes each step.</source>
+        <translation>这是一个挑战：请到“挑战”标签页中进行，由你来选择每一步让哪个进程执行。</translation>
+    </message>
+    <message>
+        <source>Try it yourself:</source>
+        <translation>动手试一试：</translation>
+    </message>
+    <message>
+        <source>Start it in the Challenge tab.</source>
+        <translation>到“挑战”标签页中开始。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -307,9 +307,11 @@ void LessonPanel::render() {
   const bool live = controller_->session() != nullptr;
   const bool replay = replayTarget_ >= 0;
   if (steps_.empty()) {
-    say_->setText(controller_->scenario() ? tr("This scenario has no guided lesson: step the "
-                                               "processes yourself, or run them.")
-                                          : tr("Open a lesson to begin."));
+    say_->setText(!controller_->scenario() ? tr("Open a lesson to begin.")
+                  : challenge_ ? tr("This is a challenge: play it in the Challenge tab, where "
+                                    "you pick which process takes each step.")
+                               : tr("This scenario has no guided lesson: step the processes "
+                                    "yourself, or run them."));
     say_->show();
     for (QWidget* w : {static_cast<QWidget*>(checksBox_), static_cast<QWidget*>(checksTitle_),
                        static_cast<QWidget*>(askBox_), static_cast<QWidget*>(status_),
@@ -369,9 +371,14 @@ void LessonPanel::render() {
     QString end;
     if (last) {
       end = tr("<b>End of the lesson.</b>");
-      if (challenge_)
+      const ipclab::Scenario* sc = controller_->scenario();
+      if (sc && !sc->exercise.en.empty())
         end += QStringLiteral("<br><br><b>%1</b> %2")
-                   .arg(tr("Challenge:"), text(challenge_->say).toHtmlEscaped());
+                   .arg(tr("Try it yourself:"), text(sc->exercise).toHtmlEscaped());
+      if (challenge_)
+        end += QStringLiteral("<br><br><b>%1</b> %2 %3")
+                   .arg(tr("Challenge:"), text(challenge_->say).toHtmlEscaped(),
+                        tr("Start it in the Challenge tab."));
     }
     ending_->setText(end);
     ending_->setVisible(last && showResult);
