@@ -14,7 +14,9 @@ namespace ipclab {
 
 std::string sig_name(int sig);
 void emit_call(WorkerContext& w, int obj, long nr);
-void emit_return(WorkerContext& w, int obj, long nr, int64_t value, int err);
+// `detail`: words for a return that succeeded ("ps runs as pid 4711").
+void emit_return(WorkerContext& w, int obj, long nr, int64_t value, int err,
+                 std::string_view detail = {});
 void emit_error(WorkerContext& w, int obj, int err, std::string_view what);
 void emit_value(WorkerContext& w, EventKind ev, int obj, int64_t value, std::string_view detail);
 // block ... unblock around a call that the non-blocking try said would

@@ -37,7 +37,8 @@ void emit_call(WorkerContext& w, int obj, long nr) {
   w.emit(r);
 }
 
-void emit_return(WorkerContext& w, int obj, long nr, int64_t value, int err) {
+void emit_return(WorkerContext& w, int obj, long nr, int64_t value, int err,
+                 std::string_view detail) {
   EventRecord r = w.record(EventKind::ret, obj);
   r.syscall = static_cast<int16_t>(nr);
   r.value = value;
@@ -45,6 +46,8 @@ void emit_return(WorkerContext& w, int obj, long nr, int64_t value, int err) {
   if (err) {
     r.peer = err;
     r.flags |= EventRecord::kHasErrno;
+  } else if (!detail.empty()) {
+    WorkerContext::set_data(r, detail);
   }
   w.emit(r);
 }

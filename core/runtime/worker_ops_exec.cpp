@@ -70,19 +70,8 @@ void do_exec(WorkerContext& w, const Op& op) {
     ::_exit(127);
   }
   const int fork_err = pid < 0 ? errno : 0;
-  {
-    EventRecord r = w.record(EventKind::ret, op.obj);
-    r.syscall = SYS_clone;
-    r.value = pid;
-    r.flags |= EventRecord::kHasValue;
-    if (fork_err) {
-      r.peer = fork_err;
-      r.flags |= EventRecord::kHasErrno;
-    } else {
-      WorkerContext::set_data(r, op.argv[0] + " runs as pid " + std::to_string(pid));
-    }
-    w.emit(r);
-  }
+  emit_return(w, op.obj, SYS_clone, pid, fork_err,
+              op.argv[0] + " runs as pid " + std::to_string(pid));
   if (fork_err) return;
   w.slot->child_pid.store(pid);
   // As a shell does: the program has its own copies now; keep ours only if

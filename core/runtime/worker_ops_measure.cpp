@@ -158,20 +158,9 @@ Timing time_pipe(WorkerContext& w, uint64_t rounds) {
   const pid_t pid = ::fork();
   if (pid == 0) child_reads(parent, data[0], ack[1], rounds);
   const int fork_err = pid < 0 ? errno : 0;
-  {
-    EventRecord r = w.record(EventKind::ret, -1);
-    r.syscall = SYS_clone;
-    r.value = pid;
-    r.flags |= EventRecord::kHasValue;
-    if (fork_err) {
-      r.peer = fork_err;
-      r.flags |= EventRecord::kHasErrno;
-    } else {
-      WorkerContext::set_data(r, "the child that reads runs as pid " + std::to_string(pid));
-    }
-    w.emit(r);
-    w.wake_pump();  // the child's pid, before the long part
-  }
+  emit_return(w, -1, SYS_clone, pid, fork_err,
+              "the child that reads runs as pid " + std::to_string(pid));
+  w.wake_pump();  // the child's pid, before the long part
   ::close(data[0]);
   ::close(ack[1]);
   if (pid > 0) {

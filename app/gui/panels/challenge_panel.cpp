@@ -11,19 +11,14 @@
 
 #include "challenge_text.h"
 #include "lesson_progress.h"
+#include "panel_style.h"
 #include "state_style.h"
 
 namespace {
 
-const QColor kWon(0x1e, 0x7b, 0x34);
-const QColor kLost(0xb0, 0x1e, 0x2d);
-
-QLabel* wrapped(QWidget* parent) {
-  auto* label = new QLabel(parent);
-  label->setWordWrap(true);
-  label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  return label;
-}
+const QColor kWon = panel_style::kPass;
+const QColor kLost = panel_style::kFail;
+using panel_style::wrapped;
 
 void setColour(QLabel* label, const QColor& color) {
   QPalette palette = label->palette();

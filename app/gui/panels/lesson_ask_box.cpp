@@ -10,18 +10,14 @@
 #include <QTextDocumentFragment>
 #include <QVBoxLayout>
 
+#include "panel_style.h"
+
 namespace {
 
 constexpr int kMaxChoices = 8;  // the format allows 2 to 8 choices
-const QColor kPass(0x1e, 0x7b, 0x34);
-const QColor kFail(0xb0, 0x1e, 0x2d);
-
-QLabel* wrapped(QWidget* parent) {
-  auto* label = new QLabel(parent);
-  label->setWordWrap(true);
-  label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  return label;
-}
+using panel_style::kFail;
+using panel_style::kPass;
+using panel_style::wrapped;
 
 QString local(const ipclab::LocalText& t, const std::string& lang) {
   return QString::fromStdString(t.in(lang));

@@ -11,18 +11,13 @@
 #include <algorithm>
 
 #include "lesson_check_text.h"
+#include "panel_style.h"
 
 namespace {
 
-const QColor kPass(0x1e, 0x7b, 0x34);
-const QColor kFail(0xb0, 0x1e, 0x2d);
-
-QLabel* wrapped(QWidget* parent) {
-  auto* label = new QLabel(parent);
-  label->setWordWrap(true);
-  label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  return label;
-}
+using panel_style::kFail;
+using panel_style::kPass;
+using panel_style::wrapped;
 
 QLabel* coloured(const QString& text, const QColor& color, QWidget* parent) {
   QLabel* label = wrapped(parent);
