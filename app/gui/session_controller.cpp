@@ -194,14 +194,7 @@ bool SessionController::runLessonStep(std::optional<ipclab::LessonStep> step,
                     ask = std::move(ask), guard = QPointer<QObject>(receiver),
                     done = std::move(done)] {
     LessonStepResult result = carryOut(*session, step ? &*step : nullptr, ask ? &*ask : nullptr);
-    QMetaObject::invokeMethod(
-        this,
-        [this, generation, guard, done, result = std::move(result)] {
-          if (generation != generation_ || !guard) return;  // stale: the session changed
-          deliverNow();
-          done(result);
-        },
-        Qt::QueuedConnection);
+    handBack(generation, guard, done, std::move(result));
   });
   return true;
 }
@@ -259,14 +252,7 @@ bool SessionController::performChallengeStep(int worker, int stepsUsed, QObject*
     }
     result.verdict =
         ipclab::judge_challenge_now(*session, *session->scenario().challenge, result.stepsUsed);
-    QMetaObject::invokeMethod(
-        this,
-        [this, generation, guard, done, result = std::move(result)] {
-          if (generation != generation_ || !guard) return;  // stale: the session changed
-          deliverNow();
-          done(result);
-        },
-        Qt::QueuedConnection);
+    handBack(generation, guard, done, std::move(result));
   });
   return true;
 }

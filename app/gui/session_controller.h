@@ -13,6 +13,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QThreadPool>
 #include <QTimer>
@@ -145,6 +146,20 @@ class SessionController : public QObject {
   void switchRefused(int obj, const QString& text);
 
  private:
+  // On the GUI thread, with a fresh snapshot delivered first: done(result),
+  // unless the session changed meanwhile or `guard` is gone.
+  template <class Result>
+  void handBack(uint64_t generation, QPointer<QObject> guard,
+                std::function<void(const Result&)> done, Result result) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, guard, done = std::move(done), result = std::move(result)] {
+          if (generation != generation_ || !guard) return;  // stale: the session changed
+          deliverNow();
+          done(result);
+        },
+        Qt::QueuedConnection);
+  }
   void adopt(uint64_t generation, std::shared_ptr<ipclab::Session> session, const QString& error);
   void retire();  // hands the current session to the pool to be stopped
   void onNotify();
