@@ -4,8 +4,8 @@
 #include "diagram/diagram_view.h"
 #include "main_window.h"
 #include "object_table_model.h"
-#include "panels/lesson_panel.h"
 #include "panels/challenge_panel.h"
+#include "panels/lesson_panel.h"
 #include "panels/panel_docks.h"
 
 void MainWindow::buildPanelDocks() {

@@ -341,9 +341,9 @@ TEST(ScenarioErrors, WrongBooleansAndWords) {
   EXPECT_TRUE(HasError(r, 12, 53,
                        "flock() always locks the whole file, so 'len' needs style fcntl "
                        "or ofd"));
-  EXPECT_TRUE(
-      HasError(r, 13, 19, "unknown goal 'racing'; use race, exclusion, deadlock, starvation, "
-                                  "split, signal_lost or overflow"));
+  EXPECT_TRUE(HasError(r, 13, 19,
+                       "unknown goal 'racing'; use race, exclusion, deadlock, starvation, "
+                       "split, signal_lost or overflow"));
 }
 
 }  // namespace
