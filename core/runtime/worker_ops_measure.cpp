@@ -1,17 +1,18 @@
 // measure: the cost of IPC against threads that share memory, measured for
 // real in this worker. First two threads of this process hand `rounds`
 // values over through a ring in memory they share (atomics only: no system
-// call while both keep up); then the same number of values go to a child
+// call while both keep up; a waiter that finds nothing to do for a while
+// sleeps a moment); then the same number of values go to a child
 // process through a pipe, one write() and one read() per value. Each is
 // timed from the first value handed over to the receiver's word that it got
 // the last one; `value` events say it in words, and the numbers go into the
 // cells of `into`.
 #include <fcntl.h>
-#include <sched.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -44,12 +45,15 @@ void cpu_relax() {
 #endif
 }
 
-// Spin a little, then let the other thread have the CPU: on a busy machine
-// it may not be running at all, and spinning would only burn its time.
+// Spin a little, then sleep a moment: on a busy machine the other thread may
+// not be running at all, and a waiter that spins or only yields stays on the
+// run queue and takes CPU time from the thread it waits for. Asleep, it
+// leaves the CPU to it, as a reader blocked on a pipe does.
 void backoff(int& spins) {
-  if (++spins < 256) return cpu_relax();
+  if (++spins < 1024) return cpu_relax();
   spins = 0;
-  ::sched_yield();
+  const timespec moment{0, 20'000};  // 20 us
+  ::nanosleep(&moment, nullptr);
 }
 
 // The consumer thread: takes every value, checks it is the next one.

@@ -79,7 +79,8 @@ processes:
   EXPECT_EQ(cells[0], times);
   EXPECT_EQ(cells[1], (*threads + 10000) / 20000) << "ns per value, threads";
   EXPECT_EQ(cells[2], (*pipe + 10000) / 20000) << "ns per value, pipe";
-  EXPECT_GE(cells[0], 2) << "a pipe costs more than shared memory, even on a busy machine";
+  // How much more the pipe costs depends on the machine and its load: the
+  // why-ipc lesson states it, this test only that both were timed and said.
 
   // The child ran as its own process, was waited for, and is gone: only the
   // worker is left in its process group, and it has no children.
