@@ -51,8 +51,14 @@ QString OpText::label(const ipclab::Op& op, const QStringList& objectNames) {
     case K::mutex_trylock:
       return tr("try to lock %1").arg(obj);
     case K::shm_read:
+      if (op.repeat_while == ipclab::RepeatWhile::cell_nonzero)
+        return tr("spin while %1 is not 0", "a flag lock's test").arg(cell);
       return tr("read %1").arg(cell);
     case K::shm_write:
+      if (op.flag_role == ipclab::FlagRole::enter)
+        return tr("set %1 to 1: taken", "a flag lock's entry").arg(cell);
+      if (op.flag_role == ipclab::FlagRole::leave)
+        return tr("set %1 to 0: free", "a flag lock's exit").arg(cell);
       return tr("write %1 to %2").arg(value, cell);
     case K::shm_add:
       return tr("add %1 to %2").arg(value, cell);

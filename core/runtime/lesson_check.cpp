@@ -214,6 +214,8 @@ std::string finding_words(FindingKind kind) {
       return "a lost signal";
     case FindingKind::overflow:
       return "a buffer overrun";
+    case FindingKind::underflow:
+      return "a read of an empty slot";
   }
   return "?";
 }

@@ -124,13 +124,16 @@ void describe(const Scenario& s, Op& op) {
     case OpKind::shm_read:
       op.label = "read " + cell;
       op.c_call = "x = " + cell;
-      // The label stays the plain read the GUI words the same way; the C
-      // shows the spin.
-      if (op.repeat_while == RepeatWhile::cell_nonzero)
+      // A flag lock's test: the same op again and again while the flag is set.
+      if (op.repeat_while == RepeatWhile::cell_nonzero) {
+        op.label = "spin while " + cell + " is not 0";
         op.c_call = "while (" + cell + " != 0) /* spin */";
+      }
       break;
     case OpKind::shm_write:
       op.label = "write " + std::to_string(op.value) + " to " + cell;
+      if (op.flag_role == FlagRole::enter) op.label = "set " + cell + " to 1: taken";
+      if (op.flag_role == FlagRole::leave) op.label = "set " + cell + " to 0: free";
       op.c_call = cell + " = " + std::to_string(op.value);
       break;
     case OpKind::shm_add:

@@ -308,7 +308,9 @@ void StateModel::apply(const Input& e) {
           o->in_flight.erase(std::remove_if(o->in_flight.begin(), o->in_flight.end(),
                                             [&](const InFlight& m) { return m.seq == *e.msg; }),
                              o->in_flight.end());
-        found(FindingKind::overflow, e.worker, e.obj, 0, std::string(e.detail));
+        const bool over = e.detail.starts_with(kOverflowPrefix);
+        found(over ? FindingKind::overflow : FindingKind::underflow, e.worker, e.obj, 0,
+              std::string(e.detail));
       } else {
         ++lost_updates_;
         if (o) ++o->lost;

@@ -6,7 +6,7 @@ namespace ipclab {
 
 namespace {
 constexpr std::array<std::string_view, kFindingKindCount> kNames = {
-    "race", "exclusion", "deadlock", "starvation", "split", "signal_lost", "overflow"};
+    "race", "exclusion", "deadlock", "starvation", "split", "signal_lost", "overflow", "underflow"};
 }
 
 std::string_view to_string(FindingKind k) {

@@ -1,7 +1,8 @@
 // What the simulator itself noticed going wrong, from the processes' own
 // events and the kernel: a lost update, two processes inside one critical
 // section, a deadlock cycle, a starving waiter, a message split by a byte
-// stream, a signal lost because one was already pending, a buffer overrun.
+// stream, a signal lost because one was already pending, a buffer overrun or
+// underrun.
 // Lessons check them (`expect: {happened: [race]}`), challenges are won by
 // them (`challenge: {goal: race}`).
 #pragma once
@@ -20,9 +21,10 @@ enum class FindingKind : uint8_t {
   starvation,   // a waiter overtaken again and again
   split,        // a read took part of a message, or parts of two (a byte stream)
   signal_lost,  // a standard signal sent while the same one was pending
-  overflow,     // a buffer without its semaphores: a slot overwritten unread, or read empty
+  overflow,     // a buffer without its semaphores: a slot overwritten before it was read
+  underflow,    // ... a slot read where nothing new was written (empty or stale)
 };
-constexpr int kFindingKindCount = 7;
+constexpr int kFindingKindCount = 8;
 
 std::string_view to_string(FindingKind);
 std::optional<FindingKind> finding_kind_from(std::string_view);

@@ -229,6 +229,10 @@
         <source>The processes are running freely: pause them first to step.</source>
         <translation>进程正在自由运行：请先暂停，再单步执行。</translation>
     </message>
+    <message>
+        <source>a read of an empty slot</source>
+        <translation>缓冲区下溢（读了空槽）</translation>
+    </message>
 </context>
 <context>
     <name>ChannelNode</name>
@@ -1646,6 +1650,10 @@
         <source>expected %1 to be at least %2, but it is %3</source>
         <translation>预期 %1 至少是 %2，实际是 %3</translation>
     </message>
+    <message>
+        <source>a read of an empty slot</source>
+        <translation>缓冲区下溢（读了空槽）</translation>
+    </message>
 </context>
 <context>
     <name>LessonPanel</name>
@@ -2139,6 +2147,21 @@
     <message>
         <source>measure %1 values: threads, then a pipe</source>
         <translation>测量传递 %1 个值：先用线程，再用管道</translation>
+    </message>
+    <message>
+        <source>spin while %1 is not 0</source>
+        <comment>a flag lock&apos;s test</comment>
+        <translation>当 %1 不为 0 时自旋等待</translation>
+    </message>
+    <message>
+        <source>set %1 to 1: taken</source>
+        <comment>a flag lock&apos;s entry</comment>
+        <translation>将 %1 置 1：已占用</translation>
+    </message>
+    <message>
+        <source>set %1 to 0: free</source>
+        <comment>a flag lock&apos;s exit</comment>
+        <translation>将 %1 置 0：已空闲</translation>
     </message>
 </context>
 <context>

@@ -110,7 +110,9 @@ TEST(FlagLock, PlanSaysTheCOfEachLine) {
   EXPECT_EQ(plan[1].flag_role, FlagRole::enter);
   EXPECT_EQ(plan[3].c_call, "flag[1] = 0");
   EXPECT_EQ(plan[3].flag_role, FlagRole::leave);
-  EXPECT_EQ(plan[0].label, "read flag[1]") << "as the GUI words it (OpText)";
+  EXPECT_EQ(plan[0].label, "spin while flag[1] is not 0") << "as the GUI words it (OpText)";
+  EXPECT_EQ(plan[1].label, "set flag[1] to 1: taken");
+  EXPECT_EQ(plan[3].label, "set flag[1] to 0: free");
 }
 
 TEST(FlagLock, ATestOfASetFlagSpinsOnTheSameOpBusyNotBlocked) {

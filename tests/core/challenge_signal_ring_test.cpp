@@ -94,11 +94,18 @@ TEST(ChallengeRingOverflow, TakingTurnsLosesBecauseEveryoneFinished) {
   EXPECT_TRUE(p.snap.findings.empty());
 }
 
-TEST(ChallengeRingOverflow, AReadOfAnEmptySlotCountsToo) {
-  const Played p = play("challenge-ring-overflow", {"consumer"});
-  ASSERT_EQ(p.play.verdict.status, ChallengeStatus::won) << p.play.verdict.sentence;
-  EXPECT_EQ(p.play.verdict.sentence,
-            "underflow: read slot 0, where nothing was ever written (empty)");
+// Reading empty slots is the other half of what the ring's semaphores
+// prevent, an underflow: found, but not the overrun this challenge asks for.
+TEST(ChallengeRingOverflow, ReadingEmptySlotsIsAnUnderflowAndDoesNotWin) {
+  std::vector<std::string> order;
+  for (int k = 0; k < 4; ++k) order.insert(order.end(), {"consumer", "producer"});
+  const Played p = play("challenge-ring-overflow", order);
+  EXPECT_EQ(p.play.verdict.status, ChallengeStatus::lost);
+  EXPECT_EQ(p.play.verdict.sentence, "every process finished, and a buffer overrun never happened");
+  std::vector<FindingKind> kinds;
+  for (const Finding& f : p.snap.findings) kinds.push_back(f.kind);
+  EXPECT_EQ(kinds, std::vector<FindingKind>(2, FindingKind::underflow))
+      << "the consumer read slot 0 and slot 1 before anything was written there";
 }
 
 }  // namespace

@@ -105,7 +105,7 @@ TEST(RingWithoutSemaphores, AReadOfAnEmptyRingIsAnUnderflowAndReceivesNothing) {
   ASSERT_EQ(ls->of(EventKind::recv, "consumer").size(), 1u);
   EXPECT_EQ(ls->of(EventKind::recv, "consumer")[0].data, "item 1");
   EXPECT_EQ(ls->snapshot().findings.size(), 2u);
-  for (const Finding& f : ls->snapshot().findings) EXPECT_EQ(f.kind, FindingKind::overflow);
+  for (const Finding& f : ls->snapshot().findings) EXPECT_EQ(f.kind, FindingKind::underflow);
 }
 
 TEST(RingWithoutSemaphores, AStaleSlotIsReadAgainAndSaidSo) {

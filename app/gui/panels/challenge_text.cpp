@@ -19,6 +19,8 @@ QString ChallengeText::goalWords(ipclab::FindingKind goal) {
       return tr("a lost signal");
     case K::overflow:
       return tr("a buffer overrun");
+    case K::underflow:
+      return tr("a read of an empty slot");
   }
   return QString();
 }

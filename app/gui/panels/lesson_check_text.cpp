@@ -296,6 +296,8 @@ QString LessonCheckText::findingWords(ipclab::FindingKind kind) {
       return tr("a lost signal");
     case F::overflow:
       return tr("a buffer overrun");
+    case F::underflow:
+      return tr("a read of an empty slot");
   }
   return QStringLiteral("?");
 }
