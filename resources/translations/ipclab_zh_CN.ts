@@ -27,6 +27,15 @@
         <source>cannot be read</source>
         <translation>无法读取</translation>
     </message>
+    <message>
+        <source>inside: %1</source>
+        <comment>the processes inside a flag lock&apos;s critical section</comment>
+        <translation>临界区内：%1</translation>
+    </message>
+    <message>
+        <source>nobody inside</source>
+        <translation>临界区内无进程</translation>
+    </message>
 </context>
 <context>
     <name>ChallengePanel</name>

@@ -1,6 +1,8 @@
 // The why-ipc lesson in the diagram: the private x is one row per process,
 // each with the value read from that process's own memory ("writer: 42 ·
 // reader: 0"), and a process that has ended has no memory left to show.
+// A flag lock's flag says who is inside the section it guards: both adders,
+// once the challenge's solution has broken it.
 #include <chrono>
 
 #include "diagram/diagram_view.h"
@@ -56,6 +58,25 @@ TEST_F(PrivateCellsTest, EachProcessShowsItsOwnCopyOfX) {
   })) << xText().toStdString();
   EXPECT_EQ(xText(), QStringLiteral("x: writer: ended: memory gone · reader: 42"));
   shoot("private-cells-writer-ended");
+}
+
+TEST_F(PrivateCellsTest, AFlagGuardSaysWhoIsInside) {
+  ipclab::Session* session = open(QStringLiteral("challenge-flag-lock"));
+  ASSERT_NE(session, nullptr);
+  x_ = session->scenario().object_index("flag");
+  ASSERT_GE(x_, 0);
+  controller()->deliverNow();
+  EXPECT_TRUE(xText().endsWith(QStringLiteral(" · nobody inside"))) << xText().toStdString();
+  stepAndSettle(session, "adder#1");  // tests: 0
+  stepAndSettle(session, "adder#2");  // tests: 0 too
+  stepAndSettle(session, "adder#1");  // sets it: inside
+  EXPECT_TRUE(xText().endsWith(QStringLiteral(" · inside: adder#1"))) << xText().toStdString();
+  stepAndSettle(session, "adder#2");  // sets it as well: two inside
+  EXPECT_TRUE(xText().endsWith(QStringLiteral(" · inside: adder#1, adder#2")))
+      << xText().toStdString();
+  // The counter is no guard: nothing about anyone inside.
+  x_ = session->scenario().object_index("counter");
+  EXPECT_FALSE(xText().contains(QStringLiteral("inside"))) << xText().toStdString();
 }
 
 }  // namespace

@@ -20,6 +20,10 @@ class Words {
   static QString notMapped() { return tr("not mapped yet"); }
   static QString refused() { return tr("the kernel refused to read it (EPERM)"); }
   static QString unreadable() { return tr("cannot be read"); }
+  static QString inside(const QString& names) {
+    return tr("inside: %1", "the processes inside a flag lock's critical section").arg(names);
+  }
+  static QString nobodyInside() { return tr("nobody inside"); }
 };
 
 // A private object: one row per process, each this high (in lines).
@@ -47,7 +51,16 @@ QString CellsNode::text() const {
                  .arg(view_.hidden ? QStringLiteral("?") : QString::number(view_.cells[i]))
                  .arg(writer >= 0 ? Words::by(workerName(writer)) : Words::nobody());
   }
-  return QStringLiteral("%1: %2").arg(view_.name, cells.join(QStringLiteral("  ")));
+  QString out = QStringLiteral("%1: %2").arg(view_.name, cells.join(QStringLiteral("  ")));
+  if (view_.isGuard) out += QStringLiteral(" · ") + insideText();
+  return out;
+}
+
+QString CellsNode::insideText() const {
+  if (view_.holders.empty()) return Words::nobodyInside();
+  QStringList names;
+  for (int w : view_.holders) names << workerName(w);
+  return Words::inside(names.join(QStringLiteral(", ")));
 }
 
 QString CellsNode::missingText(const ObjectView::OwnCopy& copy) const {
@@ -115,7 +128,9 @@ QSizeF CellsNode::measure() const {
   }
   // Room for "not written yet" under each cell of a full row.
   const int perRow = std::min(std::max<int>(1, static_cast<int>(view_.cells.size())), kPerRow);
-  return QSizeF(std::clamp(perRow * u * 7.0 + u, u * 14, u * 24), u * (1.6 + rows() * 3.1 + 0.3));
+  const qreal guardRow = view_.isGuard ? u * 1.4 : 0;
+  return QSizeF(std::clamp(perRow * u * 7.0 + u, u * 14, u * 24),
+                u * (1.6 + rows() * 3.1 + 0.3) + guardRow);
 }
 
 void CellsNode::paintBody(QPainter* p, const QRectF& body) {
@@ -149,4 +164,10 @@ void CellsNode::paintBody(QPainter* p, const QRectF& body) {
                        writer >= 0 ? color.darker(125) : DiagramPaint::muted(), 0.8, false,
                        Qt::AlignHCenter);
   }
+  if (!view_.isGuard) return;
+  // Who is inside the section the flag guards: two at once is the bug.
+  const qreal y = body.top() + rows() * u * 3.1;
+  const bool broken = view_.holders.size() > 1;
+  DiagramPaint::text(p, QRectF(body.left(), y, body.width(), u * 1.2), insideText(),
+                     broken ? QColor(0xc0, 0x39, 0x2b) : DiagramPaint::muted(), 0.85, broken);
 }

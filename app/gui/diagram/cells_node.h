@@ -20,5 +20,6 @@ class CellsNode : public ObjectNode {
   int rows() const;
   QString copyText(const ObjectView::OwnCopy& copy) const;
   QString missingText(const ObjectView::OwnCopy& copy) const;
+  QString insideText() const;  // a flag guard: who is inside its section
   void paintCopies(QPainter* p, const QRectF& body);
 };

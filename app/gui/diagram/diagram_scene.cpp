@@ -146,6 +146,10 @@ void DiagramScene::setScenario(const ipclab::Scenario& scenario,
     view.switchable = ipclab::is_switchable(specs_[i]);
     view.hidden = hidden_.contains(view.name);
     view.isPrivate = specs_[i].is_private;
+    for (const auto& plan : plans_)
+      for (const ipclab::Op& op : plan)
+        view.isGuard = view.isGuard || (op.obj == static_cast<int>(i) &&
+                                        op.flag_role != ipclab::FlagRole::none);
     mechanisms_.push_back(specs_[i].mechanism);
     fillMechanism(i, &view);
     node->setView(view);
@@ -332,6 +336,7 @@ void DiagramScene::applySnapshot(const ipclab::Snapshot& snap) {
     view.ownCopies.clear();
     for (const ipclab::ObjectStatus::OwnCopy& c : o.private_cells)
       view.ownCopies.push_back({c.worker, c.cells, c.err});
+    if (view.isGuard) view.holders = o.holders;
     view.owner = o.owner;
     view.waiters = o.waiters;
     view.messages = inFlight_[i];

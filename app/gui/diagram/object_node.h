@@ -70,6 +70,9 @@ struct ObjectView {
   };
   bool isPrivate = false;
   std::vector<OwnCopy> ownCopies;
+  // A shared_memory a flag lock (`critical: {guard: ...}`) guards: `holders`
+  // are the processes inside its critical section, two of them a broken lock.
+  bool isGuard = false;
   bool operator==(const ObjectView&) const = default;
 };
 
