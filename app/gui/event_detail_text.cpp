@@ -272,6 +272,12 @@ const std::vector<Pattern>& patterns() {
                                          "made add up to (-?\\d+): (\\d+) lost$")),
        QT_TRANSLATE_NOOP("EventDetailText",
                          "%1[%2] ended at %3, but the updates made add up to %4: %5 lost")},
+      // A flag lock broken (state_model.cpp).
+      {QRegularExpression(QStringLiteral("^mutual exclusion broken: (\\d+) processes are inside "
+                                         "the critical section guarded by (\\S+)$")),
+       QT_TRANSLATE_NOOP("EventDetailText",
+                         "mutual exclusion broken: %1 processes are inside the critical section "
+                         "guarded by %2")},
       // measure (worker_ops_measure.cpp).
       {QRegularExpression(QStringLiteral("^the child that reads runs as pid (\\d+)$")),
        QT_TRANSLATE_NOOP("EventDetailText", "the child that reads runs as pid %1")},
