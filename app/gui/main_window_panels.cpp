@@ -1,12 +1,17 @@
 // MainWindow: the Code, Kernel, Lesson and Lessons docks (app/gui/panels).
 #include <QAction>
 
+#include "charts/charts_panel.h"
 #include "diagram/diagram_view.h"
+#include "event_log_model.h"
+#include "event_log_panel.h"
 #include "main_window.h"
 #include "object_table_model.h"
 #include "panels/challenge_panel.h"
+#include "panels/kernel_panel.h"
 #include "panels/lesson_panel.h"
 #include "panels/panel_docks.h"
+#include "timeline/timeline_panel.h"
 
 void MainWindow::buildPanelDocks() {
   panels_ = new PanelDocks(this, controller_);
@@ -14,11 +19,23 @@ void MainWindow::buildPanelDocks() {
   connect(panels_, &PanelDocks::lessonChosen, this,
           [this](const QString& id) { openScenario(id); });
   connect(panels_, &PanelDocks::openFileRequested, this, &MainWindow::openFileDialog);
-  // Predict, then check: an open question hides the values it asks about.
-  connect(panels_->lesson(), &LessonPanel::hiddenObjectsChanged, diagram_,
-          &DiagramView::setHiddenObjects);
-  connect(panels_->lesson(), &LessonPanel::hiddenObjectsChanged, objects_,
-          &ObjectTableModel::setHiddenObjects);
   // While a challenge runs the student is the scheduler: Run and Step All are off.
   connect(panels_->challenge(), &ChallengePanel::activeChanged, this, &MainWindow::updateActions);
+}
+
+void MainWindow::connectHiddenValues() {
+  // Predict, then check: an open question hides the values it asks about,
+  // in every place a student could read them. One list, from the lesson
+  // panel: set when a question with `hide` opens, empty once it is
+  // answered or the lesson or session changes.
+  LessonPanel* lesson = panels_->lesson();
+  connect(lesson, &LessonPanel::hiddenObjectsChanged, diagram_, &DiagramView::setHiddenObjects);
+  connect(lesson, &LessonPanel::hiddenObjectsChanged, objects_,
+          &ObjectTableModel::setHiddenObjects);
+  connect(lesson, &LessonPanel::hiddenObjectsChanged, panels_->kernel(),
+          &KernelPanel::setHiddenObjects);
+  connect(lesson, &LessonPanel::hiddenObjectsChanged, charts_, &ChartsPanel::setHiddenObjects);
+  connect(lesson, &LessonPanel::hiddenObjectsChanged, timeline_, &TimelinePanel::setHiddenObjects);
+  connect(lesson, &LessonPanel::hiddenObjectsChanged, log_->model(),
+          &EventLogModel::setHiddenObjects);
 }
