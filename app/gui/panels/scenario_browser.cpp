@@ -92,7 +92,17 @@ class LessonDelegate : public QStyledItemDelegate {
 
   QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    if (index.data(ScenarioBrowser::IdRole).toString().isEmpty()) return size + QSize(0, 8);
+    if (index.data(ScenarioBrowser::IdRole).toString().isEmpty()) {
+      // A chapter's title wraps too (the tree wraps its text when the row is tall enough).
+      QFont font = option.font;
+      if (const QVariant f = index.data(Qt::FontRole); f.isValid()) font = f.value<QFont>();
+      const int depth = index.parent().isValid() ? 1 : 0;
+      const auto* tree = qobject_cast<const QTreeView*>(option.widget);
+      const int width = textWidth(option) + (tree ? tree->indentation() * (2 - depth) : 0) -
+                        option.decorationSize.width();
+      const int extra = static_cast<int>(wrapped(index.data().toString(), font, width, 3).size());
+      return size + QSize(0, 8 + std::max(0, extra - 1) * QFontMetrics(font).height());
+    }
     const QFontMetrics metrics(option.font);
     const int lines =
         index.data(ScenarioBrowser::SummaryRole).toString().isEmpty() ? 0 : kSummaryLines;
