@@ -132,6 +132,10 @@ TEST_F(BrowserProgressTest, ALongTitleWrapsAtThePanelsDefaultWidthInsteadOfBeing
             tree->visualItemRect(shortTitle).height() + QFontMetrics(bold).height())
       << tree->visualItemRect(longTitle).height() << " vs "
       << tree->visualItemRect(shortTitle).height();
+  window_->setLanguage(QStringLiteral("zh_CN"));
+  QCoreApplication::processEvents();
+  shoot("lesson-browser-default-width-zh_CN");
+  window_->setLanguage(QStringLiteral("en"));
 }
 
 }  // namespace
