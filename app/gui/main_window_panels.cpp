@@ -27,15 +27,19 @@ void MainWindow::connectHiddenValues() {
   // Predict, then check: an open question hides the values it asks about,
   // in every place a student could read them. One list, from the lesson
   // panel: set when a question with `hide` opens, empty once it is
-  // answered or the lesson or session changes.
+  // answered or the lesson or session changes. While a challenge runs the
+  // lesson waits and nothing is hidden: the student schedules by what they see.
   LessonPanel* lesson = panels_->lesson();
-  connect(lesson, &LessonPanel::hiddenObjectsChanged, diagram_, &DiagramView::setHiddenObjects);
-  connect(lesson, &LessonPanel::hiddenObjectsChanged, objects_,
-          &ObjectTableModel::setHiddenObjects);
-  connect(lesson, &LessonPanel::hiddenObjectsChanged, panels_->kernel(),
-          &KernelPanel::setHiddenObjects);
-  connect(lesson, &LessonPanel::hiddenObjectsChanged, charts_, &ChartsPanel::setHiddenObjects);
-  connect(lesson, &LessonPanel::hiddenObjectsChanged, timeline_, &TimelinePanel::setHiddenObjects);
-  connect(lesson, &LessonPanel::hiddenObjectsChanged, log_->model(),
-          &EventLogModel::setHiddenObjects);
+  ChallengePanel* challenge = panels_->challenge();
+  auto apply = [this, lesson, challenge] {
+    const QStringList names = challenge->isActive() ? QStringList() : lesson->hiddenObjects();
+    diagram_->setHiddenObjects(names);
+    objects_->setHiddenObjects(names);
+    panels_->kernel()->setHiddenObjects(names);
+    charts_->setHiddenObjects(names);
+    timeline_->setHiddenObjects(names);
+    log_->model()->setHiddenObjects(names);
+  };
+  connect(lesson, &LessonPanel::hiddenObjectsChanged, this, apply);
+  connect(challenge, &ChallengePanel::activeChanged, this, apply);
 }

@@ -13,6 +13,7 @@
 #include "event_log_panel.h"
 #include "lesson_test_support.h"
 #include "object_table_model.h"
+#include "panels/challenge_panel.h"
 #include "panels/kernel_panel.h"
 #include "timeline_panel.h"
 #include "timeline_view.h"
@@ -155,6 +156,28 @@ TEST_F(HiddenValuesTest, AQuestionHidesItsValuesInEveryViewUntilAnswered) {
   EXPECT_FALSE(logRows(QStringLiteral("box")).filter(QStringLiteral("hello")).isEmpty())
       << logRows(QStringLiteral("box")).join(QLatin1Char('\n')).toStdString();
   shoot("hidden-values-answered");
+}
+
+TEST_F(HiddenValuesTest, AChallengeShowsWhatTheLessonsOpenQuestionHides) {
+  // shared-counter's step 2 asks what counter will be, and hides it; its
+  // challenge needs counter in sight (the student schedules by it).
+  ASSERT_NE(open(QStringLiteral("shared-counter")), nullptr);
+  ASSERT_TRUE(settledAt(0));
+  next(1);
+  ASSERT_EQ(lesson()->hiddenObjects(), QStringList{QStringLiteral("counter")});
+  EXPECT_TRUE(window_->diagram()->objectText(0).contains(QLatin1Char('?')))
+      << window_->diagram()->objectText(0).toStdString();
+  ChallengePanel* challenge = window_->panels()->challenge();
+  window_->panels()->startChallenge();
+  ASSERT_TRUE(pumpUntil([&] {
+    return challenge->isActive() && !challenge->inFlight() && controller()->session() &&
+           kernel()->objectText(0, KernelPanel::OAskedBy) == QStringLiteral("the mapping itself");
+  }));
+  EXPECT_FALSE(window_->diagram()->objectText(0).contains(QLatin1Char('?')))
+      << window_->diagram()->objectText(0).toStdString();
+  EXPECT_NE(objectCell(0, ObjectTableModel::Cells).toString(), QStringLiteral("?"));
+  EXPECT_NE(kernel()->objectText(0, KernelPanel::OKernel), QStringLiteral("?"));
+  EXPECT_TRUE(timeline()->view()->hiddenNote().isEmpty());
 }
 
 }  // namespace
