@@ -3,7 +3,8 @@
 // semaphore's inside and waiting lists, the lock's holders, the charts' lines
 // and legend, the timeline's lock bars and arrows, the kernel panel and the
 // event log. Once the question is answered each view shows the real values
-// again, those of the time they were hidden included.
+// again, those of the time they were hidden included. A challenge started
+// while such a question is open hides nothing.
 #include <QDockWidget>
 #include <QLineSeries>
 #include <QRegularExpression>
