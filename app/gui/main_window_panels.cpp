@@ -1,4 +1,5 @@
-// MainWindow: the Code, Kernel, Lesson and Lessons docks (app/gui/panels).
+// MainWindow: the Code, Kernel, Lesson and Lessons docks (app/gui/panels),
+// and the values an open lesson question hides in every view.
 #include <QAction>
 
 #include "charts/charts_panel.h"
