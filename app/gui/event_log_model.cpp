@@ -302,8 +302,13 @@ QVariant EventLogModel::display(const Row& row, int column) const {
     if (shown.isEmpty()) return QVariant();
     if (column == Data)
       return row.data != EventTextPool::kNone ? QStringLiteral("“?”") : QStringLiteral("= ?");
+    // The numbers of the words, not of the system call's name or the wchan
+    // ("[wait4]", "wchan pipe_read") after them.
     static const QRegularExpression number(QStringLiteral("\\d+"));
-    return QString(shown).replace(number, QStringLiteral("?"));
+    qsizetype end = shown.startsWith(QLatin1Char('[')) ? 0 : shown.indexOf(QLatin1String("  ["));
+    if (end < 0) end = shown.indexOf(QLatin1String("  wchan "));
+    if (end < 0) end = shown.size();
+    return QString(shown.left(end)).replace(number, QStringLiteral("?")) + shown.mid(end);
   }
   switch (column) {
     case Time:
