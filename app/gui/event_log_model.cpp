@@ -2,6 +2,7 @@
 
 #include <QBrush>
 #include <QFont>
+#include <QRegularExpression>
 #include <algorithm>
 
 #include "event_detail_text.h"
@@ -209,6 +210,27 @@ void EventLogModel::setLive(bool live) {
   endResetModel();
 }
 
+void EventLogModel::setHiddenObjects(const QStringList& names) {
+  if (names == hidden_) return;
+  hidden_ = names;
+  if (isFiltered() && live_) {
+    // A word may now be found, or no longer, in a row's hidden texts.
+    beginResetModel();
+    refilter();
+    endResetModel();
+  } else if (rowCount() > 0) {
+    emit dataChanged(index(0, Bytes), index(rowCount() - 1, Detail));
+  }
+}
+
+bool EventLogModel::isHidden(const Row& row) const {
+  // A step or a call says what the process does (as its code does), not
+  // what the object holds.
+  return !hidden_.isEmpty() && row.obj != EventTextPool::kNone &&
+         row.ev != ipclab::EventKind::step && row.ev != ipclab::EventKind::call &&
+         hidden_.contains(objects_.text(row.obj));
+}
+
 void EventLogModel::retranslate() {
   emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
   sessionMask_ = 0;  // "session" reads differently now
@@ -272,6 +294,22 @@ QString EventLogModel::dataText(const Row& row) const {
 }
 
 QVariant EventLogModel::display(const Row& row, int column) const {
+  if ((column == Bytes || column == Data || column == Detail) && isHidden(row)) {
+    // A question asks for this object's value: no number here may tell it.
+    Row plain = row;
+    plain.obj = EventTextPool::kNone;
+    const QString shown = display(plain, column).toString();
+    if (shown.isEmpty()) return QVariant();
+    if (column == Data)
+      return row.data != EventTextPool::kNone ? QStringLiteral("“?”") : QStringLiteral("= ?");
+    // The numbers of the words, not of the system call's name or the wchan
+    // ("[wait4]", "wchan pipe_read") after them.
+    static const QRegularExpression number(QStringLiteral("\\d+"));
+    qsizetype end = shown.startsWith(QLatin1Char('[')) ? 0 : shown.indexOf(QLatin1String("  ["));
+    if (end < 0) end = shown.indexOf(QLatin1String("  wchan "));
+    if (end < 0) end = shown.size();
+    return QString(shown.left(end)).replace(number, QStringLiteral("?")) + shown.mid(end);
+  }
   switch (column) {
     case Time:
       return QString::number(static_cast<double>(row.t_ns) / 1e6, 'f', 3);
@@ -396,8 +434,14 @@ bool EventLogModel::matches(const Row& row) const {
     found |= maskOf(procMasks_, procs_, row.proc);
   }
   found |= maskOf(objectMasks_, objects_, row.obj);
-  found |= maskOf(dataMasks_, datas_, row.data);
-  found |= maskOf(detailMasks_, details_, row.detail);
+  const bool hidden = isHidden(row);
+  if (hidden) {  // only what the row shows may be found
+    found |= maskOfText(display(row, Data).toString());
+    found |= maskOfText(display(row, Detail).toString());
+  } else {
+    found |= maskOf(dataMasks_, datas_, row.data);
+    found |= maskOf(detailMasks_, details_, row.detail);
+  }
   if (kindMasks_.empty()) kindMasks_.assign(ipclab::kEventKindCount, 0);
   const auto kind = static_cast<size_t>(row.ev);
   if (kind < kindMasks_.size()) {
@@ -408,7 +452,7 @@ bool EventLogModel::matches(const Row& row) const {
   if ((found & allWords_) == allWords_) return true;
   if (!(numericWords_ & ~found)) return false;  // the missing words are no numbers
   for (int column : {Time, Pid, Message, Bytes, Data}) {
-    if (column == Data && row.data != EventTextPool::kNone) continue;  // done above
+    if (column == Data && (row.data != EventTextPool::kNone || hidden)) continue;  // done above
     const QString text = display(row, column).toString();
     if (!text.isEmpty()) found |= maskOfText(text);
   }

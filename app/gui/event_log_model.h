@@ -56,6 +56,10 @@ class EventLogModel : public QAbstractTableModel {
   bool isFiltered() const { return !words_.isEmpty(); }
   void setLive(bool live);
   bool isLive() const { return live_; }
+  // The objects (by name) a lesson question hides: their rows show "?" for
+  // every number that could tell the value (the value, the bytes, the
+  // numbers in the detail) and for message texts, until it is answered.
+  void setHiddenObjects(const QStringList& names);
 
   // Every event appended since the last clear(), also those no longer kept.
   uint64_t total() const { return total_; }
@@ -112,6 +116,7 @@ class EventLogModel : public QAbstractTableModel {
   QVariant display(const Row& row, int column) const;
   QString processText(const Row& row) const;
   QString dataText(const Row& row) const;
+  bool isHidden(const Row& row) const;
 
   // Filtering.
   void refilter();
@@ -134,6 +139,7 @@ class EventLogModel : public QAbstractTableModel {
   std::deque<uint64_t> shown_;
   bool live_ = true;
 
+  QStringList hidden_;
   QStringList words_;
   WordMask allWords_ = 0;
   WordMask numericWords_ = 0;  // words that may appear in a number column

@@ -2,7 +2,10 @@
 // (QSettings, under "progress/<id>/..."): how far they got in the lesson's
 // steps, whether they reached its end, and for a challenge whether they won
 // it and in how few steps. The lesson and challenge panels write it; the
-// browser reads it to show done, in progress, not started.
+// browser reads it to show done, in progress, not started. A scripted run
+// (a screenshot) keeps it in memory only: it starts from nothing, so its
+// pictures do not depend on who runs it, and leaves the user's own
+// progress as it was.
 #pragma once
 
 #include <QString>
@@ -28,4 +31,8 @@ class LessonProgress {
   static bool recordChallengeWin(const QString& id, int steps);
   static void forget(const QString& id);
   static void forgetAll();
+  // From now on, in this process, progress lives in memory only (starting
+  // empty); the settings are neither read nor written.
+  static void keepInMemory();
+  static bool inMemory();
 };

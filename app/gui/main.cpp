@@ -6,6 +6,7 @@
 
 #include "app_icon.h"
 #include "command_line.h"
+#include "lesson_progress.h"
 #include "main_window.h"
 #include "quit_on_signal.h"
 #include "scripted_run.h"
@@ -28,6 +29,8 @@ int main(int argc, char* argv[]) {
   }
   MainWindow::Options options;
   options.scripted = !commandLine.screenshot.isEmpty();
+  // A screenshot run walks lessons too: the student's own progress stays as it was.
+  if (options.scripted) LessonProgress::keepInMemory();
   options.language = commandLine.language;
   MainWindow window(options);
   window.show();

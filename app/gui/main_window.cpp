@@ -99,6 +99,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
   buildDocks();
   buildPanelDocks();
   buildTimelineDocks();
+  connectHiddenValues();
   buildToolBar();
   actions_->buildMenus();
   buildSwitchMenu();

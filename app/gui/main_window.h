@@ -94,6 +94,9 @@ class MainWindow : public QMainWindow {
   void buildDocks();
   void buildPanelDocks();     // main_window_panels.cpp
   void buildTimelineDocks();  // main_window_timeline.cpp
+  // Predict, then check: every view of a value an open question hides
+  // shows "?" (main_window_panels.cpp).
+  void connectHiddenValues();
   void buildToolBar();
   void buildSwitchMenu();  // main_window_switch.cpp
   void connectActions();

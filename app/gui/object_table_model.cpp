@@ -103,7 +103,10 @@ QString ObjectTableModel::kernelText(const Row& row) const {
 
 QVariant ObjectTableModel::display(const Row& row, int column) const {
   const bool hidden = hidden_.contains(row.name);
-  if (hidden && (column == ModelFill || column == KernelFill || column == Cells))
+  // Who owns it and who waits tell the value as well (a semaphore nobody
+  // waits on is above 0).
+  if (hidden && (column == ModelFill || column == KernelFill || column == Cells ||
+                 column == Owner || column == Waiters))
     return QStringLiteral("?");
   switch (column) {
     case Name:

@@ -2981,6 +2981,10 @@
         <source>time</source>
         <translation>时间</translation>
     </message>
+    <message>
+        <source>? %1: hidden until you answer</source>
+        <translation>? %1：作答之前隐藏</translation>
+    </message>
 </context>
 <context>
     <name>WindowActions</name>

@@ -3,6 +3,7 @@
 // lesson's progress in words with a mark, read again as soon as
 // LessonProgress is written (the settings are the suite's private ones,
 // see gui_fixture.cpp's main).
+#include <QDockWidget>
 #include <QTreeWidget>
 
 #include "gui_fixture.h"
@@ -104,6 +105,37 @@ TEST_F(BrowserProgressTest, ProgressShowsInWordsAsSoonAsItIsWritten) {
 
   LessonProgress::forget(QStringLiteral("pipe-basics"));
   EXPECT_EQ(progress("pipe-basics"), QStringLiteral("○ not started"));
+}
+
+TEST_F(BrowserProgressTest, ALongTitleWrapsAtThePanelsDefaultWidthInsteadOfBeingCut) {
+  QDockWidget* dock = window_->panels()->browserDock();
+  dock->show();
+  QTreeWidget* tree = browser()->tree();
+  QTreeWidgetItem* longTitle = browser()->lessonItem(QStringLiteral("posix-mq-priorities"));
+  QTreeWidgetItem* shortTitle = browser()->lessonItem(QStringLiteral("fifo-unrelated"));
+  ASSERT_NE(longTitle, nullptr);
+  ASSERT_NE(shortTitle, nullptr);
+  ASSERT_TRUE(pumpUntil([&] { return tree->viewport()->width() > 100; }));
+  shoot("lesson-browser-default-width");
+  // The long title does not fit on one line at this width...
+  QFont bold = tree->font();
+  bold.setBold(true);
+  const int room = tree->viewport()->width() - 2 * tree->indentation();
+  ASSERT_GT(QFontMetrics(bold).horizontalAdvance(longTitle->text(0)), room)
+      << "the panel is wide enough for the title: this test says nothing";
+  ASSERT_LT(QFontMetrics(bold).horizontalAdvance(shortTitle->text(0)), room - 20);
+  ASSERT_EQ(
+      longTitle->data(0, ScenarioBrowser::ProgressRole).toString().count(QStringLiteral("·")),
+      shortTitle->data(0, ScenarioBrowser::ProgressRole).toString().count(QStringLiteral("·")));
+  // ...so its row has a line more than a row whose title fits.
+  EXPECT_GE(tree->visualItemRect(longTitle).height(),
+            tree->visualItemRect(shortTitle).height() + QFontMetrics(bold).height())
+      << tree->visualItemRect(longTitle).height() << " vs "
+      << tree->visualItemRect(shortTitle).height();
+  window_->setLanguage(QStringLiteral("zh_CN"));
+  QCoreApplication::processEvents();
+  shoot("lesson-browser-default-width-zh_CN");
+  window_->setLanguage(QStringLiteral("en"));
 }
 
 }  // namespace

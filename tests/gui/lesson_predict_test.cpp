@@ -27,7 +27,8 @@ TEST_F(LessonPredictTest, PredictionsAreCheckedAgainstTheRealProcesses) {
 
   // Step 1 asks for slots after the next step: the diagram and the table hide it.
   EXPECT_EQ(lesson()->hiddenObjects(), QStringList{QStringLiteral("slots")});
-  EXPECT_EQ(slotsInDiagram(), QStringLiteral("slots: count ?")) << slotsInDiagram().toStdString();
+  EXPECT_EQ(slotsInDiagram(), QStringLiteral("slots: count ?, waiting: ?, inside: ?"))
+      << slotsInDiagram().toStdString();
   EXPECT_EQ(slotsInTable(), QStringLiteral("?"));
   EXPECT_FALSE(lesson()->checkButton()->isEnabled()) << "nothing typed yet";
   EXPECT_TRUE(lesson()->askBox()->noteText().contains(QStringLiteral("carries out the next step")));

@@ -4,16 +4,19 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 
 namespace {
 
 class ScreenshotTest : public ::testing::Test {
  protected:
-  int runGui(const QStringList& args, QString* errors = nullptr) {
+  // `config`: the folder to use as XDG_CONFIG_HOME (where its settings live).
+  int runGui(const QStringList& args, QString* errors = nullptr, const QString& config = {}) {
     QProcess gui;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    if (!config.isEmpty()) env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
     gui.setProcessEnvironment(env);
     gui.start(QStringLiteral(IPCLAB_GUI_PATH), args);
     if (!gui.waitForFinished(60000)) {
@@ -62,6 +65,44 @@ TEST_F(ScreenshotTest, AnUnknownLessonFailsWithAMessage) {
                    &errors),
             0);
   EXPECT_TRUE(errors.contains(QStringLiteral("无法打开"))) << errors.toStdString();
+}
+
+TEST_F(ScreenshotTest, AScriptedRunLeavesTheSavedLessonProgressAsItWas) {
+  ASSERT_TRUE(dir_.isValid());
+  const QString config = dir_.filePath(QStringLiteral("config"));
+  // The student got to step 1 of pipe-basics before.
+  const QString file = config + QStringLiteral("/IPC Lab/ipclab.conf");
+  {
+    QSettings saved(file, QSettings::IniFormat);
+    saved.setValue(QStringLiteral("progress/pipe-basics/reached"), 1);
+    saved.setValue(QStringLiteral("progress/pipe-basics/steps"), 5);
+  }
+  auto progress = [&file] {
+    QSettings saved(file, QSettings::IniFormat);
+    saved.beginGroup(QStringLiteral("progress"));
+    QStringList out;
+    for (const QString& k : saved.allKeys())
+      out << QStringLiteral("%1=%2").arg(k, saved.value(k).toString());
+    return out.join(QLatin1Char(' ')).toStdString();
+  };
+  const std::string before = progress();
+  ASSERT_EQ(before, "pipe-basics/reached=1 pipe-basics/steps=5");
+  // A screenshot run walks two lessons further than that, one with its challenge.
+  const QString png = dir_.filePath(QStringLiteral("walk.png"));
+  QString errors;
+  ASSERT_EQ(runGui({QStringLiteral("--scenario"), QStringLiteral("pipe-basics"),
+                    QStringLiteral("--lesson-step"), QStringLiteral("4"), QStringLiteral("--panel"),
+                    QStringLiteral("lessons"), QStringLiteral("--screenshot"), png},
+                   &errors, config),
+            0)
+      << errors.toStdString();
+  ASSERT_EQ(runGui({QStringLiteral("--scenario"), QStringLiteral("shared-counter"),
+                    QStringLiteral("--challenge"), QStringLiteral("solution"),
+                    QStringLiteral("--screenshot"), png},
+                   &errors, config),
+            0)
+      << errors.toStdString();
+  EXPECT_EQ(progress(), before);
 }
 
 }  // namespace

@@ -156,6 +156,21 @@ void ChartsPanel::applySnapshot(const ipclab::Snapshot& snapshot) {
   refresh();
 }
 
+void ChartsPanel::setHiddenObjects(const QStringList& names) {
+  if (names == hidden_) return;
+  hidden_ = names;
+  rebuildSeries();  // the pens and the legend
+  dirty_ = true;
+  refresh();
+}
+
+bool ChartsPanel::isHidden(int index) const {
+  const auto& series = model_.series();
+  if (index < 0 || static_cast<size_t>(index) >= series.size()) return false;
+  const ChartsModel::Series& s = series[static_cast<size_t>(index)];
+  return s.kind != ChartsModel::Kind::blocked && hidden_.contains(s.name);
+}
+
 void ChartsPanel::rebuildSeries() {
   chart_->removeAllSeries();  // deletes them
   lines_.clear();
@@ -171,6 +186,8 @@ void ChartsPanel::rebuildSeries() {
     // Shape, not only colour: channels dashed, blocked dotted.
     if (s.kind == ChartsModel::Kind::channel) pen.setStyle(Qt::DashLine);
     if (s.kind == ChartsModel::Kind::blocked) pen.setStyle(Qt::DotLine);
+    // Hidden by a question: a grey marker in the legend, no line.
+    if (isHidden(static_cast<int>(i))) pen.setColor(QColor(0xb4, 0xbc, 0xc6));
     line->setPen(pen);
     chart_->addSeries(line);
     line->attachAxis(time_);
@@ -201,6 +218,11 @@ void ChartsPanel::refresh() {
   const bool axisMoves = time_->max() != end && !chart_->plotArea().isEmpty();
   for (size_t i = 0; i < series.size() && i < lines_.size(); ++i) {
     const ValueHistory& h = series[i].history;
+    if (isHidden(static_cast<int>(i))) {
+      // Neither its line nor the axis it would stretch tells the value.
+      if (!lines_[i]->points().isEmpty()) lines_[i]->clear();
+      continue;
+    }
     QList<QPointF> points = h.points();
     // The last value holds until now.
     if (!points.isEmpty() && points.back().x() < now)
@@ -276,6 +298,7 @@ void ChartsPanel::retranslate() {
         name = tr("blocked processes");
         break;
     }
-    lines_[i]->setName(name);
+    // "semaphore slots: ?" while a question hides its value.
+    lines_[i]->setName(isHidden(static_cast<int>(i)) ? QStringLiteral("%1: ?").arg(name) : name);
   }
 }

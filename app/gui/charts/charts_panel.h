@@ -7,6 +7,7 @@
 // another) it only keeps the numbers.
 #pragma once
 
+#include <QStringList>
 #include <QTimer>
 #include <QWidget>
 #include <vector>
@@ -40,6 +41,11 @@ class ChartsPanel : public QWidget {
   void applySnapshot(const ipclab::Snapshot& snapshot);
   // Its dock came into sight (also as a tab): draw what piled up.
   void catchUp();
+  // The objects (by name) a lesson question hides: their lines are not
+  // drawn (the legend says "?") until it is answered; then they show
+  // everything, the time they were hidden included.
+  void setHiddenObjects(const QStringList& names);
+  bool isHidden(int index) const;
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -59,6 +65,7 @@ class ChartsPanel : public QWidget {
   QValueAxis* fill_;
   std::vector<QLineSeries*> lines_;
   std::vector<QString> units_;  // the channel units the legend names
-  QTimer pending_;              // a batch without a snapshot still gets drawn
+  QStringList hidden_;
+  QTimer pending_;  // a batch without a snapshot still gets drawn
   bool dirty_ = false;
 };

@@ -30,6 +30,10 @@ QStringList names(const std::vector<int>& workers, const std::function<QString(i
 QString SemaphoreNode::text() const {
   const QString count = view_.hidden ? QStringLiteral("?") : QString::number(view_.fill);
   QString out = QStringLiteral("%1: %2 %3").arg(view_.name, Words::count(), count);
+  // Who is inside and how many wait tell the count (nobody waits on a
+  // count above 0): hidden with it.
+  if (view_.hidden)
+    return out + QStringLiteral(", %1 ?, %2 ?").arg(Words::waiting(), Words::inside());
   if (!view_.waiters.empty())
     out += QStringLiteral(", %1 %2").arg(Words::waiting(), names(view_.waiters, [this](int w) {
                                                              return workerName(w);
@@ -78,6 +82,14 @@ void SemaphoreNode::paintBody(QPainter* p, const QRectF& body) {
                                 DiagramPaint::textWidth(Words::inside(), 0.85, true)) +
                        6;
   qreal y = top.bottom() + u * 0.15;
+  if (view_.hidden) {  // who is inside and who waits would tell the count
+    for (const QString& label : {Words::inside(), Words::waiting()}) {
+      DiagramPaint::text(p, QRectF(x, y, right - x, u * 1.2), QStringLiteral("%1 ?").arg(label),
+                         DiagramPaint::ink(), 0.85, true);
+      y += u * 1.35;
+    }
+    return;
+  }
   paintRow(p, QRectF(x, y, right - x, u * 1.2), labelW, Words::inside(), DiagramPaint::ink(),
            view_.holders, {}, Words::nobodyInside());
   y += u * 1.35;

@@ -105,7 +105,9 @@ QString SyncNode::text() const {
   };
   if (!view_.holders.empty() && !view_.hidden)
     out += QStringLiteral(", %1 %2").arg(Words::inside(), list(view_.holders, view_.holderModes));
-  if (!view_.waiters.empty())
+  if (view_.hidden)  // who waits tells the state as well (a barrier's arrivals)
+    out += QStringLiteral(", %1 ?").arg(Words::waiting());
+  else if (!view_.waiters.empty())
     out += QStringLiteral(", %1 %2").arg(Words::waiting(), list(view_.waiters, view_.waiterModes));
   if (!view_.kernelNote.empty() && !view_.hidden)
     out += QStringLiteral(" (%1)").arg(QString::fromStdString(view_.kernelNote));
@@ -161,7 +163,7 @@ void SyncNode::paintBody(QPainter* p, const QRectF& body) {
                        set ? Qt::white : DiagramPaint::ink(), state, 1.0, true);
   } else {
     DiagramPaint::text(p, stateRow, stateText(), stateColor(), 1.0, true);
-    if (view_.mechanism == K::barrier) paintBarrier(p, stateRow);
+    if (view_.mechanism == K::barrier && !view_.hidden) paintBarrier(p, stateRow);
   }
   y += u * 1.45;
   const qreal labelW = std::max({DiagramPaint::textWidth(Words::inside(), 0.85, true),
@@ -182,8 +184,13 @@ void SyncNode::paintBody(QPainter* p, const QRectF& body) {
                view_.holderModes, lock ? Words::nobodyHolds() : Words::nobodyInside());
     y += u * 1.35;
   }
-  paintRow(p, QRectF(body.left(), y, body.width(), u * 1.2), labelW, Words::waiting(),
-           DiagramPaint::blocked(), view_.waiters, view_.waiterModes, Words::nobody());
+  if (view_.hidden)
+    DiagramPaint::text(p, QRectF(body.left(), y, body.width(), u * 1.2),
+                       QStringLiteral("%1 ?").arg(Words::waiting()), DiagramPaint::ink(), 0.85,
+                       true);
+  else
+    paintRow(p, QRectF(body.left(), y, body.width(), u * 1.2), labelW, Words::waiting(),
+             DiagramPaint::blocked(), view_.waiters, view_.waiterModes, Words::nobody());
   y += u * 1.35;
   if (!view_.kernelNote.empty() && !view_.hidden)
     DiagramPaint::text(p, QRectF(body.left(), y, body.width(), u * 1.1),

@@ -218,6 +218,18 @@ void KernelPanel::fillObject(QTreeWidgetItem* item, size_t index, const ipclab::
     for (int w : o.waiters) names << workerName(w);
     model += QLatin1String("   ") + tr("(waiting: %1)").arg(names.join(QStringLiteral(", ")));
   }
+  if (hidden_.contains(objectNames_[index])) {
+    // A question asks for this value: neither side says it, nor whether they agree.
+    setText(item, OModel, QStringLiteral("?"));
+    setText(item, OKernel, QStringLiteral("?"));
+    setText(item, OAskedBy, asked);
+    setText(item, OAgree, kNone);
+    item->setToolTip(OAgree, QString());
+    item->setData(OAgree, Qt::UserRole, false);
+    for (int c = 1; c < OCount; ++c) item->setBackground(c, QBrush());
+    item->setForeground(OAgree, QBrush());
+    return;
+  }
   setText(item, OModel, model);
   setText(item, OKernel, kernel);
   setText(item, OAskedBy, asked);
@@ -266,6 +278,12 @@ void KernelPanel::applySnapshot(const ipclab::Snapshot& snapshot) {
   }
   columnsStale_ = true;
   if (isOnScreen(this)) growColumns();
+}
+
+void KernelPanel::setHiddenObjects(const QStringList& names) {
+  if (names == hidden_) return;
+  hidden_ = names;
+  if (haveSnapshot_) applySnapshot(last_);
 }
 
 void KernelPanel::catchUp() {

@@ -8,6 +8,7 @@
 // sight it keeps its texts current but sizes no columns.
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 #include <vector>
 
@@ -32,6 +33,9 @@ class KernelPanel : public QWidget {
   void restyle();
   // Its dock came into sight (also as a tab): the columns fit what piled up.
   void catchUp();
+  // The objects (by name) a lesson question hides: their rows say "?"
+  // (the count, the owner, who waits) until it is answered.
+  void setHiddenObjects(const QStringList& names);
 
   // The text shown in one cell (tests).
   QString processText(int worker, ProcessColumn column) const;
@@ -64,6 +68,7 @@ class KernelPanel : public QWidget {
   std::vector<QString> objectNames_;
   std::vector<ipclab::ObjectKind> objectKinds_;  // effective mechanism (channels may switch)
   ipclab::Snapshot last_;  // kept for a language switch; its spec pointers are never read
+  QStringList hidden_;
   bool haveSnapshot_ = false;
   bool columnsStale_ = false;  // texts changed while out of sight
 };

@@ -5,11 +5,13 @@
 #include <QHeaderView>
 #include <QPainter>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSet>
 #include <QStyledItemDelegate>
 #include <QTextLayout>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "lesson_catalog.h"
 #include "lesson_progress.h"
@@ -19,6 +21,7 @@
 namespace {
 
 constexpr int kSummaryLines = 1;
+constexpr int kTitleLines = 3;
 constexpr int kPad = 5;
 const QString kProgressSeparator = QStringLiteral(" · ");
 
@@ -61,11 +64,15 @@ class LessonDelegate : public QStyledItemDelegate {
     painter->setFont(bold);
     painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
     const QFontMetrics boldMetrics(bold);
-    painter->drawText(area.topLeft() + QPoint(0, boldMetrics.ascent()),
-                      boldMetrics.elidedText(title, Qt::ElideRight, area.width()));
+    int y = area.top();
+    // The whole title, wrapped: a narrow panel must not cut "priorities" to "priorit…".
+    for (const QString& line : wrapped(title, bold, area.width(), kTitleLines)) {
+      painter->drawText(QPoint(area.left(), y + boldMetrics.ascent()), line);
+      y += boldMetrics.height();
+    }
+    y += 2;
     painter->setFont(opt.font);
     const QFontMetrics metrics(opt.font);
-    int y = area.top() + boldMetrics.height() + 2;
     painter->setPen(
         progressColor(index.data(ScenarioBrowser::StateRole).toInt(), selected, opt.palette));
     for (const QString& part : progressParts(index)) {
@@ -75,8 +82,8 @@ class LessonDelegate : public QStyledItemDelegate {
     }
     painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText)
                              : QColor(0x5a, 0x62, 0x6e));
-    for (const QString& line : summaryLines(index.data(ScenarioBrowser::SummaryRole).toString(),
-                                            opt.font, area.width())) {
+    for (const QString& line : wrapped(index.data(ScenarioBrowser::SummaryRole).toString(),
+                                       opt.font, area.width(), kSummaryLines)) {
       painter->drawText(QPoint(area.left(), y + metrics.ascent()), line);
       y += metrics.height();
     }
@@ -85,14 +92,40 @@ class LessonDelegate : public QStyledItemDelegate {
 
   QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    if (index.data(ScenarioBrowser::IdRole).toString().isEmpty()) return size + QSize(0, 8);
+    if (index.data(ScenarioBrowser::IdRole).toString().isEmpty()) {
+      // A chapter's title wraps too (the tree wraps its text when the row is tall enough).
+      QFont font = option.font;
+      if (const QVariant f = index.data(Qt::FontRole); f.isValid()) font = f.value<QFont>();
+      const int depth = index.parent().isValid() ? 1 : 0;
+      const auto* tree = qobject_cast<const QTreeView*>(option.widget);
+      const int width = textWidth(option) + (tree ? tree->indentation() * (2 - depth) : 0) -
+                        option.decorationSize.width();
+      const int extra = static_cast<int>(wrapped(index.data().toString(), font, width, 3).size());
+      return size + QSize(0, 8 + std::max(0, extra - 1) * QFontMetrics(font).height());
+    }
     const QFontMetrics metrics(option.font);
     const int lines =
         index.data(ScenarioBrowser::SummaryRole).toString().isEmpty() ? 0 : kSummaryLines;
     const int progress = static_cast<int>(progressParts(index).size());
-    size.setHeight(2 * kPad + QFontMetrics(boldFont(option.font)).height() +
+    const QFont bold = boldFont(option.font);
+    const int titleLines = static_cast<int>(
+        wrapped(index.data(Qt::DisplayRole).toString(), bold, textWidth(option), kTitleLines)
+            .size());
+    size.setHeight(2 * kPad + QFontMetrics(bold).height() * std::max(1, titleLines) +
                    metrics.height() * (progress + lines) + 2);
     return size;
+  }
+
+  // The width a lesson row's text has: its column less the indentation
+  // (a tree asks for a size hint before it knows where the row goes).
+  static int textWidth(const QStyleOptionViewItem& option) {
+    const auto* tree = qobject_cast<const QTreeView*>(option.widget);
+    int width = option.rect.width();
+    if (tree) {
+      const int column = tree->header()->sectionSize(0);
+      width = (column > 0 ? column : tree->viewport()->width()) - 2 * tree->indentation();
+    }
+    return width - 2 * kPad;
   }
 
   // The lesson's progress and its challenge's, a line each: a narrow panel
@@ -106,22 +139,25 @@ class LessonDelegate : public QStyledItemDelegate {
     return font;
   }
 
-  // The summary laid out in `width`, at most two lines, the second elided.
-  static QStringList summaryLines(const QString& text, const QFont& font, int width) {
+  // `text` laid out in `width`, at most `maxLines` lines, the last elided
+  // when the text goes on (Chinese breaks between any two characters).
+  static QStringList wrapped(const QString& text, const QFont& font, int width, int maxLines) {
     QStringList out;
-    if (text.isEmpty() || width <= 0) return out;
+    if (text.isEmpty()) return out;
+    if (width <= 0) return {text};
     QTextLayout layout(text, font);
     layout.beginLayout();
     int consumed = 0;
-    for (int n = 0; n < kSummaryLines; ++n) {
+    for (int n = 0; n < maxLines; ++n) {
       QTextLine line = layout.createLine();
       if (!line.isValid()) break;
       line.setLineWidth(width);
-      if (n + 1 == kSummaryLines) {
-        out << QFontMetrics(font).elidedText(text.mid(consumed), Qt::ElideRight, width);
+      if (n + 1 == maxLines) {
+        out << QFontMetrics(font).elidedText(text.mid(consumed).trimmed(), Qt::ElideRight, width);
       } else {
         out << text.mid(line.textStart(), line.textLength()).trimmed();
         consumed = line.textStart() + line.textLength();
+        if (consumed >= text.size()) break;
       }
     }
     layout.endLayout();
@@ -302,6 +338,12 @@ void ScenarioBrowser::retranslate() {
 void ScenarioBrowser::showEvent(QShowEvent* event) {
   refreshProgress();  // another program may have written the settings meanwhile
   QWidget::showEvent(event);
+}
+
+void ScenarioBrowser::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  // A title wraps to the new width: the rows take new heights.
+  if (event->size().width() != event->oldSize().width()) tree_->doItemsLayout();
 }
 
 void ScenarioBrowser::changeEvent(QEvent* event) {

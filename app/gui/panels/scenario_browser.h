@@ -3,9 +3,10 @@
 // ("✓ done", "◐ in progress 3/7", "○ not started"; challenges marked
 // "★ challenge", with "won in N steps (best)") and the start of its summary
 // in the current language (the whole summary and its family in the
-// tooltip). Bundled lessons the course does not list come last. Progress
-// is read from LessonProgress, again whenever it is written and when the
-// panel is shown. Double-click or Enter opens a lesson; the button below
+// tooltip). Titles wrap (up to three lines) rather than being cut.
+// Bundled lessons the course does not list come last. Progress is read
+// from LessonProgress, again whenever it is written and when the panel is
+// shown. Double-click or Enter opens a lesson; the button below
 // asks for a lesson file of one's own.
 #pragma once
 
@@ -45,6 +46,7 @@ class ScenarioBrowser : public QWidget {
  protected:
   void changeEvent(QEvent* event) override;
   void showEvent(QShowEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   void rebuild();

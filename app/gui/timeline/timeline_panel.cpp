@@ -90,6 +90,10 @@ void TimelinePanel::applySnapshot(const ipclab::Snapshot& snapshot) {
   view_->modelChanged();
 }
 
+void TimelinePanel::setHiddenObjects(const QStringList& names) {
+  view_->setHiddenObjects(names);
+}
+
 void TimelinePanel::syncScrollBar() {
   // The scrollbar counts in units of about one pixel of its groove (a power
   // of two of µs), so following a live session moves it only when its

@@ -31,6 +31,8 @@ class TimelinePanel : public QWidget {
   void clear();
   void append(const std::vector<ipclab::Event>& events);
   void applySnapshot(const ipclab::Snapshot& snapshot);
+  // The objects a lesson question hides (TimelineView::setHiddenObjects).
+  void setHiddenObjects(const QStringList& names);
 
  protected:
   void changeEvent(QEvent* event) override;

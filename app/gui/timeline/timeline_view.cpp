@@ -257,6 +257,7 @@ void TimelineView::paintEvent(QPaintEvent*) {
   paintSwitches(p, g);
   p.restore();
   paintAxis(p, g, false);
+  paintHiddenNote(p, g);
   if (lanes == 0) {
     p.setPen(palette().color(QPalette::PlaceholderText));
     p.drawText(rect().adjusted(g.nameWidth, g.axisHeight, 0, 0), Qt::AlignCenter,
@@ -386,6 +387,7 @@ void TimelineView::paintLocks(QPainter& p, const Geometry& g, int lane) {
   for (const TimelineModel::LockSpan& s : l.locks) {
     const uint64_t end = s.t1 == 0 ? model_->now() : s.t1;
     if (end < t0 || s.t0 > t1 || static_cast<double>(end) <= skipUntil) continue;
+    if (isHiddenObject(s.obj)) continue;  // who held it is what a question asks
     const double x0 = xOf(s.t0);
     const double w = std::max(2.0, xOf(end) - x0);
     if (x0 + w <= lastRight + 1) continue;  // many holds in one pixel: drawn once
@@ -425,6 +427,7 @@ void TimelineView::paintArrows(QPainter& p, const Geometry& g) {
   for (; it != arrows.end() && !(it->tSend > t1 && it->tRecv > t1); ++it) {
     // One arrow per few pixels is all one can see: most are skipped here.
     if (std::abs(static_cast<double>(it->tRecv) - lastRecv) < minGapNs) continue;
+    if (isHiddenObject(it->obj)) continue;  // what went through it is what a question asks
     const int lanes = static_cast<int>(model_->lanes().size());
     if (it->from < 0 || it->to < 0 || it->from >= lanes || it->to >= lanes) continue;
     const QPointF a(xOf(it->tSend), laneTop(it->from) + 6 + g.barHeight / 2.0);

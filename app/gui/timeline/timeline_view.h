@@ -10,6 +10,7 @@
 // events: runs of spans narrower than a pixel are drawn as one pixel.
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 #include <cstdint>
 
@@ -49,6 +50,17 @@ class TimelineView : public QWidget {
 
   int plotLeft() const { return geo_.nameWidth; }
 
+  // The objects (by name) a lesson question hides: who held them and the
+  // messages through them are not drawn until it is answered, and a note
+  // in the axis row says so (hiddenNote()).
+  void setHiddenObjects(const QStringList& names);
+  bool isHiddenObject(int obj) const;
+  QString hiddenNote() const;  // "" when nothing is hidden
+  // What may be drawn, in time order (tests): the names on lane `lane`'s
+  // lock bars, and the message numbers ("#3") of the arrows.
+  QStringList lockNames(int lane) const;
+  QStringList arrowLabels() const;
+
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override;
 
@@ -81,12 +93,14 @@ class TimelineView : public QWidget {
   void paintLocks(QPainter& p, const Geometry& g, int lane);
   void paintSwitches(QPainter& p, const Geometry& g);
   void paintArrows(QPainter& p, const Geometry& g);
+  void paintHiddenNote(QPainter& p, const Geometry& g);
   QString toolTipAt(const QPoint& pos) const;
 
   const TimelineModel* model_;
   void fitLanes();  // lane heights for the widget's height
 
   Geometry geo_;
+  QStringList hidden_;
   int naturalLane_ = 0;  // a lane's height when there is room
   size_t laidOutLanes_ = 0;
   uint64_t start_ = 0;
