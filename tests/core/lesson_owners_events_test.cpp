@@ -127,11 +127,11 @@ TEST(LessonEvents, TheLoaderChecksEachEvent) {
                             "        - {process: reader, signal: SIGUSR1, errno: EINTR}\n"  // 16
                             "        - {process: reader, siganl: SIGUSR1}\n"          // 17
                             "        - racee\n");                                     // 18
-  EXPECT_TRUE(test::HasError(r, 12, 38, "unknown system call 'raed' (did you mean 'read'?)"));
+  EXPECT_TRUE(test::HasError(r, 12, 35, "unknown system call 'raed' (did you mean 'read'?)"));
   EXPECT_TRUE(test::HasError(r, 13, 21, "unknown process 'raeder' (did you mean 'reader'?)"));
-  EXPECT_TRUE(test::HasError(r, 14, 51, "unknown errno 'EINTRR' (did you mean 'EINTR'?)"));
+  EXPECT_TRUE(test::HasError(r, 14, 48, "unknown errno 'EINTRR' (did you mean 'EINTR'?)"));
   EXPECT_TRUE(test::HasError(r, 15, 11, "one of the two"));
-  EXPECT_TRUE(test::HasError(r, 16, 47, "'errno' goes with a 'call'"));
+  EXPECT_TRUE(test::HasError(r, 16, 46, "'errno' goes with a 'call'"));
   EXPECT_TRUE(test::HasError(r, 17, 29, "unknown key 'siganl'"));
   EXPECT_TRUE(test::HasError(r, 18, 11, "unknown finding 'racee' (did you mean 'race'?)"));
 

@@ -123,11 +123,11 @@ TEST(LessonRun, TheLoaderChecksTheProcessesNamed) {
                             "  - {say: x, kill: all}\n"            // 12
                             "  - {say: x, kill: [racer#3]}\n"      // 13
                             "  - {say: x, run: []}\n");            // 14
-  EXPECT_TRUE(test::HasError(r, 10, 20, "unknown process 'writr' (did you mean 'writer'?)"));
-  EXPECT_TRUE(test::HasError(r, 11, 29, "'all' already runs every process"));
-  EXPECT_TRUE(test::HasError(r, 12, 21, "unknown process 'all'"));
-  EXPECT_TRUE(test::HasError(r, 13, 22, "'racer#3' is not one of its copies"));
-  EXPECT_TRUE(test::HasError(r, 14, 20, "'run' is empty: name a process"));
+  EXPECT_TRUE(test::HasError(r, 10, 19, "unknown process 'writr' (did you mean 'writer'?)"));
+  EXPECT_TRUE(test::HasError(r, 11, 28, "'all' already runs every process"));
+  EXPECT_TRUE(test::HasError(r, 12, 20, "unknown process 'all'"));
+  EXPECT_TRUE(test::HasError(r, 13, 21, "'racer#3' is not one of its copies"));
+  EXPECT_TRUE(test::HasError(r, 14, 19, "'run' is empty: name a process"));
 
   LoadResult ok = test::load(head + "  - {say: x, step: {writer: 1}, kill: racer, run: [racer#1, all]}\n");
   EXPECT_FALSE(ok.ok());  // `all` with another name
