@@ -363,8 +363,8 @@ void SessionController::killProcess(int worker) {
               emit notice(tr("Select a process first."));
               return;
             case ipclab::KillResult::not_seen:
-              emit notice(tr("%1 was sent SIGKILL, but its death was not seen within 5 s.")
-                              .arg(name));
+              emit notice(
+                  tr("%1 was sent SIGKILL, but its death was not seen within 5 s.").arg(name));
               return;
             case ipclab::KillResult::failed:
               emit notice(tr("The kernel refused to send SIGKILL to %1.").arg(name));

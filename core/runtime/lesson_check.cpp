@@ -238,9 +238,9 @@ ExpectOutcome check_expect(Session& session, const Expect& expect) {
     const ObjectStatus& o = snap.objects[static_cast<size_t>(obj)];
     const std::string holder =
         o.owner >= 0 ? session.workers()[static_cast<size_t>(o.owner)].name : std::string();
-    const bool match =
-        owner.empty() ? holder.empty()
-                      : !holder.empty() && (holder == owner || session.worker_index(owner) == o.owner);
+    const bool match = owner.empty() ? holder.empty()
+                                     : !holder.empty() && (holder == owner ||
+                                                           session.worker_index(owner) == o.owner);
     const std::string want = owner.empty() ? "free" : "held by " + owner;
     const std::string got = holder.empty() ? "free" : "held by " + holder;
     if (match)

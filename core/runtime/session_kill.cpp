@@ -2,6 +2,7 @@
 // seen the death (the pump reaps it through its pidfd, like any death).
 #include <signal.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -28,8 +29,7 @@ const char* describe(KillResult r) {
 
 KillResult Session::kill(int worker) {
   Impl& m = *impl_;
-  if (worker < 0 || static_cast<size_t>(worker) >= m.ids.size())
-    return KillResult::unknown_process;
+  if (worker < 0 || static_cast<size_t>(worker) >= m.ids.size()) return KillResult::unknown_process;
   const size_t w = static_cast<size_t>(worker);
   int pidfd = -1;
   {
@@ -37,9 +37,15 @@ KillResult Session::kill(int worker) {
     if (m.stopped.load() || m.child_view[w].reaped) return KillResult::finished;
     pidfd = m.child_view[w].pidfd;
   }
-  // A worker that reported its own end is leaving: nothing is left to kill.
+  // A worker that reported its own end is leaving, one that died and is not
+  // reaped yet is a zombie (a signal to it would "succeed"): nothing to kill.
   const WorkerState st = m.ctl->workers[worker].state.load();
   if (st == WorkerState::exited || st == WorkerState::killed) return KillResult::finished;
+  siginfo_t info{};
+  if (::waitid(static_cast<idtype_t>(P_PIDFD), static_cast<id_t>(pidfd), &info,
+               WEXITED | WNOHANG | WNOWAIT) == 0 &&
+      info.si_pid != 0)
+    return KillResult::finished;
   // Through the pidfd, not the pid: it cannot hit a recycled pid.
   if (::syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, nullptr, 0) != 0)
     return errno == ESRCH ? KillResult::finished : KillResult::failed;

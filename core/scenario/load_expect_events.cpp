@@ -92,8 +92,7 @@ void load_happened(LessonContext& c, const Entry& h, Expect& x) {
         x.happened.push_back(*k);
   };
   if (!h.value.IsSequence()) return finding(h.value, h.pos);
-  for (const Item& item :
-       c.r.list(h.value, h.pos, "'happened'").value_or(std::vector<Item>{})) {
+  for (const Item& item : c.r.list(h.value, h.pos, "'happened'").value_or(std::vector<Item>{})) {
     if (item.node.IsMap())
       load_pattern(c, item, x);
     else

@@ -199,8 +199,8 @@ TEST(StepProtocol, KillSendsSigkillAndRefusesAFinishedProcess) {
   s.command("kill consumer");
   EXPECT_TRUE(s.process().read_until(
       [&](const std::string&) {
-        return s.process().err().find("cannot kill consumer: it has already finished",
-                                      err_mark) != std::string::npos;
+        return s.process().err().find("cannot kill consumer: it has already finished", err_mark) !=
+               std::string::npos;
       },
       5s))
       << "stderr: " << s.process().err();

@@ -112,21 +112,21 @@ TEST(LessonEvents, ASignalDeliveredAndACallInterruptedWithEintr) {
 
 TEST(LessonEvents, TheLoaderChecksEachEvent) {
   const std::string head =
-      "objects: [{name: s, kind: semaphore}]\n"                  // 5
-      "processes:\n"                                             // 6
-      "  - {name: reader, steps: [{post: s}]}\n"                 // 7
-      "lesson:\n"                                                // 8
-      "  - say: x\n"                                             // 9
-      "    expect:\n"                                            // 10
-      "      happened:\n";                                       // 11
+      "objects: [{name: s, kind: semaphore}]\n"   // 5
+      "processes:\n"                              // 6
+      "  - {name: reader, steps: [{post: s}]}\n"  // 7
+      "lesson:\n"                                 // 8
+      "  - say: x\n"                              // 9
+      "    expect:\n"                             // 10
+      "      happened:\n";                        // 11
   LoadResult r = test::load(head +
-                            "        - {process: reader, call: raed}\n"               // 12
-                            "        - {process: raeder, signal: SIGUSR1}\n"          // 13
-                            "        - {process: reader, call: read, errno: EINTRR}\n"  // 14
-                            "        - {process: reader, signal: SIGUSR1, call: read}\n"  // 15
+                            "        - {process: reader, call: raed}\n"                     // 12
+                            "        - {process: raeder, signal: SIGUSR1}\n"                // 13
+                            "        - {process: reader, call: read, errno: EINTRR}\n"      // 14
+                            "        - {process: reader, signal: SIGUSR1, call: read}\n"    // 15
                             "        - {process: reader, signal: SIGUSR1, errno: EINTR}\n"  // 16
-                            "        - {process: reader, siganl: SIGUSR1}\n"          // 17
-                            "        - racee\n");                                     // 18
+                            "        - {process: reader, siganl: SIGUSR1}\n"                // 17
+                            "        - racee\n");                                           // 18
   EXPECT_TRUE(test::HasError(r, 12, 35, "unknown system call 'raed' (did you mean 'read'?)"));
   EXPECT_TRUE(test::HasError(r, 13, 21, "unknown process 'raeder' (did you mean 'reader'?)"));
   EXPECT_TRUE(test::HasError(r, 14, 48, "unknown errno 'EINTRR' (did you mean 'EINTR'?)"));

@@ -2,9 +2,8 @@
 // with real processes, and Session::kill itself: the death is reported as a
 // kill, the kernel cleans up (a robust mutex's next locker is told
 // EOWNERDEAD), and nothing is left behind.
-#include <signal.h>
-
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include "runtime/lesson_check.hpp"
 #include "runtime/session_dir.hpp"
@@ -112,26 +111,28 @@ lesson:
 
 TEST(LessonRun, TheLoaderChecksTheProcessesNamed) {
   const std::string head =
-      "objects: [{name: s, kind: semaphore}]\n"                    // 5
-      "processes:\n"                                               // 6
-      "  - {name: writer, steps: [{post: s}]}\n"                   // 7
-      "  - {name: racer, count: 2, steps: [{wait: s}]}\n"          // 8
-      "lesson:\n";                                                 // 9
+      "objects: [{name: s, kind: semaphore}]\n"            // 5
+      "processes:\n"                                       // 6
+      "  - {name: writer, steps: [{post: s}]}\n"           // 7
+      "  - {name: racer, count: 2, steps: [{wait: s}]}\n"  // 8
+      "lesson:\n";                                         // 9
   LoadResult r = test::load(head +
-                            "  - {say: x, run: writr}\n"           // 10
-                            "  - {say: x, run: [writer, all]}\n"   // 11
-                            "  - {say: x, kill: all}\n"            // 12
-                            "  - {say: x, kill: [racer#3]}\n"      // 13
-                            "  - {say: x, run: []}\n");            // 14
+                            "  - {say: x, run: writr}\n"          // 10
+                            "  - {say: x, run: [writer, all]}\n"  // 11
+                            "  - {say: x, kill: all}\n"           // 12
+                            "  - {say: x, kill: [racer#3]}\n"     // 13
+                            "  - {say: x, run: []}\n");           // 14
   EXPECT_TRUE(test::HasError(r, 10, 19, "unknown process 'writr' (did you mean 'writer'?)"));
   EXPECT_TRUE(test::HasError(r, 11, 28, "'all' already runs every process"));
   EXPECT_TRUE(test::HasError(r, 12, 20, "unknown process 'all'"));
   EXPECT_TRUE(test::HasError(r, 13, 21, "'racer#3' is not one of its copies"));
   EXPECT_TRUE(test::HasError(r, 14, 19, "'run' is empty: name a process"));
 
-  LoadResult ok = test::load(head + "  - {say: x, step: {writer: 1}, kill: racer, run: [racer#1, all]}\n");
+  LoadResult ok =
+      test::load(head + "  - {say: x, step: {writer: 1}, kill: racer, run: [racer#1, all]}\n");
   EXPECT_FALSE(ok.ok());  // `all` with another name
-  LoadResult good = test::load(head + "  - {say: x, step: {writer: 1}, kill: racer#2, run: racer}\n");
+  LoadResult good =
+      test::load(head + "  - {say: x, step: {writer: 1}, kill: racer#2, run: racer}\n");
   ASSERT_TRUE(good.ok()) << test::all_errors(good);
   const LessonStep& step = good.scenario->lesson[0];
   EXPECT_EQ(step.kill, std::vector<std::string>{"racer#2"});

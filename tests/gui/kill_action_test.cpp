@@ -35,7 +35,7 @@ TEST_F(GuiTest, KillFromTheProcessTableKillsTheSelectedProcessAndIsThenDisabled)
 
   const int crasher = session->worker_index("crasher");
   const int survivor = session->worker_index("survivor");
-  ASSERT_EQ(session->step(crasher), ipclab::StepResult::granted);  // lock: lock
+  ASSERT_EQ(session->step(crasher), ipclab::StepResult::granted);   // lock: lock
   ASSERT_EQ(session->step(survivor), ipclab::StepResult::granted);  // waits for it
   ASSERT_TRUE(session->wait_settled(10s));
   controller()->deliverNow();
