@@ -4,6 +4,7 @@
 // EOWNERDEAD), and nothing is left behind.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/sem.h>
 
 #include "runtime/lesson_check.hpp"
 #include "runtime/session_dir.hpp"
@@ -211,6 +212,46 @@ TEST(SessionKill, KillsInsideTheCriticalSectionAndTheNextLockerIsToldTheOwnerDie
   ASSERT_TRUE(ls->wait_finished());
   EXPECT_TRUE(ls->of(EventKind::error).empty());
   ls->stop();
+  EXPECT_EQ(live::leftovers(tag, folder, pids, {}), "");
+}
+
+TEST(SessionKill, SemUndoGivesTheCountBackAndTheSetIsRemovedAtTheEnd) {
+  auto ls = LiveSession::start(live::scenario_text(R"(objects:
+  - {name: u, kind: semaphore, flavor: sysv, initial: 1, undo: true}
+processes:
+  - name: holder
+    steps:
+      - critical: {guard: u, steps: [{print: "inside"}, {exit: 1}]}
+  - name: next
+    steps: [{wait: u}, {post: u}]
+lesson:
+  - say: "inside, and next waits"
+    step: {holder: 2, next: 1}
+  - say: "kill -9"
+    kill: holder
+    expect: {finished: [holder], running: [next], value: {u: 0}}
+)"));
+  ASSERT_TRUE(ls);
+  Session& s = ls->session();
+  const std::string tag = ls->tag(), folder = ls->folder();
+  std::vector<pid_t> pids;
+  for (const WorkerStatus& w : ls->snapshot().workers) pids.push_back(w.pid);
+  const key_t key = sysv_key(ipc_object_name(tag, "u"));
+  ASSERT_GE(::semget(key, 0, 0), 0) << "the session's set exists while it runs";
+
+  EXPECT_EQ(sentences(grant_lesson_step(s, s.scenario().lesson[0])), "");
+  live::expect_asleep_in(*ls, "next", "semop");
+  EXPECT_EQ(sentences(grant_lesson_step(s, s.scenario().lesson[1])), "");
+  // The kernel undid holder's P as it died (semadj), which let next in.
+  const ExpectOutcome o = check_expect(s, *s.scenario().lesson[1].expect);
+  EXPECT_TRUE(o.ok()) << (o.failed.empty() ? "" : o.failed[0]);
+  EXPECT_EQ(worker_in(ls->snapshot(), "holder").state, WorkerState::killed);
+  ASSERT_EQ(ls->step("next"), StepResult::granted);
+  ASSERT_TRUE(ls->wait_finished());
+  ls->stop();
+  errno = 0;
+  EXPECT_LT(::semget(key, 0, 0), 0) << "the System V set outlived the session (ipcs -s)";
+  EXPECT_EQ(errno, ENOENT);
   EXPECT_EQ(live::leftovers(tag, folder, pids, {}), "");
 }
 
