@@ -217,6 +217,19 @@ void MainWindow::connectActions() {
   processView_->setContextMenuPolicy(Qt::ActionsContextMenu);
   processView_->addAction(actions_->step);
   processView_->addAction(actions_->killProcess);
+  // The same on a process's node in the diagram (a press on it selected it).
+  diagram_->setContextMenuPolicy(Qt::CustomContextMenu);
+  connect(diagram_, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+    const int worker = diagram_->processAt(pos);
+    if (worker < 0) return;
+    processView_->selectRow(worker);
+    auto* menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("processMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(actions_->step);
+    menu->addAction(actions_->killProcess);
+    menu->popup(diagram_->viewport()->mapToGlobal(pos));
+  });
   connect(actions_->reset, &QAction::triggered, this, [this] {
     // In a challenge, Reset is its Try again: the challenge starts afresh.
     if (panels_->challenge()->isActive())

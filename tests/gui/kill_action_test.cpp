@@ -5,11 +5,16 @@
 #include <signal.h>
 
 #include <QAction>
+#include <QApplication>
 #include <QCoreApplication>
+#include <QMenu>
 #include <QTableView>
 #include <cerrno>
 #include <chrono>
 
+#include "diagram/diagram_scene.h"
+#include "diagram/diagram_view.h"
+#include "diagram/process_node.h"
 #include "gui_fixture.h"
 #include "process_table_model.h"
 #include "session_controller.h"
@@ -66,6 +71,42 @@ TEST_F(GuiTest, KillFromTheProcessTableKillsTheSelectedProcessAndIsThenDisabled)
   view->selectRow(survivor);
   QCoreApplication::processEvents();
   EXPECT_TRUE(kill->isEnabled());
+}
+
+TEST_F(GuiTest, ADiagramNodesMenuOffersStepAndKillForItsProcess) {
+  ipclab::Session* session = open(QStringLiteral("sysv-sem-undo"));
+  ASSERT_NE(session, nullptr);
+  controller()->deliverNow();
+  QCoreApplication::processEvents();
+  DiagramView* diagram = window_->diagram();
+  const int next = session->worker_index("next");
+  const ProcessNode* node = diagram->diagram()->processNode(next);
+  ASSERT_NE(node, nullptr);
+  const QPoint at = diagram->mapFromScene(node->sceneBoundingRect().center());
+  ASSERT_EQ(diagram->processAt(at), next);
+  EXPECT_EQ(diagram->processAt(QPoint(-50, -50)), -1);
+
+  emit diagram->customContextMenuRequested(at);
+  QMenu* menu = nullptr;
+  ASSERT_TRUE(pumpUntil([&] {
+    for (QWidget* w : QApplication::topLevelWidgets())
+      if (auto* m = qobject_cast<QMenu*>(w); m && m->objectName() == QLatin1String("processMenu"))
+        menu = m;
+    return menu != nullptr && menu->isVisible();
+  }));
+  EXPECT_EQ(window_->processView()->currentIndex().row(), next) << "the node's process is selected";
+  QAction* kill = nullptr;
+  for (QAction* a : menu->actions())
+    if (a->text() == QStringLiteral("&Kill (SIGKILL)")) kill = a;
+  ASSERT_NE(kill, nullptr);
+  ASSERT_TRUE(kill->isEnabled());
+  menu->close();
+  kill->trigger();
+  ASSERT_TRUE(pumpUntil([&] {
+    return processCell(next, ProcessTableModel::State, ProcessTableModel::StateRole).toInt() ==
+           static_cast<int>(ipclab::WorkerState::killed);
+  }));
+  EXPECT_EQ(session->snapshot().workers[static_cast<size_t>(next)].term_signal, SIGKILL);
 }
 
 }  // namespace
