@@ -198,13 +198,49 @@ class Runner {
       std::fflush(stdout);
     } else if (verb == "switch") {
       switch_channel(arg, arg2);
+    } else if (verb == "kill") {
+      kill_process(arg);
     } else {
       say(fill(translate("cli",
                          "unknown command '%1': step [PROC] | run [SPEED] | pause | state | "
-                         "switch OBJ MECH | quit"),
+                         "switch OBJ MECH | kill PROC | quit"),
                {verb}));
     }
     return true;
+  }
+
+  // `kill PROC`: kill -9 of one process (Session::kill); its `exit` event
+  // says "killed by SIGKILL".
+  void kill_process(const std::string& name) {
+    if (name.empty()) {
+      say(translate("cli", "kill needs a process: kill writer"));
+      return;
+    }
+    const int w = session_.worker_index(name);
+    const KillResult r = w < 0 ? KillResult::unknown_process : session_.kill(w);
+    const char* why = nullptr;
+    switch (r) {
+      case KillResult::killed:
+        break;
+      case KillResult::finished:
+        why = translate("cli", "it has already finished");
+        break;
+      case KillResult::unknown_process:
+        why = translate("cli", "there is no such process");
+        break;
+      case KillResult::not_seen:
+        why = translate("cli", "its death was not seen within 5 s");
+        break;
+      case KillResult::failed:
+        why = translate("cli", "the kernel refused the signal");
+        break;
+    }
+    if (why) {
+      say(fill(translate("cli", "cannot kill %1: %2"), {name, why}));
+      return;
+    }
+    if (session_.mode() == RunMode::stepping) session_.wait_settled(std::chrono::seconds(5));
+    flush_events();
   }
 
   // `switch OBJ MECH` (or OBJ=MECH): the channel moves to another of its

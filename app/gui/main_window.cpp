@@ -159,7 +159,10 @@ QWidget* MainWindow::buildCentre() {
   connect(diagram_, &DiagramView::processClicked, this,
           [this](int worker) { processView_->selectRow(worker); });
   connect(processView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-          [this](const QModelIndex& current) { diagram_->setSelectedProcess(current.row()); });
+          [this](const QModelIndex& current) {
+            diagram_->setSelectedProcess(current.row());
+            updateActions();
+          });
   connect(centreTabs_, &QTabWidget::currentChanged, this, [this] {
     if (centreTabs_->currentWidget() != diagram_) fitColumns(true);
   });
@@ -210,6 +213,24 @@ void MainWindow::connectActions() {
   connect(actions_->pause, &QAction::triggered, controller_, &SessionController::pause);
   connect(actions_->step, &QAction::triggered, this, &MainWindow::stepSelected);
   connect(actions_->stepAll, &QAction::triggered, controller_, &SessionController::stepAll);
+  connect(actions_->killProcess, &QAction::triggered, this, &MainWindow::killSelected);
+  // The process table's own menu: what can be done to the process under the mouse.
+  processView_->setContextMenuPolicy(Qt::ActionsContextMenu);
+  processView_->addAction(actions_->step);
+  processView_->addAction(actions_->killProcess);
+  // The same on a process's node in the diagram (a press on it selected it).
+  diagram_->setContextMenuPolicy(Qt::CustomContextMenu);
+  connect(diagram_, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+    const int worker = diagram_->processAt(pos);
+    if (worker < 0) return;
+    processView_->selectRow(worker);
+    auto* menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("processMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(actions_->step);
+    menu->addAction(actions_->killProcess);
+    menu->popup(diagram_->viewport()->mapToGlobal(pos));
+  });
   connect(actions_->reset, &QAction::triggered, this, [this] {
     // In a challenge, Reset is its Try again: the challenge starts afresh.
     if (panels_->challenge()->isActive())

@@ -116,6 +116,8 @@ class MainWindow : public QMainWindow {
   void onSnapshot(const ipclab::Snapshot& snapshot);
   void onFailed(const QString& text);
   void stepSelected();
+  void killSelected();
+  bool selectedCanBeKilled() const;  // a live process is selected (not finished)
   void openFileDialog();
   void showAbout();
 

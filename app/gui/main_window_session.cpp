@@ -121,7 +121,24 @@ void MainWindow::updateActions() {
   actions_->pause->setEnabled(live && state == SessionStatus::State::Running);
   actions_->step->setEnabled(stepping);
   actions_->stepAll->setEnabled(stepping && !challenge);
+  actions_->killProcess->setEnabled(live && !challenge && selectedCanBeKilled());
   actions_->reset->setEnabled(controller_->scenario() != nullptr && !controller_->isStarting());
+}
+
+bool MainWindow::selectedCanBeKilled() const {
+  const QModelIndex current = processView_->currentIndex();
+  if (!current.isValid()) return false;
+  const QVariant state =
+      processes_->index(current.row(), ProcessTableModel::State).data(ProcessTableModel::StateRole);
+  if (!state.isValid()) return false;
+  const auto st = static_cast<ipclab::WorkerState>(state.toInt());
+  return st != ipclab::WorkerState::exited && st != ipclab::WorkerState::killed;
+}
+
+void MainWindow::killSelected() {
+  const QModelIndex current = processView_->currentIndex();
+  if (!current.isValid() || !selectedCanBeKilled()) return;
+  controller_->killProcess(current.row());
 }
 
 void MainWindow::stepSelected() {

@@ -330,6 +330,51 @@ void SessionController::step(int worker) {
   }
 }
 
+void SessionController::killProcess(int worker) {
+  if (!session_) {
+    emit notice(starting_ ? tr("The processes are still starting.") : tr("No lesson is running."));
+    return;
+  }
+  if (worker < 0 || static_cast<size_t>(worker) >= session_->workers().size()) {
+    emit notice(tr("Select a process first."));
+    return;
+  }
+  const QString name = processName(worker);
+  const uint64_t generation = generation_;
+  // The lifecycle thread, like a switch: the kill waits until the session
+  // has seen the death, and a stop queued meanwhile waits for it.
+  lifecycle_.start([this, generation, session = session_, worker, name] {
+    const ipclab::KillResult result = session->kill(worker);
+    // Whoever the death woke (a robust mutex's waiter, SEM_UNDO) settles.
+    if (result == ipclab::KillResult::killed && session->mode() == ipclab::RunMode::stepping)
+      session->wait_settled(std::chrono::seconds(5));
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, result, name] {
+          if (generation != generation_) return;  // the session changed meanwhile
+          deliverNow();                           // the exit event, now
+          switch (result) {
+            case ipclab::KillResult::killed:
+              return;
+            case ipclab::KillResult::finished:
+              emit notice(tr("%1 has already finished: there is nothing to kill.").arg(name));
+              return;
+            case ipclab::KillResult::unknown_process:
+              emit notice(tr("Select a process first."));
+              return;
+            case ipclab::KillResult::not_seen:
+              emit notice(
+                  tr("%1 was sent SIGKILL, but its death was not seen within 5 s.").arg(name));
+              return;
+            case ipclab::KillResult::failed:
+              emit notice(tr("The kernel refused to send SIGKILL to %1.").arg(name));
+              return;
+          }
+        },
+        Qt::QueuedConnection);
+  });
+}
+
 void SessionController::stepAll() {
   if (!session_) {
     emit notice(starting_ ? tr("The processes are still starting.") : tr("No lesson is running."));

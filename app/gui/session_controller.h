@@ -123,6 +123,10 @@ class SessionController : public QObject {
   void open(const ipclab::Scenario& scenario);
   void step(int worker);
   void stepAll();
+  // kill -9 of one process (Session::kill) on the lifecycle thread; the
+  // death comes back as its `exit` event ("killed by SIGKILL") and a fresh
+  // snapshot, a refusal (it has already finished) as a notice.
+  void killProcess(int worker);
   // stepsPerSecond <= 0: as fast as possible.
   void run(double stepsPerSecond);
   void pause();

@@ -44,6 +44,7 @@ WindowActions::WindowActions(QMainWindow* window) : QObject(window), window_(win
   step->setShortcut(QKeySequence(Qt::Key_Space));
   stepAll = make(window, QStyle::SP_MediaSeekForward);
   stepAll->setShortcuts({QKeySequence(Qt::Key_S), QKeySequence(Qt::CTRL | Qt::Key_Space)});
+  killProcess = make(window, QStyle::SP_BrowserStop);
   reset = make(window, QStyle::SP_BrowserReload);
   reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
   presentation = make(window);
@@ -75,6 +76,7 @@ void WindowActions::buildMenus() {
   sessionMenu_->addSeparator();
   sessionMenu_->addAction(step);
   sessionMenu_->addAction(stepAll);
+  sessionMenu_->addAction(killProcess);
   sessionMenu_->addSeparator();
   sessionMenu_->addAction(reset);
   viewMenu_ = bar->addMenu(QString());
@@ -106,6 +108,9 @@ void WindowActions::retranslate() {
   describe(pause, tr("&Pause"), tr("Hold every process at its step gate"));
   describe(step, tr("&Step"), tr("Let the selected process carry out one action"));
   describe(stepAll, tr("Step &All"), tr("Let every process that can carry out one action"));
+  describe(killProcess, tr("&Kill (SIGKILL)"),
+           tr("Kill the selected process with SIGKILL, as kill -9 does: the kernel cleans up "
+              "after it"));
   describe(reset, tr("Rese&t"), tr("Stop the processes and start the lesson again"));
   describe(presentation, tr("&Presentation Mode"), tr("Bigger text for a classroom projector"));
   english->setText(QStringLiteral("English"));

@@ -31,6 +31,7 @@ class WindowActions : public QObject {
   QAction* pause;
   QAction* step;
   QAction* stepAll;
+  QAction* killProcess;  // kill -9 of the selected process (also in the process table's menu)
   QAction* reset;
   QAction* presentation;
   QAction* english;

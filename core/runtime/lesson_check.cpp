@@ -30,6 +30,86 @@ std::string state_words(const WorkerStatus& w, const Scenario& s) {
   return out;
 }
 
+StepProblem make_problem(StepProblem::Kind kind, std::string process, StepResult result,
+                         std::string sentence) {
+  StepProblem p;
+  p.kind = kind;
+  p.process = std::move(process);
+  p.result = result;
+  p.sentence = std::move(sentence);
+  return p;
+}
+
+bool stuck(const WorkerStatus& w) {
+  return w.state == WorkerState::blocked || w.state == WorkerState::exited ||
+         w.state == WorkerState::killed;
+}
+
+// `run:` of one process or of all: actions until each is blocked or has
+// finished (Session::step says so; after wait_settled a blocked worker is
+// asleep in the kernel), within kRunMaxActions and kRunMaxSeconds.
+void run_until_stuck(Session& session, const std::string& ref, std::vector<StepProblem>& out) {
+  const bool all = ref == "all";
+  std::vector<int> workers;
+  if (all) {
+    for (const WorkerIdentity& w : session.workers()) workers.push_back(w.index);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kRunMaxSeconds);
+  // Past a limit: a problem unless every process is stuck anyway.
+  auto over_limit = [&](const std::string& who, int64_t actions, const std::vector<int>& ws) {
+    const bool too_long = actions >= kRunMaxActions;
+    if (!too_long && std::chrono::steady_clock::now() < deadline) return false;
+    const Snapshot snap = session.snapshot();
+    if (std::all_of(ws.begin(), ws.end(),
+                    [&](int w) { return stuck(snap.workers[static_cast<size_t>(w)]); }))
+      return true;
+    StepProblem p;
+    p.kind = too_long ? StepProblem::Kind::run_too_long : StepProblem::Kind::run_too_slow;
+    p.process = who;
+    p.limit = too_long ? kRunMaxActions : kRunMaxSeconds;
+    const std::string within = too_long ? std::to_string(kRunMaxActions) + " actions"
+                                        : std::to_string(kRunMaxSeconds) + " s";
+    p.sentence = all ? "the processes did not all block or finish within " + within
+                     : who + " did not block or finish within " + within;
+    out.push_back(std::move(p));
+    return true;
+  };
+  auto unsettled = [&](const std::string& who) {
+    if (session.wait_settled(std::chrono::seconds(5))) return false;
+    out.push_back(make_problem(StepProblem::Kind::not_settled, who, StepResult::granted,
+                               "a step of " + who + " did not settle within 5 s"));
+    return true;
+  };
+  if (all) {
+    int64_t actions = 0;
+    for (;;) {
+      if (session.finished() || over_limit(ref, actions, workers)) return;
+      int granted = 0;
+      for (int w : workers) {
+        if (actions + granted >= kRunMaxActions) break;
+        if (session.step(w) == StepResult::granted) ++granted;
+      }
+      if (granted == 0) return;  // none can take a step: each is blocked or finished
+      actions += granted;
+      if (unsettled(ref)) return;
+    }
+  }
+  for (int w : workers_named(session, ref)) {
+    const std::string& name = session.workers()[static_cast<size_t>(w)].name;
+    for (int64_t actions = 0;; ++actions) {
+      if (over_limit(name, actions, {w})) break;
+      const StepResult r = session.step(w);
+      if (r == StepResult::blocked || r == StepResult::finished) break;
+      if (r != StepResult::granted) {
+        out.push_back(make_problem(StepProblem::Kind::not_granted, name, r,
+                                   "could not step " + name + ": " + describe(r)));
+        break;
+      }
+      if (unsettled(name)) break;
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<int64_t> value_of(const ObjectStatus& o) {
@@ -43,7 +123,7 @@ std::vector<StepProblem> grant_lesson_step(Session& session, const LessonStep& s
   std::vector<StepProblem> problems;
   auto problem = [&problems](StepProblem::Kind kind, std::string process, StepResult result,
                              std::string sentence) {
-    problems.push_back({kind, std::move(process), result, std::move(sentence)});
+    problems.push_back(make_problem(kind, std::move(process), result, std::move(sentence)));
   };
   for (const auto& [channel, mechanism] : step.switches) {
     std::string why;
@@ -78,6 +158,22 @@ std::vector<StepProblem> grant_lesson_step(Session& session, const LessonStep& s
                 "a step of " + proc + " did not settle within 5 s");
     }
   }
+  for (const std::string& proc : step.kill) {
+    for (int w : workers_named(session, proc)) {
+      const KillResult r = session.kill(w);
+      if (r == KillResult::killed) continue;
+      const std::string& name = session.workers()[static_cast<size_t>(w)].name;
+      StepProblem p = make_problem(StepProblem::Kind::not_killed, name, StepResult::granted,
+                                   "could not kill " + name + ": " + describe(r));
+      p.kill_result = r;
+      problems.push_back(std::move(p));
+    }
+    // Whoever the death woke (a robust mutex's waiter, SEM_UNDO) goes on.
+    if (!session.wait_settled(std::chrono::seconds(5)))
+      problem(StepProblem::Kind::not_settled, proc, StepResult::granted,
+              "a step of " + proc + " did not settle within 5 s");
+  }
+  for (const std::string& proc : step.run) run_until_stuck(session, proc, problems);
   return problems;
 }
 
@@ -136,23 +232,21 @@ ExpectOutcome check_expect(Session& session, const Expect& expect) {
       out.failed.push_back("expected " + name + " to be " + std::to_string(want) + unit +
                            ", but it is " + (got ? std::to_string(*got) : std::string("unknown")));
   }
-  if (expect.owner_of) {
-    const int obj = sc.object_index(*expect.owner_of);
-    if (obj >= 0) {
-      const ObjectStatus& o = snap.objects[static_cast<size_t>(obj)];
-      const std::string holder =
-          o.owner >= 0 ? session.workers()[static_cast<size_t>(o.owner)].name : std::string();
-      const bool match = expect.owner.empty()
-                             ? holder.empty()
-                             : !holder.empty() && (holder == expect.owner ||
-                                                   session.worker_index(expect.owner) == o.owner);
-      const std::string want = expect.owner.empty() ? "free" : "held by " + expect.owner;
-      const std::string got = holder.empty() ? "free" : "held by " + holder;
-      if (match)
-        out.passed.push_back(*expect.owner_of + " is " + got);
-      else
-        out.failed.push_back("expected " + *expect.owner_of + " " + want + ", but it is " + got);
-    }
+  for (const auto& [mutex, owner] : expect.owners) {
+    const int obj = sc.object_index(mutex);
+    if (obj < 0) continue;
+    const ObjectStatus& o = snap.objects[static_cast<size_t>(obj)];
+    const std::string holder =
+        o.owner >= 0 ? session.workers()[static_cast<size_t>(o.owner)].name : std::string();
+    const bool match = owner.empty() ? holder.empty()
+                                     : !holder.empty() && (holder == owner ||
+                                                           session.worker_index(owner) == o.owner);
+    const std::string want = owner.empty() ? "free" : "held by " + owner;
+    const std::string got = holder.empty() ? "free" : "held by " + holder;
+    if (match)
+      out.passed.push_back(mutex + " is " + got);
+    else
+      out.failed.push_back("expected " + mutex + " " + want + ", but it is " + got);
   }
   if (expect.deadlock) {
     const bool got = snap.deadlock.has_value();
@@ -167,6 +261,7 @@ ExpectOutcome check_expect(Session& session, const Expect& expect) {
     else
       out.failed.push_back("expected " + finding_words(kind) + ", but none happened");
   }
+  check_events(session, expect, out);
   for (const auto& [name, want] : expect.cells) {
     const int obj = sc.object_index(name);
     if (obj < 0) continue;

@@ -26,17 +26,31 @@ struct StepProblem {
     not_granted,      // `process` could not step: `result` says why
     not_settled,      // a step of `process` did not settle within 5 s
     not_switched,     // channel `process` did not switch: `sentence` says why
+    not_killed,       // `process` could not be killed: `kill_result` says why
+    run_too_long,     // `run:` of `process` ("all") went on past `limit` actions ...
+    run_too_slow,     // ... or past `limit` seconds
   };
   Kind kind = Kind::nothing_stepped;
   std::string process;  // the worker's name (not_granted) or the `step:` key (not_settled)
   StepResult result = StepResult::granted;
   std::string sentence;  // in English
+  KillResult kill_result = KillResult::killed;
+  int64_t limit = 0;  // run_too_long: actions; run_too_slow: seconds
 };
 
-// Switches the channels `switch:` names, then grants `step:` (process -> count, in order; "all" =
-// step every process at its gate; a process name with count > 1 steps each instance) and waits
-// until each step settled. Returns problems (a step that could not be
-// granted, a step that did not settle), empty when all went through.
+// How far `run:` goes before it gives up (a process that never blocks).
+inline constexpr int64_t kRunMaxActions = 1000;
+inline constexpr int64_t kRunMaxSeconds = 30;
+
+// Carries out a lesson step's actions in this order: switches the channels
+// `switch:` names; grants `step:` (process -> count, in order; "all" = step
+// every process at its gate; a process name with count > 1 steps each
+// instance), waiting until each step settled; kills `kill:` with SIGKILL,
+// waiting until each death was seen and the rest settled; then `run:`
+// (each process until it is really blocked or finished, one after the
+// other; "all" round after round until none can step), at most
+// kRunMaxActions actions and kRunMaxSeconds each. Returns problems, empty
+// when all went through.
 std::vector<StepProblem> grant_lesson_step(Session& session, const LessonStep& step);
 // The same, the problems as their English sentences.
 std::vector<std::string> perform_lesson_step(Session& session, const LessonStep& step);
@@ -51,6 +65,14 @@ ExpectOutcome check_expect(Session& session, const Expect& expect);
 // The `memory:` and `at_least:` part of check_expect (lesson_check_memory.cpp).
 void check_memory(const Session& session, const Snapshot& snap, const Expect& expect,
                   ExpectOutcome& out);
+// The event patterns of `happened:` (lesson_check_events.cpp): waits up to
+// 2 s for the processes to do them, then one line per pattern and process.
+void check_events(Session& session, const Expect& expect, ExpectOutcome& out);
+// The line check_events writes for pattern `p` of `process` when it
+// happened, or when it did not: "receiver got SIGUSR1", "expected reader's
+// read() to fail with EINTR, but it has not".
+std::string event_sentence(const Expect::EventPattern& p, const std::string& process,
+                           bool happened);
 // The line check_expect writes for `deadlock:` (want) when the session has
 // (got) or has not detected one.
 std::string deadlock_sentence(bool want, bool got);

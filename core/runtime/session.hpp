@@ -109,8 +109,23 @@ struct Snapshot {
   std::vector<Finding> findings;         // what went wrong so far, in order (StateModel)
 };
 
+// Something a process did that a lesson may ask about (Expect::events): a
+// signal delivered to it (signal), or a system call it made (syscall; err:
+// the errno it failed with, 0 when it did not fail).
+struct Happening {
+  int worker = -1;
+  int signal = 0;
+  int syscall = -1;
+  int err = 0;
+  bool operator==(const Happening&) const = default;
+};
+
 enum class StepResult { granted, blocked, finished, not_ready, unknown_process, not_stepping };
 const char* describe(StepResult);
+
+// What Session::kill did: killed (the session saw the death), or why not.
+enum class KillResult { killed, finished, unknown_process, not_seen, failed };
+const char* describe(KillResult);
 
 class Session {
  public:
@@ -133,6 +148,13 @@ class Session {
   StepResult step(int worker);
   // One action of every process at its gate. Returns how many were granted.
   int step_all();
+  // kill -9: sends SIGKILL to one worker's process, wherever it is (at its
+  // gate, blocked, inside a critical section), and returns once the session
+  // has reaped it, so its `exit` event ("killed by SIGKILL") is published
+  // and snapshots say killed. The kernel cleans up after it as after any
+  // death (robust mutexes, SEM_UNDO, file locks); the session's objects stay
+  // until stop(). A worker that has already ended is refused (finished).
+  KillResult kill(int worker);
   // Waits until every granted step took effect: each worker is at its gate,
   // really blocked (kernel confirms), or gone. False on timeout.
   bool wait_settled(std::chrono::milliseconds timeout);
@@ -158,6 +180,8 @@ class Session {
   bool switch_channel(int obj, ObjectKind mechanism, std::string* error);
 
   Snapshot snapshot();
+  // Every distinct Happening since the start, in the order first seen.
+  std::vector<Happening> happenings() const;
   std::optional<std::string> deadlock() const;
   uint64_t events_dropped() const;  // sampling mode
   uint64_t ring_full_waits() const;

@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <thread>
+#include <unordered_set>
 
 #include "runtime/event_batch.hpp"
 #include "runtime/object_host.hpp"
@@ -109,6 +110,10 @@ struct Session::Impl {
   std::mutex switch_mu;
   bool switch_channel(int obj, ObjectKind to, std::string* error);
   std::vector<Event> injected;  // guarded by mu: the pump publishes them in its next pass
+  // Guarded by mu: what the processes did (Session::happenings), each once.
+  std::vector<Happening> happened;
+  std::unordered_set<uint64_t> happened_keys;
+  void note_happening(EventKind kind, int worker, const EventRecord& r);  // session_happenings.cpp
   bool settled_locked() const;
   bool ctl_rings_empty() const;
   void request_drain_and_wait();

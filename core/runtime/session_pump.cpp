@@ -212,6 +212,7 @@ void Session::Impl::publish(EventBatch& batch) {
         EventRecord& r = batch.records[it.index];
         const RecordEvents kinds = record_events(r);
         for (int k = 0; k < kinds.count; ++k) {
+          note_happening(kinds.kinds[k], it.worker, r);
           if (kinds.kinds[k] == EventKind::signal) {
             // Its finding (a lost signal) wants the whole sentence, which
             // names the target: only the decoded event has it.

@@ -120,8 +120,12 @@ void do_mutex(WorkerContext& w, const Op& op) {
   if (op.kind == OpKind::mutex_unlock) {
     const int32_t was = slot.owner.load();
     if (was != w.index) {
-      // Not ours: the error-checking mutex refuses and says why.
-      const int rc = pthread_mutex_unlock(&slot.mutex);
+      // Not ours: the error-checking mutex refuses with EPERM, after the
+      // same test glibc makes (its owner field is not this thread). Made
+      // here first because glibc's unlock of a robust mutex that another
+      // process made not recoverable crashes (SIGSEGV) instead of refusing.
+      const pid_t owner = __atomic_load_n(&slot.mutex.__data.__owner, __ATOMIC_RELAXED);
+      const int rc = owner == ::gettid() ? pthread_mutex_unlock(&slot.mutex) : EPERM;
       if (rc != 0) return emit_error(w, op.obj, rc, "unlock of a mutex this process does not hold");
       return emit_value(w, EventKind::release, op.obj, 0, "pthread_mutex_unlock");
     }

@@ -101,25 +101,19 @@ Expect load_expect(LessonContext& c, const Entry& e, std::string_view what) {
     if (owners.is_map() && owners.entries().empty()) {
       c.r.error(owner->pos, "'owner' needs a mutex and its owner, like {guard: producer}");
     }
-    for (std::size_t i = 0; i < owners.entries().size(); ++i) {
-      const Entry& o = owners.entries()[i];
-      if (i > 0) {
-        c.r.error(o.key_pos, "'owner' checks one mutex per lesson step");
+    // One mutex or several: {guard: producer, other: null}.
+    for (const Entry& o : owners.entries()) {
+      if (!object_ref(c.r, c.objects, o.key, o.key_pos, "owner", kMutex)) continue;
+      if (o.value.IsNull() || (o.value.IsScalar() && o.value.Scalar().empty())) {
+        x.owners.emplace_back(o.key, "");
         continue;
       }
-      object_ref(c.r, c.objects, o.key, o.key_pos, "owner", kMutex);
-      x.owner_of = o.key;
-      if (o.value.IsNull() || (o.value.IsScalar() && o.value.Scalar().empty())) continue;
       std::optional<std::string> who = c.r.text(o.value, o.pos, "the owner of " + quoted(o.key));
-      if (who && check_instance(c.r, c.procs, *who, o.pos, false, false)) x.owner = *who;
+      if (who && check_instance(c.r, c.procs, *who, o.pos, false, false))
+        x.owners.emplace_back(o.key, *who);
     }
   }
-  if (const Entry* h = f.get("happened")) {
-    for (auto& [word, pos] : c.r.texts(h->value, h->pos, "'happened'")
-                                 .value_or(std::vector<std::pair<std::string, SourcePos>>{}))
-      if (std::optional<FindingKind> k = finding_ref(c.r, word, pos, "finding"))
-        x.happened.push_back(*k);
-  }
+  if (const Entry* h = f.get("happened")) load_happened(c, *h, x);
   if (const Entry* cells = f.get("cells")) {
     Fields maps(c.r, cells->value, cells->pos, "'cells'");
     for (const Entry& m : maps.entries()) {

@@ -1,4 +1,4 @@
-// The `lesson:` steps (say, step, expect, ask) and the `challenge:`.
+// The `lesson:` steps (say, switch, step, kill, run, expect, ask) and the `challenge:`.
 #include <semaphore.h>
 
 #include <algorithm>
@@ -31,6 +31,25 @@ std::vector<std::pair<std::string, int>> load_step(LessonContext& c, const Entry
     std::optional<int64_t> n =
         c.r.integer(s.value, s.pos, "the step count of " + quoted(s.key), 1, kMaxActions);
     if (known && n) out.emplace_back(s.key, static_cast<int>(*n));
+  }
+  return out;
+}
+
+// run: writer | all | [writer, reader] - run until blocked or finished.
+// kill: crasher | [a, b] - SIGKILL (no `all`: a lesson kills on purpose).
+std::vector<std::string> load_processes_to(LessonContext& c, const Entry& e, bool allow_all) {
+  std::vector<std::string> out;
+  const std::string what = "'" + e.key + "'";
+  const auto names = c.r.texts(e.value, e.pos, what);
+  if (!names) return out;
+  if (names->empty()) c.r.error(e.pos, what + " is empty: name a process");
+  for (const auto& [name, pos] : *names) {
+    if (!check_instance(c.r, c.procs, name, pos, allow_all, true)) continue;
+    if (name == "all" && names->size() > 1) {
+      c.r.error(pos, "'all' already runs every process: write 'run: all' alone");
+      continue;
+    }
+    out.push_back(name);
   }
   return out;
 }
@@ -158,12 +177,14 @@ std::vector<LessonStep> load_lesson(Reader& r, const Entry& lesson,
   for (const Item& item : *items) {
     Fields f(r, item.node, item.pos, "this lesson step");
     if (!f.is_map()) continue;
-    f.allow({"say", "switch", "step", "expect", "ask"});
+    f.allow({"say", "switch", "step", "kill", "run", "expect", "ask"});
     LessonStep s;
     s.pos = f.pos();
     s.say = f.local_text("say", true).value_or(LocalText{});
     if (const Entry* sw = f.get("switch")) s.switches = load_switch(c, *sw);
     if (const Entry* step = f.get("step")) s.step = load_step(c, *step);
+    if (const Entry* kill = f.get("kill")) s.kill = load_processes_to(c, *kill, false);
+    if (const Entry* run = f.get("run")) s.run = load_processes_to(c, *run, true);
     if (const Entry* expect = f.get("expect")) s.expect = load_expect(c, *expect);
     if (const Entry* ask = f.get("ask")) s.ask = load_ask(c, *ask);
     out.push_back(std::move(s));

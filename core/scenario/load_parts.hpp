@@ -86,6 +86,9 @@ std::vector<std::string_view> finding_names();
 // A `happened:`/`goal:` word; an error at `at` if it names nothing.
 std::optional<FindingKind> finding_ref(Reader& r, std::string_view word, SourcePos at,
                                        std::string_view what);
+// An expect's `happened:`: finding kinds and event patterns
+// (load_expect_events.cpp).
+void load_happened(LessonContext& c, const Entry& h, Expect& x);
 // Objects an expect's `value:` (and a typed answer) may name.
 extern const Need kValued;
 // An expect's `memory:` and `at_least:` (load_expect_memory.cpp).

@@ -210,14 +210,26 @@ struct Expect {
   std::vector<std::string> finished;  // ... that must have exited
   std::vector<std::pair<std::string, int64_t>> value;  // object -> semaphore count,
                                                        // channel fill, or cell 0 value
-  std::optional<std::string> owner_of;                 // mutex name ...
-  std::string owner;  // ... and the process that must own it ("" = free)
+  // Mutex -> the process that must own it ("" = free), in file order.
+  std::vector<std::pair<std::string, std::string>> owners;
   // true: the session has detected a deadlock (a wait-for cycle, or every
   // process blocked with none left to release another); false: it has not.
   std::optional<bool> deadlock;
   // What the simulator must have found by now (a lost update, a split
   // message...): each kind at least once.
   std::vector<FindingKind> happened;
+  // What a process must have done by now (`happened: [{process: ...}]`),
+  // from its own events: a signal delivered to it (sigwait returned it, or
+  // its handler caught it), or a system call it made, perhaps one that
+  // failed with a given errno. A name with copies: every copy.
+  struct EventPattern {
+    std::string process;
+    int signal = 0;    // a signal delivered to it ...
+    std::string call;  // ... or a system call it made ("read") ...
+    int err = 0;       // ... that failed with this errno (0: however it ended)
+    SourcePos pos;
+  };
+  std::vector<EventPattern> events;
   // Shared memory -> every cell's value, from the mapping itself.
   std::vector<std::pair<std::string, std::vector<int64_t>>> cells;
   // Channel -> the texts of the messages in it, in the order a receiver gets them.
@@ -260,6 +272,14 @@ struct LessonStep {
   std::vector<std::pair<std::string, int>> step;
   // Channels to switch live before the steps: channel name -> mechanism.
   std::vector<std::pair<std::string, ObjectKind>> switches;
+  // Processes to kill with SIGKILL (`kill:`), after `step:`: instance
+  // names, or a name with count > 1 for every copy.
+  std::vector<std::string> kill;
+  // Processes to run until they can go no further (`run:`), after `kill:`,
+  // one after the other in file order: each takes actions one at a time
+  // until it is really blocked (the kernel confirms) or has finished. "all":
+  // every process, round after round, until none can take a step.
+  std::vector<std::string> run;
   std::optional<Expect> expect;
   std::optional<Ask> ask;
   SourcePos pos;

@@ -1667,6 +1667,63 @@
         <source>a read of an empty slot</source>
         <translation>缓冲区下溢（读了空槽）</translation>
     </message>
+    <message>
+        <source>%1 got %2</source>
+        <comment>a signal was delivered to a process</comment>
+        <translation>%1 收到了 %2</translation>
+    </message>
+    <message>
+        <source>expected %1 to get %2, but it has not</source>
+        <translation>预期 %1 收到 %2，但它没有收到</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2() failed with %3</source>
+        <translation>%1 的 %2() 以 %3 失败</translation>
+    </message>
+    <message>
+        <source>expected %1&apos;s %2() to fail with %3, but it has not</source>
+        <translation>预期 %1 的 %2() 以 %3 失败，但并没有</translation>
+    </message>
+    <message>
+        <source>%1 called %2()</source>
+        <translation>%1 调用了 %2()</translation>
+    </message>
+    <message>
+        <source>expected %1 to call %2(), but it has not</source>
+        <translation>预期 %1 调用 %2()，但它没有调用</translation>
+    </message>
+    <message>
+        <source>could not kill %1: it has already finished</source>
+        <translation>无法杀死 %1：它已经结束</translation>
+    </message>
+    <message>
+        <source>could not kill %1: there is no such process</source>
+        <translation>无法杀死 %1：没有这个进程</translation>
+    </message>
+    <message>
+        <source>could not kill %1: its death was not seen within 5 s</source>
+        <translation>无法确认 %1 已被杀死：5 秒内没有看到它死亡</translation>
+    </message>
+    <message>
+        <source>could not kill %1: the kernel refused the signal</source>
+        <translation>无法杀死 %1：内核拒绝发送该信号</translation>
+    </message>
+    <message>
+        <source>the processes did not all block or finish within %1 actions</source>
+        <translation>在 %1 个动作之内，进程没有全部阻塞或结束</translation>
+    </message>
+    <message>
+        <source>%1 did not block or finish within %2 actions</source>
+        <translation>%1 在 %2 个动作之内既没有阻塞也没有结束</translation>
+    </message>
+    <message>
+        <source>the processes did not all block or finish within %1 s</source>
+        <translation>在 %1 秒之内，进程没有全部阻塞或结束</translation>
+    </message>
+    <message>
+        <source>%1 did not block or finish within %2 s</source>
+        <translation>%1 在 %2 秒之内既没有阻塞也没有结束</translation>
+    </message>
 </context>
 <context>
     <name>LessonPanel</name>
@@ -2596,6 +2653,18 @@
         <source>A channel is already switching its mechanism; try again in a moment.</source>
         <translation>已有一个通道正在切换机制，请稍后再试。</translation>
     </message>
+    <message>
+        <source>%1 has already finished: there is nothing to kill.</source>
+        <translation>%1 已经结束了：没有可杀死的进程。</translation>
+    </message>
+    <message>
+        <source>%1 was sent SIGKILL, but its death was not seen within 5 s.</source>
+        <translation>已向 %1 发送 SIGKILL，但 5 秒内没有看到它死亡。</translation>
+    </message>
+    <message>
+        <source>The kernel refused to send SIGKILL to %1.</source>
+        <translation>内核拒绝向 %1 发送 SIGKILL。</translation>
+    </message>
 </context>
 <context>
     <name>SessionStatus</name>
@@ -3084,6 +3153,14 @@
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
+    <message>
+        <source>&amp;Kill (SIGKILL)</source>
+        <translation>杀死（SIGKILL）(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Kill the selected process with SIGKILL, as kill -9 does: the kernel cleans up after it</source>
+        <translation>用 SIGKILL 杀死选中的进程，就像 kill -9 一样：内核会替它善后</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -3196,10 +3273,6 @@
         <translation>这一步在 5 秒内没有完成</translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos;: step [PROC] | run [SPEED] | pause | state | switch OBJ MECH | quit</source>
-        <translation>未知命令“%1”：可用 step [进程] | run [速度] | pause | state | switch 对象 机制 | quit</translation>
-    </message>
-    <message>
         <source>switch needs an object and a mechanism: switch buffer posix_mq</source>
         <translation>switch 需要一个对象和一种机制，例如：switch buffer posix_mq</translation>
     </message>
@@ -3230,36 +3303,6 @@
     <message>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>usage: ipclab-cli COMMAND ...
-  list [--json]                 the bundled lessons
-  check FILE...                 validate lesson files (FILE:LINE:COL: error: TEXT)
-  run SCENARIO [--jsonl] [--step] [--timeout SEC] [--switch OBJ=MECH]
-               [--speed STEPS_PER_SEC] [--seed N] [--trace-out FILE.json]
-                                run a bundled lesson (by id) or a file with real processes
-      commands on stdin: step PROC | step | run [SPEED] | pause | state |
-                         switch OBJ MECH (live, e.g. switch buffer posix_mq) | quit
-      --step starts paused, one action per step command
-      exit codes: 0 all finished, 2 bad scenario or usage, 3 deadlock, 4 timeout
-  lesson ID|FILE|--all          run a lesson&apos;s steps headless and check every expect
-  cleanup                       remove what dead sessions left behind
-  --lang en|zh_CN before COMMAND: the language (else LANGUAGE, LC_ALL, LANG)
-</source>
-        <translation>用法：ipclab-cli 命令 ...
-  list [--json]                 列出内置课程
-  check 文件...                 检查课程文件（文件:行:列: error: 说明）
-  run 场景 [--jsonl] [--step] [--timeout 秒] [--switch 对象=机制]
-               [--speed 每秒步数] [--seed N] [--trace-out 文件.json]
-                                用真实进程运行一个内置课程（按 ID）或课程文件
-      标准输入中的命令：step 进程 | step | run [速度] | pause | state |
-                         switch 对象 机制（在运行中切换，例如 switch buffer posix_mq）| quit
-      --step 启动后先暂停，每条 step 命令执行一个动作
-      退出码：0 全部结束，2 场景或用法有误，3 死锁，4 超时
-  lesson ID|文件|--all          不开窗口执行课程的各个步骤，并检查每一条预期
-  cleanup                       清理已死亡的会话留下的东西
-  --lang en|zh_CN 放在命令之前：界面语言（否则依次看 LANGUAGE、LC_ALL、LANG）
-</translation>
     </message>
     <message>
         <source>unknown command &apos;%1&apos;</source>
@@ -3330,6 +3373,66 @@
     <message>
         <source>the question of step %1: no check against the processes, only its key</source>
         <translation>第 %1 步的问题：无法对照进程检验，只核对了标准答案</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;: step [PROC] | run [SPEED] | pause | state | switch OBJ MECH | kill PROC | quit</source>
+        <translation>未知命令“%1”：可用 step [进程] | run [速度] | pause | state | switch 对象 机制 | kill 进程 | quit</translation>
+    </message>
+    <message>
+        <source>kill needs a process: kill writer</source>
+        <translation>kill 需要指定一个进程，例如：kill writer</translation>
+    </message>
+    <message>
+        <source>it has already finished</source>
+        <translation>它已经结束</translation>
+    </message>
+    <message>
+        <source>there is no such process</source>
+        <translation>没有这个进程</translation>
+    </message>
+    <message>
+        <source>its death was not seen within 5 s</source>
+        <translation>5 秒内没有看到它死亡</translation>
+    </message>
+    <message>
+        <source>the kernel refused the signal</source>
+        <translation>内核拒绝发送该信号</translation>
+    </message>
+    <message>
+        <source>cannot kill %1: %2</source>
+        <translation>无法杀死 %1：%2</translation>
+    </message>
+    <message>
+        <source>usage: ipclab-cli COMMAND ...
+  list [--json]                 the bundled lessons
+  check FILE...                 validate lesson files (FILE:LINE:COL: error: TEXT)
+  run SCENARIO [--jsonl] [--step] [--timeout SEC] [--switch OBJ=MECH]
+               [--speed STEPS_PER_SEC] [--seed N] [--trace-out FILE.json]
+                                run a bundled lesson (by id) or a file with real processes
+      commands on stdin: step PROC | step | run [SPEED] | pause | state |
+                         switch OBJ MECH (live, e.g. switch buffer posix_mq) |
+                         kill PROC (kill -9: SIGKILL) | quit
+      --step starts paused, one action per step command
+      exit codes: 0 all finished, 2 bad scenario or usage, 3 deadlock, 4 timeout
+  lesson ID|FILE|--all          run a lesson&apos;s steps headless and check every expect
+  cleanup                       remove what dead sessions left behind
+  --lang en|zh_CN before COMMAND: the language (else LANGUAGE, LC_ALL, LANG)
+</source>
+        <translation>用法：ipclab-cli 命令 ...
+  list [--json]                 列出内置课程
+  check 文件...                 检查课程文件（文件:行:列: error: 说明）
+  run 场景 [--jsonl] [--step] [--timeout 秒] [--switch 对象=机制]
+               [--speed 每秒步数] [--seed N] [--trace-out 文件.json]
+                                用真实进程运行一个内置课程（按 ID）或课程文件
+      标准输入中的命令：step 进程 | step | run [速度] | pause | state |
+                         switch 对象 机制（在运行中切换，例如 switch buffer posix_mq）|
+                         kill 进程（kill -9：SIGKILL）| quit
+      --step 启动后先暂停，每条 step 命令执行一个动作
+      退出码：0 全部结束，2 场景或用法有误，3 死锁，4 超时
+  lesson ID|文件|--all          不开窗口执行课程的各个步骤，并检查每一条预期
+  cleanup                       清理已死亡的会话留下的东西
+  --lang en|zh_CN 放在命令之前：界面语言（否则依次看 LANGUAGE、LC_ALL、LANG）
+</translation>
     </message>
 </context>
 </TS>

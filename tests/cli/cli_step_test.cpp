@@ -184,6 +184,33 @@ TEST(StepProtocol, HumanRepliesAndMistakes) {
   EXPECT_EQ(s.process().wait(10s).code, 0);
 }
 
+TEST(StepProtocol, KillSendsSigkillAndRefusesAFinishedProcess) {
+  TempDir dir;
+  Stepper s(dir.path(), write_file(dir.path(), "pc.yaml", kProducerConsumer), true);
+  ASSERT_TRUE(s.started());
+  ASSERT_TRUE(s.wait_spawned(2));
+  s.command("step consumer");  // asleep in read()
+  ASSERT_EQ(s.proc("consumer").state, "blocked");
+  std::vector<std::string> got = s.command("kill consumer");
+  EXPECT_TRUE(has_line(got, "\"ev\":\"exit\"", "killed by SIGKILL")) << s.process().out();
+  EXPECT_EQ(s.proc("consumer").state, "killed");
+  EXPECT_EQ(workers_under(dir.path()).size(), 1u) << "the killed worker was reaped";
+  const size_t err_mark = s.process().err().size();
+  s.command("kill consumer");
+  EXPECT_TRUE(s.process().read_until(
+      [&](const std::string&) {
+        return s.process().err().find("cannot kill consumer: it has already finished", err_mark) !=
+               std::string::npos;
+      },
+      5s))
+      << "stderr: " << s.process().err();
+  s.process().write("kill\nquit\n");
+  const CliResult r = s.process().wait(10s);
+  EXPECT_NE(r.err.find("kill needs a process"), std::string::npos) << r.err;
+  EXPECT_TRUE(workers_under(dir.path()).empty());
+  EXPECT_TRUE(sessions_in(dir.path()).empty());
+}
+
 TEST(StepProtocol, PauseStopsARunAndSteppingWorksAgain) {
   TempDir dir;
   const std::string body = R"(ipclab: 1

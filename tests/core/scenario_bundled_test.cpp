@@ -123,6 +123,10 @@ TEST(BundledScenarios, UseOnlyObjectsTheRuntimeProvides) {
 // A lesson cannot grant a process more steps than it has actions. Only
 // `all: N` may ask for more (up to N rounds, processes that wait take fewer
 // steps than rounds) when its step expects every process to have finished.
+// `run:` takes only the actions a process has (it stops when the process
+// has finished), but how many only the run knows: after a run, a process's
+// later steps are not counted. A process that was killed is never stepped,
+// killed or run again.
 TEST(BundledScenarios, LessonsGrantNoMoreStepsThanThereAreActions) {
   for (const BundledScenario& b : bundled_scenarios()) {
     LoadResult r = resolve_scenario(std::string(b.id));
@@ -139,19 +143,50 @@ TEST(BundledScenarios, LessonsGrantNoMoreStepsThanThereAreActions) {
     for (const ProcessSpec& p : s.processes) {
       for (const std::string& c : copies(p)) available[c] = expanded_action_count(p.steps);
     }
+    std::set<std::string> ran, killed;
+    auto named = [&](const std::string& who, const ProcessSpec& p, const std::string& c) {
+      return who == "all" || who == p.name || who == c;
+    };
     for (const LessonStep& step : s.lesson) {
       const bool runs_to_the_end =
           step.expect && step.expect->finished.size() == s.processes.size();
+      std::vector<std::string> named_now;  // what this step steps, kills or runs
       for (const auto& [who, n] : step.step) {
+        named_now.push_back(who);
         if (who == "all" && runs_to_the_end) continue;
         for (const ProcessSpec& p : s.processes) {
           for (const std::string& c : copies(p)) {
-            if (who == "all" || who == p.name || who == c) granted[c] += n;
+            if (named(who, p, c)) granted[c] += n;
+          }
+        }
+      }
+      named_now.insert(named_now.end(), step.kill.begin(), step.kill.end());
+      named_now.insert(named_now.end(), step.run.begin(), step.run.end());
+      for (const std::string& who : named_now) {
+        for (const ProcessSpec& p : s.processes) {
+          for (const std::string& c : copies(p)) {
+            if (who != "all" && named(who, p, c)) {
+              EXPECT_FALSE(killed.count(c)) << b.id << ": " << c << " was killed before";
+            }
+          }
+        }
+      }
+      for (const ProcessSpec& p : s.processes) {
+        for (const std::string& c : copies(p)) {
+          for (const std::string& who : step.kill) {
+            if (named(who, p, c)) killed.insert(c);
+          }
+          for (const std::string& who : step.run) {
+            if (!named(who, p, c) || ran.count(c)) continue;
+            // What was granted before the run still counts.
+            EXPECT_LE(granted[c], available[c]) << b.id << ": " << c;
+            ran.insert(c);
           }
         }
       }
     }
     for (const auto& [copy, n] : granted) {
+      if (ran.count(copy)) continue;
       EXPECT_LE(n, available[copy]) << b.id << ": " << copy;
     }
   }

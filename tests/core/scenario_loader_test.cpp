@@ -211,13 +211,13 @@ TEST(ScenarioLoader, LocalisedTextAndLessonForms) {
   EXPECT_EQ(s.lesson[0].say.in("zh"), "你好");
   EXPECT_EQ(s.lesson[0].say.in("en"), "Hello");
   EXPECT_EQ(s.lesson[0].step, (std::vector<std::pair<std::string, int>>{{"all", 1}}));
-  EXPECT_EQ(s.lesson[0].expect->owner_of, "m");
-  EXPECT_EQ(s.lesson[0].expect->owner, "a");
+  EXPECT_EQ(s.lesson[0].expect->owners,
+            (std::vector<std::pair<std::string, std::string>>{{"m", "a"}}));
   EXPECT_EQ(s.lesson[0].expect->blocked, std::vector<std::string>{"w"});
   EXPECT_EQ(s.lesson[1].step,
             (std::vector<std::pair<std::string, int>>{{"w#2", 1}, {"a", 2}, {"all", 1}, {"w", 1}}));
-  EXPECT_EQ(s.lesson[1].expect->owner_of, "m");
-  EXPECT_EQ(s.lesson[1].expect->owner, "");
+  EXPECT_EQ(s.lesson[1].expect->owners,
+            (std::vector<std::pair<std::string, std::string>>{{"m", ""}}));
   EXPECT_EQ(s.lesson[1].expect->finished, (std::vector<std::string>{"a", "w#1"}));
   EXPECT_EQ(s.lesson[1].ask->question.zh, "哪个");
   EXPECT_EQ(s.lesson[1].ask->choices[0].zh, "一");

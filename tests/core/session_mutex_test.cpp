@@ -184,6 +184,35 @@ processes:
   EXPECT_EQ(leftovers(f.tag, f.folder, f.pids, {}), "");
 }
 
+// The free run of robust-mutex-owner-died when latecomer goes first: the
+// mutex is not recoverable, survivor's lock fails, and its unlock of a
+// mutex it does not hold is refused with EPERM (glibc itself would crash).
+TEST(RobustMutex, UnlockingANotRecoverableMutexOneDoesNotHoldIsRefused) {
+  auto ls = LiveSession::start(scenario_text(R"(objects:
+  - {name: m, kind: mutex, robust: true}
+processes:
+  - name: holder
+    steps: [{lock: m}, {exit: 1}]
+  - name: careless
+    steps: [{lock: m}, {unlock: m}]
+  - name: late
+    steps: [{lock: m}, {unlock: m}]
+)"));
+  ASSERT_TRUE(ls);
+  for (const char* p : {"holder", "holder", "careless", "careless"})
+    ASSERT_EQ(ls->step(p), StepResult::granted) << p;
+  ASSERT_EQ(ls->step("late"), StepResult::granted);  // lock: ENOTRECOVERABLE
+  ASSERT_EQ(ls->step("late"), StepResult::granted);  // unlock: not its mutex
+  ASSERT_TRUE(ls->wait_finished());
+  const std::vector<Event> errors = ls->of(EventKind::error, "late");
+  ASSERT_EQ(errors.size(), 2u) << details(errors);
+  EXPECT_NE(errors[0].detail.find("ENOTRECOVERABLE"), std::string::npos) << errors[0].detail;
+  EXPECT_NE(errors[1].detail.find("EPERM"), std::string::npos) << errors[1].detail;
+  const std::vector<Event> exits = ls->of(EventKind::exit, "late");
+  ASSERT_EQ(exits.size(), 1u);
+  EXPECT_EQ(exits[0].detail, "exit code 0");
+}
+
 TEST(PlainMutex, AProcessThatExitsHoldingItSaysSo) {
   auto ls = LiveSession::start(scenario_text(R"(objects:
   - {name: m, kind: mutex}

@@ -103,6 +103,12 @@ int DiagramView::processPid(int worker) const {
   return node ? node->state().pid : 0;
 }
 
+int DiagramView::processAt(const QPoint& viewportPos) const {
+  for (QGraphicsItem* item : items(viewportPos))
+    if (auto* node = dynamic_cast<ProcessNode*>(item)) return node->worker();
+  return -1;
+}
+
 QString DiagramView::objectText(int obj) const {
   const ObjectNode* node = scene_->objectNode(obj);
   return node ? node->text() : QString();

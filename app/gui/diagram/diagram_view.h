@@ -52,6 +52,8 @@ class DiagramView : public QGraphicsView {
   QString processStateText(int worker) const;  // "blocked on full", "running", ...
   QString processActionText(int worker) const;
   int processPid(int worker) const;
+  // The process whose node is at `viewportPos`, or -1.
+  int processAt(const QPoint& viewportPos) const;
   QString objectText(int obj) const;  // "empty: count 2", "guard: owner: producer", ...
   bool edgeBlocked(int worker, int obj) const;
   QStringList tokensInFlight() const;

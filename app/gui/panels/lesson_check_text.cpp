@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 #include <QStringList>
 #include <algorithm>
+#include <cstring>
 #include <string>
 
 #include "state_style.h"
@@ -114,24 +115,23 @@ std::optional<std::vector<LessonCheckText::Line>> LessonCheckText::rebuild(
     checks.push_back(std::move(c));
   }
 
-  // A mutex's owner.
-  if (expect.owner_of) {
-    const int obj = sc.object_index(*expect.owner_of);
+  // Each mutex's owner, in file order.
+  for (const auto& [mutexName, owner] : expect.owners) {
+    const int obj = sc.object_index(mutexName);
     if (obj >= 0) {
       if (static_cast<size_t>(obj) >= snap.objects.size()) return std::nullopt;
       const ipclab::ObjectStatus& o = snap.objects[static_cast<size_t>(obj)];
       const std::string holder = o.owner >= 0 && static_cast<size_t>(o.owner) < workers.size()
                                      ? workers[static_cast<size_t>(o.owner)].name
                                      : std::string();
-      const std::string wantEn = expect.owner.empty() ? "free" : "held by " + expect.owner;
+      const std::string wantEn = owner.empty() ? "free" : "held by " + owner;
       const std::string gotEn = holder.empty() ? "free" : "held by " + holder;
-      const QString wantTr =
-          expect.owner.empty() ? tr("free") : tr("held by %1").arg(q(expect.owner));
+      const QString wantTr = owner.empty() ? tr("free") : tr("held by %1").arg(q(owner));
       const QString gotTr = holder.empty() ? tr("free") : tr("held by %1").arg(q(holder));
-      const QString mutex = q(*expect.owner_of);
+      const QString mutex = q(mutexName);
       Check c;
-      c.passEn = *expect.owner_of + " is " + gotEn;
-      c.failEn = "expected " + *expect.owner_of + " " + wantEn + ", but it is " + gotEn;
+      c.passEn = mutexName + " is " + gotEn;
+      c.failEn = "expected " + mutexName + " " + wantEn + ", but it is " + gotEn;
       c.pass = tr("%1 is %2").arg(mutex, gotTr);
       c.fail = tr("expected %1 to be %2, but it is %3").arg(mutex, wantTr, gotTr);
       checks.push_back(std::move(c));
@@ -160,6 +160,33 @@ std::optional<std::vector<LessonCheckText::Line>> LessonCheckText::rebuild(
     c.failEn = "expected " + ipclab::finding_words(kind) + ", but none happened";
     c.fail = tr("expected %1, but none happened").arg(findingWords(kind));
     checks.push_back(std::move(c));
+  }
+
+  // What each process did (lesson_check_events.cpp): a signal delivered to
+  // it, a system call it made, one that failed with an errno.
+  for (const ipclab::Expect::EventPattern& p : expect.events) {
+    for (int w : ipclab::resolve_process_ref(workers, sc, p.process)) {
+      if (w < 0 || static_cast<size_t>(w) >= workers.size()) return std::nullopt;
+      const std::string& name = workers[static_cast<size_t>(w)].name;
+      const QString who = q(name), call = q(p.call);
+      Check c;
+      c.passEn = ipclab::event_sentence(p, name, true);
+      c.failEn = ipclab::event_sentence(p, name, false);
+      if (p.signal) {
+        const QString sig = q(ipclab::signal_display_name(p.signal));
+        c.pass = tr("%1 got %2", "a signal was delivered to a process").arg(who, sig);
+        c.fail = tr("expected %1 to get %2, but it has not").arg(who, sig);
+      } else if (p.err) {
+        const char* e = strerrorname_np(p.err);
+        const QString err = e ? QString::fromLatin1(e) : QString::number(p.err);
+        c.pass = tr("%1's %2() failed with %3").arg(who, call, err);
+        c.fail = tr("expected %1's %2() to fail with %3, but it has not").arg(who, call, err);
+      } else {
+        c.pass = tr("%1 called %2()").arg(who, call);
+        c.fail = tr("expected %1 to call %2(), but it has not").arg(who, call);
+      }
+      checks.push_back(std::move(c));
+    }
   }
 
   // Every cell of a shared memory, and the messages in a channel.
@@ -344,6 +371,31 @@ QString LessonCheckText::problem(const ipclab::StepProblem& p) {
       if (!kind || m.captured(1) != name) return q(p.sentence);
       return SwitchText::refusal(name, *kind, m.captured(3).toStdString());
     }
+    case K::not_killed: {
+      using KR = ipclab::KillResult;
+      switch (p.kill_result) {
+        case KR::finished:
+          return tr("could not kill %1: it has already finished").arg(name);
+        case KR::unknown_process:
+          return tr("could not kill %1: there is no such process").arg(name);
+        case KR::not_seen:
+          return tr("could not kill %1: its death was not seen within 5 s").arg(name);
+        case KR::failed:
+          return tr("could not kill %1: the kernel refused the signal").arg(name);
+        case KR::killed:
+          break;
+      }
+      return q(p.sentence);
+    }
+    case K::run_too_long:
+      // grant_lesson_step: a `run:` that went past its limit of actions.
+      if (p.process == "all")
+        return tr("the processes did not all block or finish within %1 actions").arg(p.limit);
+      return tr("%1 did not block or finish within %2 actions").arg(name).arg(p.limit);
+    case K::run_too_slow:
+      if (p.process == "all")
+        return tr("the processes did not all block or finish within %1 s").arg(p.limit);
+      return tr("%1 did not block or finish within %2 s").arg(name).arg(p.limit);
     case K::not_granted:
       break;
   }

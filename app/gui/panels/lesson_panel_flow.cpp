@@ -55,7 +55,8 @@ void LessonPanel::arrive(int index) {
   shown_ = index;
   arriving_ = index;
   const uint64_t ticket = ++ticket_;
-  if (step.step.empty() && step.switches.empty() && !step.expect) {
+  if (step.step.empty() && step.switches.empty() && step.kill.empty() && step.run.empty() &&
+      !step.expect) {
     onResult(index, LessonStepResult());
     return;
   }
