@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "diagram/diagram_paint.h"
+#include "object_words.h"
 #include "switch_text.h"
 
 namespace {
@@ -424,7 +424,7 @@ QString EventDetailText::deadlockText(const QString& detail) {
     const auto kind = ipclab::object_kind_from(c.captured(3).toStdString());
     if (!kind) return QString();
     QString text =
-        tr("%1 waits on %2 '%3'").arg(c.captured(1), DiagramPaint::kindWord(*kind), c.captured(4));
+        tr("%1 waits on %2 '%3'").arg(c.captured(1), KindWords::word(*kind), c.captured(4));
     if (!c.captured(5).isEmpty()) text = tr("%1, held by %2").arg(text, c.captured(5));
     if (!c.captured(6).isEmpty()) text = tr("%1 (count %2)").arg(text, c.captured(6));
     clauses << text;

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <string>
 
-#include "state_style.h"
+#include "object_words.h"
 #include "switch_text.h"
 
 namespace {
@@ -49,7 +49,7 @@ std::optional<std::vector<LessonCheckText::Line>> LessonCheckText::rebuild(
   auto stateTr = [&](const ipclab::WorkerStatus& w) {
     if (w.state == WorkerState::blocked && w.blocked_obj >= 0)
       return tr("blocked on %1").arg(q(objectName(w.blocked_obj)));
-    return StateStyle::stateWord(w.state);
+    return StateWords::word(w.state);
   };
   enum class Want { blocked, running, finished };
   auto states = [&](const std::vector<std::string>& refs, const char* wordEn, Want want) {
