@@ -53,19 +53,7 @@ QString ChallengeText::headline(const ipclab::Challenge& challenge,
 }
 
 QString ChallengeText::finding(const ipclab::ChallengeVerdict& verdict) {
-  if (!verdict.finding) return QString();
-  const ipclab::Finding& f = *verdict.finding;
-  const QString english = QString::fromStdString(f.text);
-  if (f.kind == ipclab::FindingKind::deadlock) {
-    const QString said = EventDetailText::deadlockText(english);
-    return said.isNull() ? english : said;
-  }
-  ipclab::Event e;
-  e.ev = f.kind == ipclab::FindingKind::signal_lost ? ipclab::EventKind::signal
-                                                    : ipclab::EventKind::race;
-  e.detail = f.text;
-  const QString said = EventDetailText::words(e, nullptr);
-  return said.isNull() ? english : said;
+  return verdict.finding ? EventDetailText::finding(*verdict.finding) : QString();
 }
 
 QString ChallengeText::refusal(ipclab::StepResult result, const QString& process) {

@@ -432,6 +432,20 @@ QString EventDetailText::deadlockText(const QString& detail) {
   return sentence.arg(clauses.join(tr("; ", "between the processes of a deadlock")));
 }
 
+QString EventDetailText::finding(const ipclab::Finding& f) {
+  const QString english = q(f.text);
+  if (f.kind == ipclab::FindingKind::deadlock) {
+    const QString said = deadlockText(english);
+    return said.isNull() ? english : said;
+  }
+  ipclab::Event e;
+  e.ev = f.kind == ipclab::FindingKind::signal_lost ? ipclab::EventKind::signal
+                                                    : ipclab::EventKind::race;
+  e.detail = f.text;
+  const QString said = words(e, nullptr);
+  return said.isNull() ? english : said;
+}
+
 QString EventDetailText::words(const ipclab::Event& e, const ipclab::Op* op) {
   if (e.detail.empty()) return QString();
   const QString detail = q(e.detail);
