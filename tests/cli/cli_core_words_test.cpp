@@ -42,6 +42,32 @@ lesson:
     step: {poster: 9}
 )";
 
+// A challenge whose solution loses: three steps of one adder, two allowed.
+const char* kLosingChallenge = R"(ipclab: 1
+id: losing-challenge
+title: {en: "A losing challenge", zh: "输掉的挑战"}
+category: synchronization
+objects:
+  - {name: flag, kind: shared_memory, cells: 1}
+  - {name: counter, kind: shared_memory, cells: 1}
+processes:
+  - name: adder
+    count: 2
+    steps:
+      - critical:
+          guard: flag
+          steps:
+            - add: {to: counter, cell: 0, value: 1, expand: true}
+lesson:
+  - say: {en: "Try it.", zh: "试试看。"}
+challenge:
+  goal: exclusion
+  object: flag
+  max_steps: 2
+  say: {en: "Put both inside.", zh: "让两个都进去。"}
+  solution: [adder#1, adder#1, adder#1]
+)";
+
 bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
@@ -104,6 +130,21 @@ TEST(CliCoreWords, FailedChecksStayCoreEnglishByDefault) {
                   "the real processes make choice 0 right (waiter is blocked on gate)\n"))
       << r.out;
   EXPECT_TRUE(has(r.out, "\n         FAILED: could not step poster: ")) << r.out;
+}
+
+TEST(CliCoreWords, ChallengeVerdictInChineseAndInEnglish) {
+  TempDir dir;
+  const std::string file = write_file(dir.path(), "losing.yaml", kLosingChallenge);
+  CliResult r = run_cli({"--lang", "zh_CN", "lesson", file}, dir.path());
+  EXPECT_EQ(r.code, 1) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "已用 3 步，超过允许的 2 步，仍未发生")) << r.out;
+  EXPECT_FALSE(has(r.out, "never happened")) << r.out;
+  r = run_cli({"lesson", file}, dir.path());
+  EXPECT_EQ(r.code, 1) << r.out << r.err;
+  EXPECT_TRUE(has(r.out,
+                  "  FAIL challenge (exclusion) in 3 steps: 3 steps used, more than the 2 "
+                  "allowed, and two processes inside one critical section never happened\n"))
+      << r.out;
 }
 
 TEST(CliCoreWords, RunPrintsEventDetailsInChinese) {
