@@ -232,7 +232,7 @@ class Runner {
     else if (session_.switch_channel(i, *kind, &why))
       why.clear();
     if (!why.empty()) {
-      say(fill(translate("cli", "cannot switch %1: %2"), {obj, why}));
+      say(fill(translate("cli", "cannot switch %1: %2"), {obj, switch_reason_words(why)}));
       return;
     }
     if (session_.mode() != RunMode::running) session_.wait_settled(std::chrono::seconds(5));

@@ -10,6 +10,7 @@
 #include "challenge_text.h"
 #include "event_detail_text.h"
 #include "lesson_check_text.h"
+#include "switch_text.h"
 
 namespace ipclab::cli {
 
@@ -91,6 +92,12 @@ std::string refusal_words(const std::string& process, StepResult result) {
   p.result = result;
   p.sentence = "could not step " + process + ": " + describe(result);
   return s(LessonCheckText::problem(p));
+}
+
+std::string switch_reason_words(const std::string& why) {
+  if (!g_translated) return why;
+  const QString said = SwitchText::reason(why);
+  return said.isNull() ? why : s(said);
 }
 
 std::string deadlock_words(const std::string& description) {

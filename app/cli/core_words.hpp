@@ -51,6 +51,8 @@ std::string play_problem_words(const std::string& problem);
 // Session::step's refusal to step `process`, as a whole sentence; "" in
 // English (the CLI's own "cannot step %1: %2" frames core's reason there).
 std::string refusal_words(const std::string& process, StepResult result);
+// Session::switch_channel's reason for refusing a switch.
+std::string switch_reason_words(const std::string& why);
 // The session's description of a deadlock.
 std::string deadlock_words(const std::string& description);
 // The human-readable line of an event (to_human_line), its detail in the
