@@ -212,6 +212,9 @@ const std::vector<const char*>& fixedSentences() {
       QT_TRANSLATE_NOOP("EventDetailText", "fork failed: no measure"),
       QT_TRANSLATE_NOOP("EventDetailText", "write failed: no measure"),
       QT_TRANSLATE_NOOP("EventDetailText", "read failed: no measure"),
+      // A lock made of a flag in shared memory (worker_ops_flag.cpp).
+      QT_TRANSLATE_NOOP("EventDetailText", "flag set: inside the critical section"),
+      QT_TRANSLATE_NOOP("EventDetailText", "flag cleared: out of the critical section"),
   };
   return fixed;
 }
@@ -296,6 +299,12 @@ const std::vector<Pattern>& patterns() {
        QT_TRANSLATE_NOOP(
            "EventDetailText",
            "underflow: read slot %1, where nothing new was written (stale data: %2)")},
+      // Two processes inside one critical section (state_model.cpp).
+      {QRegularExpression(QStringLiteral("^mutual exclusion broken: (\\d+) processes are inside "
+                                         "the critical section guarded by (\\S+)$")),
+       QT_TRANSLATE_NOOP("EventDetailText",
+                         "mutual exclusion broken: %1 processes are inside the critical section "
+                         "guarded by %2")},
       // Starvation (session_pump.cpp).
       {QRegularExpression(QStringLiteral(
            "^starving: (\\S+) has waited on (\\S+) while others got it (\\d+) times$")),

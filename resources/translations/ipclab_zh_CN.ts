@@ -1183,6 +1183,18 @@
         <source>underflow: read slot %1, where nothing new was written (stale data: %2)</source>
         <translation>下溢：读取了槽 %1，可那里没有写入新内容（旧数据：%2）</translation>
     </message>
+    <message>
+        <source>flag set: inside the critical section</source>
+        <translation>标志已置位：进入临界区</translation>
+    </message>
+    <message>
+        <source>flag cleared: out of the critical section</source>
+        <translation>标志已清零：离开临界区</translation>
+    </message>
+    <message>
+        <source>mutual exclusion broken: %1 processes are inside the critical section guarded by %2</source>
+        <translation>互斥被破坏：%1 个进程同时处于由 %2 保护的临界区内</translation>
+    </message>
 </context>
 <context>
     <name>EventLogModel</name>
