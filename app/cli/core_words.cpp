@@ -10,6 +10,7 @@
 #include "challenge_text.h"
 #include "event_detail_text.h"
 #include "lesson_check_text.h"
+#include "op_text.h"
 #include "switch_text.h"
 
 namespace ipclab::cli {
@@ -114,7 +115,10 @@ std::string event_line(const Event& event, const Session& session) {
     if (event.op >= 0 && static_cast<size_t>(event.op) < plan.size())
       op = &plan[static_cast<size_t>(event.op)];
   }
-  const QString said = EventDetailText::words(event, op);
+  // A step's detail is the action's label (Op::label), worded by OpText.
+  const QString said = event.ev == EventKind::step && op && event.detail == op->label
+                           ? OpText::label(*op, session.scenario())
+                           : EventDetailText::words(event, op);
   if (said.isNull()) return to_human_line(event);
   Event shown = event;
   shown.detail = s(said);
