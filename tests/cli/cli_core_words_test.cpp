@@ -124,7 +124,7 @@ TEST(CliCoreWords, FailedChecksStayCoreEnglishByDefault) {
                   "\n         FAILED: expected waiter still running, but it is blocked on "
                   "gate\n"))
       << r.out;
-  EXPECT_TRUE(has(r.out, "\n         FAILED: expected gate to be 1, but it is 0\n")) << r.out;
+  EXPECT_TRUE(has(r.out, "\n         FAILED: expected gate to be 1 count, but it is 0\n")) << r.out;
   EXPECT_TRUE(has(r.out,
                   "\n         FAILED: the question of step 1: the stated answer is choice 1, but "
                   "the real processes make choice 0 right (waiter is blocked on gate)\n"))
