@@ -212,6 +212,8 @@ const std::vector<const char*>& fixedSentences() {
       QT_TRANSLATE_NOOP("EventDetailText", "fork failed: no measure"),
       QT_TRANSLATE_NOOP("EventDetailText", "write failed: no measure"),
       QT_TRANSLATE_NOOP("EventDetailText", "read failed: no measure"),
+      // A read of 0 bytes from a byte stream (session_pump.cpp).
+      QT_TRANSLATE_NOOP("EventDetailText", "end of file"),
       // A lock made of a flag in shared memory (worker_ops_flag.cpp).
       QT_TRANSLATE_NOOP("EventDetailText", "flag set: inside the critical section"),
       QT_TRANSLATE_NOOP("EventDetailText", "flag cleared: out of the critical section"),
@@ -481,5 +483,12 @@ QString EventDetailText::words(const ipclab::Event& e, const ipclab::Op* op) {
     return errnoSaid(err).shown;
   for (const char* fixed : fixedSentences())
     if (detail == QLatin1String(fixed)) return QCoreApplication::translate(kContext, fixed);
-  return fromPattern(detail);
+  if (const QString said = fromPattern(detail); !said.isNull()) return said;
+  // A finding the session reports for a process (session_analysis.cpp):
+  // "reader: message #2 (10 bytes) was split: ...".
+  static const QRegularExpression forProcess(QStringLiteral("^(\\S+): (.+)$"));
+  if (const QRegularExpressionMatch m = forProcess.match(detail); m.hasMatch())
+    if (const QString said = fromPattern(m.captured(2)); !said.isNull())
+      return tr("%1: %2", "a process and what the session found about it").arg(m.captured(1), said);
+  return QString();
 }

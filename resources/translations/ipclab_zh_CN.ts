@@ -1195,6 +1195,15 @@
         <source>mutual exclusion broken: %1 processes are inside the critical section guarded by %2</source>
         <translation>互斥被破坏：%1 个进程同时处于由 %2 保护的临界区内</translation>
     </message>
+    <message>
+        <source>end of file</source>
+        <translation>文件结束（EOF）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a process and what the session found about it</comment>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>EventLogModel</name>
