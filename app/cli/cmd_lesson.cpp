@@ -4,6 +4,7 @@
 
 #include "cli_text.hpp"
 #include "commands.hpp"
+#include "core_words.hpp"
 #include "runtime/ask_check.hpp"
 #include "runtime/challenge.hpp"
 #include "runtime/lesson_check.hpp"
@@ -48,10 +49,11 @@ int play_solution(const Scenario& s, const SessionOptions& so) {
   const bool won = play.verdict.status == ChallengeStatus::won;
   std::printf("  %s %s\n", won ? "ok  " : "FAIL",
               fill(translate("cli", "challenge (%1) in %2 steps: %3"),
-                   {to_string(c.goal), std::to_string(play.steps), play.verdict.sentence})
+                   {to_string(c.goal), std::to_string(play.steps),
+                    verdict_words(c, play.verdict, play.steps)})
                   .c_str());
   for (const std::string& p : play.problems)
-    std::printf("         %s %s\n", translate("cli", "FAILED:"), p.c_str());
+    std::printf("         %s %s\n", translate("cli", "FAILED:"), play_problem_words(p).c_str());
   return (won ? 0 : 1) + static_cast<int>(play.problems.size());
 }
 
@@ -80,14 +82,16 @@ int run_lesson(const std::string& id) {
   size_t pending_step = 0;
   auto check_ask = [&](const Ask& ask, size_t step, ExpectOutcome& outcome) {
     const AskTruth truth = ask_truth(*session, ask);
+    const Snapshot snap = session->snapshot();  // the state the truth was taken from
     const std::string n = std::to_string(step + 1);
     const std::string wrong = key_disagreement(ask, truth);
     if (!wrong.empty())
-      outcome.failed.push_back(fill(translate("cli", "the question of step %1: %2"), {n, wrong}));
+      outcome.failed.push_back(fill(translate("cli", "the question of step %1: %2"),
+                                    {n, disagreement_words(ask, truth, snap, s)}));
     else if (truth.from_processes)
       outcome.passed.push_back(fill(
           translate("cli", "the question of step %1: its answer is what the processes show (%2)"),
-          {n, truth.sentence}));
+          {n, truth_words(ask, truth, snap, s)}));
     else
       outcome.passed.push_back(fill(
           translate("cli", "the question of step %1: no check against the processes, only its key"),
@@ -95,10 +99,13 @@ int run_lesson(const std::string& id) {
   };
   for (size_t i = 0; i < s.lesson.size(); ++i) {
     const LessonStep& step = s.lesson[i];
-    const std::vector<std::string> problems = perform_lesson_step(*session, step);
+    const std::vector<StepProblem> problems = grant_lesson_step(*session, step);
     ExpectOutcome outcome;
-    if (step.expect) outcome = check_expect(*session, *step.expect);
-    outcome.failed.insert(outcome.failed.end(), problems.begin(), problems.end());
+    if (step.expect) {
+      outcome = check_expect(*session, *step.expect);
+      outcome = outcome_words(*step.expect, outcome, session->snapshot(), s);
+    }
+    for (const StepProblem& p : problems) outcome.failed.push_back(problem_words(p));
     if (pending) check_ask(*pending, pending_step, outcome);
     pending = nullptr;
     if (step.ask && step.ask->now) check_ask(*step.ask, i, outcome);

@@ -14,6 +14,7 @@
 
 #include "cli_text.hpp"
 #include "commands.hpp"
+#include "core_words.hpp"
 #include "runtime/session.hpp"
 #include "scenario/catalog.hpp"
 #include "state_print.hpp"
@@ -144,7 +145,7 @@ class Runner {
     session_.take_events(batch);
     std::string out;
     for (const Event& e : batch) {
-      out += opts_.jsonl ? to_json_line(e) : to_human_line(e);
+      out += opts_.jsonl ? to_json_line(e) : event_line(e, session_);
       out += '\n';
     }
     if (!out.empty()) {
@@ -175,8 +176,11 @@ class Runner {
       } else {
         const int w = session_.worker_index(arg);
         const StepResult r = session_.step(w);
-        if (r != StepResult::granted)
-          say(fill(translate("cli", "cannot step %1: %2"), {arg, describe(r)}));
+        if (r != StepResult::granted) {
+          const std::string said = refusal_words(arg, r);
+          say(said.empty() ? fill(translate("cli", "cannot step %1: %2"), {arg, describe(r)})
+                           : said);
+        }
       }
       if (!session_.wait_settled(std::chrono::seconds(5)))
         say(translate("cli", "the step has not settled within 5 s"));
@@ -264,7 +268,7 @@ class Runner {
     else if (session_.switch_channel(i, *kind, &why))
       why.clear();
     if (!why.empty()) {
-      say(fill(translate("cli", "cannot switch %1: %2"), {obj, why}));
+      say(fill(translate("cli", "cannot switch %1: %2"), {obj, switch_reason_words(why)}));
       return;
     }
     if (session_.mode() != RunMode::running) session_.wait_settled(std::chrono::seconds(5));
@@ -281,7 +285,7 @@ class Runner {
     while (!session_.finished()) {
       flush_events();
       if (auto d = session_.deadlock()) {
-        say(fill(translate("cli", "deadlock: %1"), {*d}));
+        say(fill(translate("cli", "deadlock: %1"), {deadlock_words(*d)}));
         return 3;
       }
       if (std::chrono::steady_clock::now() >= deadline) {
@@ -316,7 +320,7 @@ class Runner {
       if (session_.finished()) return 0;
       if (auto d = session_.deadlock()) {
         if (!opts_.step || !stdin_open) {
-          say(fill(translate("cli", "deadlock: %1"), {*d}));
+          say(fill(translate("cli", "deadlock: %1"), {deadlock_words(*d)}));
           return 3;
         }
       }

@@ -5,6 +5,7 @@
 
 #include "cli_text.hpp"
 #include "commands.hpp"
+#include "core_words.hpp"
 
 namespace {
 
@@ -35,6 +36,8 @@ int main(int argc, char** argv) {
     argv += 2;
     argc -= 2;
   }
+  // Core's sentences in the same language as the CLI's own words.
+  const ipclab::cli::CoreWords core_words(ipclab::cli::language() == "zh_CN");
   const char* usage = ipclab::cli::translate("cli", kUsage);
   if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
     std::fputs(usage, argc < 2 ? stderr : stdout);

@@ -4,6 +4,8 @@
 #include <QFont>
 #include <array>
 
+#include "object_words.h"
+
 QColor StateStyle::processColor(int index) {
   // Okabe-Ito inspired: distinguishable for colour-blind students and still
   // apart on a washed-out projector.
@@ -16,21 +18,7 @@ QColor StateStyle::processColor(int index) {
 }
 
 QString StateStyle::stateWord(ipclab::WorkerState state) {
-  switch (state) {
-    case ipclab::WorkerState::starting:
-      return tr("starting");
-    case ipclab::WorkerState::at_gate:
-      return tr("at gate");
-    case ipclab::WorkerState::running:
-      return tr("running");
-    case ipclab::WorkerState::blocked:
-      return tr("blocked");
-    case ipclab::WorkerState::exited:
-      return tr("finished");
-    case ipclab::WorkerState::killed:
-      return tr("killed");
-  }
-  return QString();
+  return StateWords::word(state);
 }
 
 QColor StateStyle::stateBackground(ipclab::WorkerState state) {

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AskText</name>
+    <message>
+        <source>the stated answer %1 is not what the processes show: %2</source>
+        <translation>课程给出的答案 %1 与进程的实际表现不符：%2</translation>
+    </message>
+    <message>
+        <source>the stated answer cannot be checked: %1</source>
+        <translation>课程给出的答案无法检验：%1</translation>
+    </message>
+    <message>
+        <source>the stated answer is choice %1, but the real processes make choice %2 right (%3)</source>
+        <translation>课程给出的答案是选项 %1，但真实进程表明选项 %2 才对（%3）</translation>
+    </message>
+</context>
+<context>
     <name>CellsNode</name>
     <message>
         <source>not written yet</source>
@@ -241,6 +256,18 @@
     <message>
         <source>a read of an empty slot</source>
         <translation>缓冲区下溢（读了空槽）</translation>
+    </message>
+    <message>
+        <source>%1 steps used, more than the %2 allowed, and %3 never happened</source>
+        <translation>已用 %1 步，超过允许的 %2 步，仍未发生%3</translation>
+    </message>
+    <message>
+        <source>every process finished, and %1 never happened</source>
+        <translation>所有进程都已结束，始终没有发生%1</translation>
+    </message>
+    <message>
+        <source>no process can take another step, and %1 never happened</source>
+        <translation>没有进程还能再执行一步，始终没有发生%1</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1199,23 @@
     <message>
         <source>mutual exclusion broken: %1 processes are inside the critical section guarded by %2</source>
         <translation>互斥被破坏：%1 个进程同时处在由 %2 保护的临界区内</translation>
+    </message>
+    <message>
+        <source>end of file</source>
+        <translation>文件结束（EOF）</translation>
+    </message>
+    <message>
+        <source>flag set: inside the critical section</source>
+        <translation>标志已置位：进入临界区</translation>
+    </message>
+    <message>
+        <source>flag cleared: out of the critical section</source>
+        <translation>标志已清零：离开临界区</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a process and what the session found about it</comment>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

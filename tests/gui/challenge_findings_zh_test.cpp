@@ -4,7 +4,7 @@
 #include <QRegularExpression>
 
 #include "gui_fixture.h"
-#include "panels/challenge_text.h"
+#include "challenge_text.h"
 #include "runtime/challenge.hpp"
 #include "scenario/catalog.hpp"
 #include "scenario/loader.hpp"

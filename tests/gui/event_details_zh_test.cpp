@@ -18,7 +18,7 @@
 #include "event_log_model.h"
 #include "event_log_panel.h"
 #include "gui_fixture.h"
-#include "panels/lesson_check_text.h"
+#include "lesson_check_text.h"
 #include "session_controller.h"
 
 namespace guitest {

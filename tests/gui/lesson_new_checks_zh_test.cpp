@@ -6,7 +6,7 @@
 #include <string>
 
 #include "gui_fixture.h"
-#include "panels/lesson_check_text.h"
+#include "lesson_check_text.h"
 #include "runtime/plan.hpp"
 #include "scenario/loader.hpp"
 

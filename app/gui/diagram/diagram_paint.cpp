@@ -5,6 +5,8 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include "object_words.h"
+
 QFont DiagramPaint::font(qreal scale, bool bold) {
   QFont f = QApplication::font();
   f.setPointSizeF(f.pointSizeF() * scale);
@@ -64,48 +66,5 @@ QColor DiagramPaint::tint(const QColor& color, int percent) {
 }
 
 QString DiagramPaint::kindWord(ipclab::ObjectKind kind) {
-  using K = ipclab::ObjectKind;
-  switch (kind) {
-    case K::pipe:
-      return tr("pipe");
-    case K::fifo:
-      return tr("FIFO (named pipe)");
-    case K::posix_mq:
-      return tr("POSIX message queue");
-    case K::sysv_mq:
-      return tr("System V message queue");
-    case K::unix_stream:
-      return tr("Unix stream socket");
-    case K::unix_dgram:
-      return tr("Unix datagram socket");
-    case K::tcp:
-      return tr("TCP socket");
-    case K::udp:
-      return tr("UDP socket");
-    case K::shm_ring:
-      return tr("shared-memory ring");
-    case K::channel:
-      return tr("channel");
-    case K::signal:
-      return tr("signal");
-    case K::shared_memory:
-      return tr("shared memory");
-    case K::semaphore:
-      return tr("semaphore");
-    case K::mutex:
-      return tr("mutex");
-    case K::condvar:
-      return tr("condition variable");
-    case K::rwlock:
-      return tr("read-write lock");
-    case K::file_lock:
-      return tr("file lock");
-    case K::event:
-      return tr("event");
-    case K::barrier:
-      return tr("barrier");
-    case K::rpc:
-      return tr("remote procedure call");
-  }
-  return QString();
+  return KindWords::word(kind);
 }

@@ -6,7 +6,8 @@
 #include <cstring>
 #include <string>
 
-#include "state_style.h"
+#include "event_detail_text.h"
+#include "object_words.h"
 #include "switch_text.h"
 
 namespace {
@@ -50,7 +51,7 @@ std::optional<std::vector<LessonCheckText::Line>> LessonCheckText::rebuild(
   auto stateTr = [&](const ipclab::WorkerStatus& w) {
     if (w.state == WorkerState::blocked && w.blocked_obj >= 0)
       return tr("blocked on %1").arg(q(objectName(w.blocked_obj)));
-    return StateStyle::stateWord(w.state);
+    return StateWords::word(w.state);
   };
   enum class Want { blocked, running, finished };
   auto states = [&](const std::vector<std::string>& refs, const char* wordEn, Want want) {
@@ -150,13 +151,14 @@ std::optional<std::vector<LessonCheckText::Line>> LessonCheckText::rebuild(
   }
 
   // What the simulator found: core's pass sentence is the finding's own
-  // (English) text; its fail sentence is a fixed form.
+  // (English) text, said again as the event log says it; its fail sentence
+  // is a fixed form.
   for (ipclab::FindingKind kind : expect.happened) {
     const auto it = std::find_if(snap.findings.begin(), snap.findings.end(),
                                  [kind](const ipclab::Finding& f) { return f.kind == kind; });
     Check c;
     c.passEn = it != snap.findings.end() ? it->text : std::string();
-    c.pass = q(c.passEn);
+    c.pass = it != snap.findings.end() ? EventDetailText::finding(*it) : QString();
     c.failEn = "expected " + ipclab::finding_words(kind) + ", but none happened";
     c.fail = tr("expected %1, but none happened").arg(findingWords(kind));
     checks.push_back(std::move(c));

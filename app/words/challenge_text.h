@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <string>
 
 #include "runtime/challenge.hpp"
 
@@ -24,4 +25,12 @@ class ChallengeText {
   static QString finding(const ipclab::ChallengeVerdict& verdict);
   // Why a step could not be granted, or "" when it was.
   static QString refusal(ipclab::StepResult result, const QString& process);
+  // Core's ChallengeVerdict::sentence in the current language: the finding
+  // (won), or why the challenge is lost, rebuilt from the verdict's data;
+  // core's English when it is not in one of core's forms.
+  static QString sentence(const ipclab::Challenge& challenge,
+                          const ipclab::ChallengeVerdict& verdict, int stepsUsed);
+  // One of ChallengePlay::problems ("could not step P: WHY") in the current
+  // language; core's English when it is not in that form.
+  static QString playProblem(const std::string& problem);
 };

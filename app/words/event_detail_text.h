@@ -14,6 +14,7 @@
 
 #include "runtime/plan.hpp"
 #include "trace/event.hpp"
+#include "trace/finding.hpp"
 
 class EventDetailText {
   Q_DECLARE_TR_FUNCTIONS(EventDetailText)
@@ -38,6 +39,10 @@ class EventDetailText {
   // ..."), clause by clause; null when it is not in those words, or when
   // the window speaks English (core's sentence is the one to show).
   static QString deadlockText(const QString& detail);
+  // What the simulator found (Finding::text, the sentence of the event it
+  // came from) in the current language where it is one of core's forms,
+  // else core's English.
+  static QString finding(const ipclab::Finding& finding);
   // A deadlock cycle as core's wait-for graph words it ("philosopher#1
   // waits for fork2 held by philosopher#2, which waits for ..."), link by
   // link; null when not in those words or in English.

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "diagram/diagram_paint.h"
+#include "object_words.h"
 #include "switch_text.h"
 
 namespace {
@@ -212,6 +212,11 @@ const std::vector<const char*>& fixedSentences() {
       QT_TRANSLATE_NOOP("EventDetailText", "fork failed: no measure"),
       QT_TRANSLATE_NOOP("EventDetailText", "write failed: no measure"),
       QT_TRANSLATE_NOOP("EventDetailText", "read failed: no measure"),
+      // A read of 0 bytes from a byte stream (session_pump.cpp).
+      QT_TRANSLATE_NOOP("EventDetailText", "end of file"),
+      // A lock made of a flag in shared memory (worker_ops_flag.cpp).
+      QT_TRANSLATE_NOOP("EventDetailText", "flag set: inside the critical section"),
+      QT_TRANSLATE_NOOP("EventDetailText", "flag cleared: out of the critical section"),
   };
   return fixed;
 }
@@ -272,12 +277,6 @@ const std::vector<Pattern>& patterns() {
                                          "made add up to (-?\\d+): (\\d+) lost$")),
        QT_TRANSLATE_NOOP("EventDetailText",
                          "%1[%2] ended at %3, but the updates made add up to %4: %5 lost")},
-      // A flag lock broken (state_model.cpp).
-      {QRegularExpression(QStringLiteral("^mutual exclusion broken: (\\d+) processes are inside "
-                                         "the critical section guarded by (\\S+)$")),
-       QT_TRANSLATE_NOOP("EventDetailText",
-                         "mutual exclusion broken: %1 processes are inside the critical section "
-                         "guarded by %2")},
       // measure (worker_ops_measure.cpp).
       {QRegularExpression(QStringLiteral("^the child that reads runs as pid (\\d+)$")),
        QT_TRANSLATE_NOOP("EventDetailText", "the child that reads runs as pid %1")},
@@ -302,6 +301,12 @@ const std::vector<Pattern>& patterns() {
        QT_TRANSLATE_NOOP(
            "EventDetailText",
            "underflow: read slot %1, where nothing new was written (stale data: %2)")},
+      // Two processes inside one critical section (state_model.cpp).
+      {QRegularExpression(QStringLiteral("^mutual exclusion broken: (\\d+) processes are inside "
+                                         "the critical section guarded by (\\S+)$")),
+       QT_TRANSLATE_NOOP("EventDetailText",
+                         "mutual exclusion broken: %1 processes are inside the critical section "
+                         "guarded by %2")},
       // Starvation (session_pump.cpp).
       {QRegularExpression(QStringLiteral(
            "^starving: (\\S+) has waited on (\\S+) while others got it (\\d+) times$")),
@@ -430,12 +435,26 @@ QString EventDetailText::deadlockText(const QString& detail) {
     const auto kind = ipclab::object_kind_from(c.captured(3).toStdString());
     if (!kind) return QString();
     QString text =
-        tr("%1 waits on %2 '%3'").arg(c.captured(1), DiagramPaint::kindWord(*kind), c.captured(4));
+        tr("%1 waits on %2 '%3'").arg(c.captured(1), KindWords::word(*kind), c.captured(4));
     if (!c.captured(5).isEmpty()) text = tr("%1, held by %2").arg(text, c.captured(5));
     if (!c.captured(6).isEmpty()) text = tr("%1 (count %2)").arg(text, c.captured(6));
     clauses << text;
   }
   return sentence.arg(clauses.join(tr("; ", "between the processes of a deadlock")));
+}
+
+QString EventDetailText::finding(const ipclab::Finding& f) {
+  const QString english = q(f.text);
+  if (f.kind == ipclab::FindingKind::deadlock) {
+    const QString said = deadlockText(english);
+    return said.isNull() ? english : said;
+  }
+  ipclab::Event e;
+  e.ev = f.kind == ipclab::FindingKind::signal_lost ? ipclab::EventKind::signal
+                                                    : ipclab::EventKind::race;
+  e.detail = f.text;
+  const QString said = words(e, nullptr);
+  return said.isNull() ? english : said;
 }
 
 QString EventDetailText::words(const ipclab::Event& e, const ipclab::Op* op) {
@@ -464,5 +483,12 @@ QString EventDetailText::words(const ipclab::Event& e, const ipclab::Op* op) {
     return errnoSaid(err).shown;
   for (const char* fixed : fixedSentences())
     if (detail == QLatin1String(fixed)) return QCoreApplication::translate(kContext, fixed);
-  return fromPattern(detail);
+  if (const QString said = fromPattern(detail); !said.isNull()) return said;
+  // A finding the session reports for a process (session_analysis.cpp):
+  // "reader: message #2 (10 bytes) was split: ...".
+  static const QRegularExpression forProcess(QStringLiteral("^(\\S+): (.+)$"));
+  if (const QRegularExpressionMatch m = forProcess.match(detail); m.hasMatch())
+    if (const QString said = fromPattern(m.captured(2)); !said.isNull())
+      return tr("%1: %2", "a process and what the session found about it").arg(m.captured(1), said);
+  return QString();
 }
