@@ -1,12 +1,13 @@
 # A test: the Chinese catalogue is complete and current. Runs lupdate over
 # the GUI sources into a copy of the committed .ts (so new or changed
 # strings appear as unfinished) and fails naming every unfinished entry.
-# Inputs: LUPDATE, TS (the committed file), SRC_GUI and SRC_CLI (app/gui, app/cli), OUT (a work folder).
+# Inputs: LUPDATE, TS (the committed file), SRC_GUI and SRC_CLI (app/gui, app/cli),
+# SRC_CORE (core/scenario: the loader's diagnostics), OUT (a work folder).
 file(MAKE_DIRECTORY "${OUT}")
 set(copy "${OUT}/check_zh_CN.ts")
 file(COPY_FILE "${TS}" "${copy}")
 execute_process(
-  COMMAND "${LUPDATE}" -silent -no-obsolete -locations none "${SRC_GUI}" "${SRC_CLI}" -ts "${copy}"
+  COMMAND "${LUPDATE}" -silent -no-obsolete -locations none "${SRC_GUI}" "${SRC_CLI}" "${SRC_CORE}" -ts "${copy}"
   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "lupdate failed (${rc}): ${out}${err}")

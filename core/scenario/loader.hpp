@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "scenario/phrase.hpp"
 #include "scenario/scenario.hpp"
 
 namespace ipclab {
@@ -15,9 +16,15 @@ namespace ipclab {
 struct Diagnostic {
   std::string file;
   SourcePos pos;
-  std::string message;
+  std::string message;  // English
+  // The message as a pattern with its arguments, to be said in the user's
+  // language (empty for a diagnostic made from a plain message).
+  Phrase phrase;
   // "FILE:LINE:COL: error: TEXT"
   std::string to_string() const;
+  // The message in another language: `translate` gives a pattern of the
+  // "Diagnostics" context in that language (see Phrase::render).
+  std::string text(const Phrase::Translate& translate) const;
 };
 
 struct LoadResult {
