@@ -14,6 +14,10 @@
 namespace ipclab {
 
 struct Diagnostic {
+  Diagnostic() = default;
+  Diagnostic(std::string file_name, SourcePos at, std::string english, Phrase said = {})
+      : file(std::move(file_name)), pos(at), message(std::move(english)), phrase(std::move(said)) {}
+
   std::string file;
   SourcePos pos;
   std::string message;  // English
