@@ -15,6 +15,36 @@ namespace {
 
 using namespace scenario_detail;
 
+// The code point of the UTF-8 character that starts at `at`, or 0.
+char32_t code_point_at(std::string_view s, std::size_t at) {
+  const auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  if (at >= s.size()) return 0;
+  if (b(at) < 0x80) return b(at);
+  if ((b(at) & 0xE0) == 0xC0 && at + 1 < s.size()) return (b(at) & 0x1F) << 6 | (b(at + 1) & 0x3F);
+  if ((b(at) & 0xF0) == 0xE0 && at + 2 < s.size())
+    return (b(at) & 0x0F) << 12 | (b(at + 1) & 0x3F) << 6 | (b(at + 2) & 0x3F);
+  return 0;
+}
+
+bool is_cjk(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+// Chinese puts no space between words: a pattern's space around an argument
+// goes when both sides are Chinese ("场景 中" -> "场景中"), not around names.
+std::string without_spaces_between_cjk(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ' ' && i > 0 && !out.empty()) {
+      std::size_t start = out.size() - 1;
+      while (start > 0 && (static_cast<unsigned char>(out[start]) & 0xC0) == 0x80) --start;
+      if (is_cjk(code_point_at(out, start)) && is_cjk(code_point_at(s, i + 1))) continue;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
 constexpr std::size_t kMaxFileBytes = 1 << 20;
 constexpr std::size_t kMaxNodes = 200000;
 
@@ -119,7 +149,7 @@ std::string Diagnostic::to_string() const {
 }
 
 std::string Diagnostic::text(const Phrase::Translate& translate) const {
-  return phrase.empty() ? message : phrase.render(translate);
+  return phrase.empty() ? message : without_spaces_between_cjk(phrase.render(translate));
 }
 
 LoadResult load_scenario_text(std::string_view yaml_text, const std::string& file_name) {

@@ -25,10 +25,10 @@ TEST(CliDiagnosticsZh, CheckSaysEveryMistakeInChinese) {
   EXPECT_NE(r.out.find(path + ":7:21: 错误：未知的类型 'pipez'（是不是指 'pipe'？）"),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find(path + ":10:9: 错误：未知的动作 'sned'（是不是指 'send'？）"),
+  EXPECT_NE(r.out.find(path + ":11:9: 错误：未知的动作 'sned'（是不是指 'send'？）"),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find(path + ":11:15: 错误：未知的对象 'nowhere'"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(path + ":12:15: 错误：未知的对象 'nowhere'"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("error:"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("unknown"), std::string::npos) << r.out;
 }
@@ -41,7 +41,7 @@ TEST(CliDiagnosticsZh, EnglishIsTheDefaultAndUnchanged) {
   EXPECT_NE(r.out.find(path + ":7:21: error: unknown kind 'pipez' (did you mean 'pipe'?)\n"),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find(path + ":10:9: error: unknown action 'sned' (did you mean 'send'?)\n"),
+  EXPECT_NE(r.out.find(path + ":11:9: error: unknown action 'sned' (did you mean 'send'?)\n"),
             std::string::npos)
       << r.out;
   EXPECT_FALSE(has_chinese(r.out)) << r.out;
