@@ -26,13 +26,14 @@ class ProblemsPanel : public QWidget {
   static QString format(const ipclab::Diagnostic& d);
   // The diagnostic's text in the GUI's language.
   static QString message(const ipclab::Diagnostic& d);
+  // Says everything again in the current language (LanguageChange reaches
+  // the panel later, posted; the window calls this right away).
+  void retranslate();
 
  protected:
   void changeEvent(QEvent* event) override;
 
  private:
-  void retranslate();
-
   QLabel* summary_;
   QListWidget* list_;
   QString file_;

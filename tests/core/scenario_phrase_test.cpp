@@ -49,27 +49,28 @@ TEST(ScenarioPhrase, FillsArgumentsOnceAndInAnyOrder) {
 TEST(ScenarioPhrase, NestedPartsAreTheirOwnPatterns) {
   LoadResult r = load(
       "objects:\n"
-      "  - {name: buffer, kidn: pipe}\n"
-      "processes: [{name: p, steps: [{exit: 0}]}]\n");
+      "  - {name: buffer, kind: pipe, capacit: 4}\n"
+      "processes: [{nam: p, steps: [{exit: 0}]}]\n");
   ASSERT_TRUE(AllPhrased(r.errors));
   std::string all;
   for (const Diagnostic& d : r.errors) all += bracketed(d) + "\n";
   // The object is named by a pattern, the suggestion is one, the names stay literal.
-  EXPECT_NE(all.find("[missing key 'kind' in [object 'buffer']]"), std::string::npos) << all;
+  EXPECT_NE(all.find("[missing key 'name' in [this process]]"), std::string::npos) << all;
   const Diagnostic* unknown = nullptr;
   for (const Diagnostic& d : r.errors)
-    if (d.message.starts_with("unknown key")) unknown = &d;
+    if (d.message.starts_with("unknown key 'capacit'")) unknown = &d;
   ASSERT_NE(unknown, nullptr) << all;
-  EXPECT_EQ(unknown->message, "unknown key 'kidn' in object 'buffer' (did you mean 'kind'?)");
+  EXPECT_EQ(unknown->message,
+            "unknown key 'capacit' in object 'buffer' (did you mean 'capacity'?)");
   EXPECT_EQ(bracketed(*unknown),
-            "[unknown key 'kidn' in [object 'buffer'][ (did you mean 'kind'?)]]");
+            "[unknown key 'capacit' in [object 'buffer'][ (did you mean 'capacity'?)]]");
   EXPECT_EQ(unknown->text([](const std::string& s) {
     if (s == "unknown key %1 in %2%3") return std::string("%2: key %1?%3");
     if (s == "object %1") return std::string("OBJ %1");
     if (s == " (did you mean %1?)") return std::string(" -> %1");
     return s;
   }),
-            "OBJ 'buffer': key 'kidn'? -> 'kind'");
+            "OBJ 'buffer': key 'capacit'? -> 'capacity'");
 }
 
 TEST(ScenarioPhrase, EnglishIsTheOldMessageForRepresentativeMistakes) {
