@@ -2,12 +2,12 @@
 # the GUI sources into a copy of the committed .ts (so new or changed
 # strings appear as unfinished) and fails naming every unfinished entry.
 # Inputs: LUPDATE, TS (the committed file), SRC_GUI, SRC_CLI and SRC_WORDS (app/gui, app/cli,
-# app/words), OUT (a work folder).
+# app/words), SRC_CORE (core/scenario: the loader's diagnostics), OUT (a work folder).
 file(MAKE_DIRECTORY "${OUT}")
 set(copy "${OUT}/check_zh_CN.ts")
 file(COPY_FILE "${TS}" "${copy}")
 execute_process(
-  COMMAND "${LUPDATE}" -silent -no-obsolete -locations none "${SRC_GUI}" "${SRC_CLI}" "${SRC_WORDS}" -ts "${copy}"
+  COMMAND "${LUPDATE}" -silent -no-obsolete -locations none "${SRC_GUI}" "${SRC_CLI}" "${SRC_WORDS}" "${SRC_CORE}" -ts "${copy}"
   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "lupdate failed (${rc}): ${out}${err}")

@@ -43,29 +43,34 @@ std::optional<std::string_view> between(std::string_view s, size_t& at, std::str
   return s.substr(a + open.size(), b - a - open.size());
 }
 
-// English -> Chinese of the "cli" context, read once from the catalogue.
-const std::map<std::string, std::string>& catalogue() {
-  static const std::map<std::string, std::string> table = [] {
-    std::map<std::string, std::string> t;
-    const std::string_view ts = kCatalogueTs;
-    size_t at = ts.find("<name>cli</name>");
-    if (at == std::string_view::npos) return t;
-    const size_t end = std::min(ts.find("</context>", at), ts.size());
-    while (true) {
-      size_t m = at;
-      const auto message = between(ts, m, "<message>", "</message>", end);
-      if (!message) break;
-      at = m;
-      size_t k = 0;
-      const auto source = between(*message, k, "<source>", "</source>", message->size());
-      const auto translation =
-          between(*message, k, "<translation>", "</translation>", message->size());
-      if (source && translation && !translation->empty())
-        t.emplace(unescape(*source), unescape(*translation));
-    }
-    return t;
-  }();
-  return table;
+// English -> Chinese of one context of the catalogue.
+std::map<std::string, std::string> read_context(std::string_view name) {
+  std::map<std::string, std::string> t;
+  const std::string_view ts = kCatalogueTs;
+  size_t at = ts.find("<name>" + std::string(name) + "</name>");
+  if (at == std::string_view::npos) return t;
+  const size_t end = std::min(ts.find("</context>", at), ts.size());
+  while (true) {
+    size_t m = at;
+    const auto message = between(ts, m, "<message>", "</message>", end);
+    if (!message) break;
+    at = m;
+    size_t k = 0;
+    const auto source = between(*message, k, "<source>", "</source>", message->size());
+    const auto translation =
+        between(*message, k, "<translation>", "</translation>", message->size());
+    if (source && translation && !translation->empty())
+      t.emplace(unescape(*source), unescape(*translation));
+  }
+  return t;
+}
+
+// The "cli" context (the CLI's own words) and the "Diagnostics" context
+// (the scenario loader's patterns, core/scenario), read once.
+const std::map<std::string, std::string>& catalogue(std::string_view context) {
+  static const std::map<std::string, std::string> cli = read_context("cli");
+  static const std::map<std::string, std::string> diagnostics = read_context("Diagnostics");
+  return context == "Diagnostics" ? diagnostics : cli;
 }
 
 }  // namespace
@@ -87,9 +92,9 @@ void language_from_environment() {
   }
 }
 
-const char* translate(const char* /*context*/, const char* english) {
+const char* translate(const char* context, const char* english) {
   if (g_language != "zh_CN") return english;
-  const auto& t = catalogue();
+  const auto& t = catalogue(context);
   const auto it = t.find(english);
   return it == t.end() ? english : it->second.c_str();
 }
@@ -110,6 +115,14 @@ std::string fill(const char* pattern, std::initializer_list<std::string_view> ar
 
 const std::string& local(const LocalText& text) {
   return text.in(g_language);
+}
+
+std::string diagnostic_line(const Diagnostic& d) {
+  if (g_language != "zh_CN") return d.to_string();
+  const std::string text =
+      d.text([](const std::string& pattern) { return translate("Diagnostics", pattern.c_str()); });
+  return fill(translate("cli", "%1:%2:%3: error: %4"),
+              {d.file, std::to_string(d.pos.line), std::to_string(d.pos.col), text});
 }
 
 }  // namespace ipclab::cli

@@ -10,10 +10,13 @@
 #include <string>
 #include <string_view>
 
+#include "scenario/loader.hpp"
 #include "scenario/scenario.hpp"
 
 // Marks a text for lupdate where it is not translated yet (a constant).
+#ifndef QT_TRANSLATE_NOOP
 #define QT_TRANSLATE_NOOP(context, text) text
+#endif
 
 namespace ipclab::cli {
 
@@ -23,13 +26,17 @@ void set_language(std::string_view code);  // "zh", "zh_CN", "zh-CN" = Chinese; 
 void language_from_environment();
 
 // The text in the current language (itself when untranslated). `context`
-// must be "cli"; printf placeholders keep their order in the translation.
+// is "cli", or "Diagnostics" for the scenario loader's patterns; printf
+// placeholders keep their order in the translation.
 const char* translate(const char* context, const char* english);
 // Replaces %1, %2... in `pattern` with `args` (Qt's convention, which
 // translators know), e.g. fill(translate("cli", "cannot step %1: %2"), {name, why}).
 std::string fill(const char* pattern, std::initializer_list<std::string_view> args);
 // A lesson text in the current language.
 const std::string& local(const LocalText& text);
+// "FILE:LINE:COL: error: TEXT" in the current language: exactly
+// Diagnostic::to_string() in English.
+std::string diagnostic_line(const Diagnostic& d);
 
 // The Chinese catalogue, resources/translations/ipclab_zh_CN.ts (generated).
 extern const std::string_view kCatalogueTs;

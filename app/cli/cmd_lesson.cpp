@@ -61,7 +61,8 @@ int play_solution(const Scenario& s, const SessionOptions& so) {
 int run_lesson(const std::string& id) {
   LoadResult loaded = resolve_scenario(id);
   if (!loaded.ok()) {
-    for (const Diagnostic& d : loaded.errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+    for (const Diagnostic& d : loaded.errors)
+      std::fprintf(stderr, "%s\n", diagnostic_line(d).c_str());
     return -1;
   }
   const Scenario& s = *loaded.scenario;

@@ -20,7 +20,7 @@ int cmd_list(const Args& args) {
   for (const BundledScenario& b : bundled_scenarios()) {
     const LoadResult r = load_scenario_text(b.text, "scenarios/" + std::string(b.file_name));
     if (!r.ok()) {
-      for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+      for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", diagnostic_line(d).c_str());
       continue;
     }
     const Scenario& s = *r.scenario;
@@ -59,7 +59,7 @@ int cmd_check(const Args& args) {
   int bad = 0;
   for (const std::string& file : args) {
     const LoadResult r = load_scenario_file(file);
-    for (const Diagnostic& d : r.errors) std::printf("%s\n", d.to_string().c_str());
+    for (const Diagnostic& d : r.errors) std::printf("%s\n", diagnostic_line(d).c_str());
     if (r.ok())
       std::printf("%s\n", fill(translate("cli", "%1: ok (%2)"), {file, r.scenario->id}).c_str());
     else

@@ -376,7 +376,8 @@ int cmd_run(const Args& args) {
   }
   LoadResult loaded = resolve_scenario(o.scenario);
   if (!loaded.ok()) {
-    for (const Diagnostic& d : loaded.errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+    for (const Diagnostic& d : loaded.errors)
+      std::fprintf(stderr, "%s\n", diagnostic_line(d).c_str());
     return 2;
   }
   Scenario scenario = std::move(*loaded.scenario);

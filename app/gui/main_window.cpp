@@ -339,6 +339,7 @@ void MainWindow::retranslate() {
       tr("The kernel objects the processes share, as their events say and as the kernel says"));
   logDock_->setWindowTitle(tr("Event log"));
   problemsDock_->setWindowTitle(tr("Problems"));
+  problems_->retranslate();
   lessonLabel_->setText(tr("Lesson:"));
   chooser_->setToolTip(tr("The lessons that come with IPC Lab, by topic"));
   chooser_->setLanguage(code);

@@ -23,15 +23,17 @@ LoadResult resolve_scenario(const std::string& id_or_path) {
   if (::stat(id_or_path.c_str(), &st) == 0) return load_scenario_file(id_or_path);
   int err = errno;
   LoadResult result;
-  std::string message;
+  using scenario_detail::quoted;
+  using scenario_detail::say;
+  Phrase message;
   if (err == ENOENT || err == ENOTDIR || id_or_path.empty()) {
-    message = "no bundled scenario " + scenario_detail::quoted(id_or_path) + " and no such file" +
-              scenario_detail::did_you_mean(id_or_path, ids);
+    message = say(QT_TRANSLATE_NOOP("Diagnostics", "no bundled scenario %1 and no such file%2"),
+                  {quoted(id_or_path), scenario_detail::suggest(id_or_path, ids)});
   } else {
-    message = "cannot read " + scenario_detail::quoted(id_or_path) + ": " +
-              std::error_code(err, std::generic_category()).message();
+    message = say(QT_TRANSLATE_NOOP("Diagnostics", "cannot read %1: %2"),
+                  {quoted(id_or_path), std::error_code(err, std::generic_category()).message()});
   }
-  result.errors.push_back({id_or_path, {}, std::move(message)});
+  result.errors.push_back({id_or_path, {}, message.english(), message});
   return result;
 }
 

@@ -24,7 +24,7 @@ std::vector<std::string> Course::lesson_ids() const {
 namespace {
 
 void read_course(Reader& r, const YAML::Node& root, Course& course) {
-  Fields top(r, root, {1, 1}, "the course");
+  Fields top(r, root, {1, 1}, say(QT_TRANSLATE_NOOP("Diagnostics", "the course")));
   if (!top.is_map()) return;
   top.allow({"ipclab-course", "chapters"});
   if (const Entry* v = top.need("ipclab-course"))
@@ -36,7 +36,7 @@ void read_course(Reader& r, const YAML::Node& root, Course& course) {
   if (!chapters) return;
   for (const Item& item :
        r.list(chapters->value, chapters->pos, "'chapters'").value_or(std::vector<Item>{})) {
-    Fields f(r, item.node, item.pos, "a chapter");
+    Fields f(r, item.node, item.pos, say(QT_TRANSLATE_NOOP("Diagnostics", "a chapter")));
     if (!f.is_map()) continue;
     f.allow({"title", "lessons"});
     CourseChapter c;
@@ -47,11 +47,13 @@ void read_course(Reader& r, const YAML::Node& root, Course& course) {
       for (auto& [id, pos] : r.texts(lessons->value, lessons->pos, "'lessons'")
                                  .value_or(std::vector<std::pair<std::string, SourcePos>>{})) {
         if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-          r.error(pos, "no bundled lesson " + quoted(id) + did_you_mean(id, ids));
+          r.error(pos, say(QT_TRANSLATE_NOOP("Diagnostics", "no bundled lesson %1%2"),
+                           {quoted(id), suggest(id, ids)}));
           continue;
         }
         if (std::find(seen.begin(), seen.end(), id) != seen.end()) {
-          r.error(pos, quoted(id) + " is already in an earlier chapter");
+          r.error(pos, say(QT_TRANSLATE_NOOP("Diagnostics", "%1 is already in an earlier chapter"),
+                           {quoted(id)}));
           continue;
         }
         seen.push_back(id);
@@ -70,7 +72,9 @@ CourseLoad load_course_text(std::string_view yaml_text, const std::string& file_
   try {
     YAML::Node root = YAML::Load(std::string(yaml_text));
     if (!root || root.IsNull())
-      r.error({1, 1}, "the course is empty: it starts with 'ipclab-course: 1'");
+      r.error({1, 1}, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                            "the course is empty: it starts with "
+                                            "'ipclab-course: 1'")));
     else
       read_course(r, root, out.course);
   } catch (const YAML::Exception& e) {

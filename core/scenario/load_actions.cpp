@@ -35,20 +35,24 @@ bool is_stream(const ObjectSpec& o) {
 
 }  // namespace
 
-const Need kChannel{is_channel, "a channel (pipe, fifo, posix_mq, ...)"};
-const Need kSemaphore{is<ObjectKind::semaphore>, "a semaphore"};
-const Need kMutex{is<ObjectKind::mutex>, "a mutex"};
-const Need kLock{is_lock, "a mutex or an rwlock"};
-const Need kGuard{is_guard,
-                  "a mutex, a semaphore, an rwlock, a file_lock or a shared_memory (a flag)"};
-const Need kRwlock{is<ObjectKind::rwlock>, "an rwlock"};
-const Need kCondvar{is<ObjectKind::condvar>, "a condvar"};
-const Need kSharedMemory{is<ObjectKind::shared_memory>, "a shared_memory"};
-const Need kFileLock{is<ObjectKind::file_lock>, "a file_lock"};
-const Need kEvent{is<ObjectKind::event>, "an event"};
-const Need kBarrier{is<ObjectKind::barrier>, "a barrier"};
-const Need kRpc{is<ObjectKind::rpc>, "an rpc"};
-const Need kStream{is_stream, "a pipe, a fifo or a unix_stream"};
+const Need kChannel{is_channel,
+                    QT_TRANSLATE_NOOP("Diagnostics", "a channel (pipe, fifo, posix_mq, ...)")};
+const Need kSemaphore{is<ObjectKind::semaphore>, QT_TRANSLATE_NOOP("Diagnostics", "a semaphore")};
+const Need kMutex{is<ObjectKind::mutex>, QT_TRANSLATE_NOOP("Diagnostics", "a mutex")};
+const Need kLock{is_lock, QT_TRANSLATE_NOOP("Diagnostics", "a mutex or an rwlock")};
+const Need kGuard{
+    is_guard,
+    QT_TRANSLATE_NOOP("Diagnostics",
+                      "a mutex, a semaphore, an rwlock, a file_lock or a shared_memory (a flag)")};
+const Need kRwlock{is<ObjectKind::rwlock>, QT_TRANSLATE_NOOP("Diagnostics", "an rwlock")};
+const Need kCondvar{is<ObjectKind::condvar>, QT_TRANSLATE_NOOP("Diagnostics", "a condvar")};
+const Need kSharedMemory{is<ObjectKind::shared_memory>,
+                         QT_TRANSLATE_NOOP("Diagnostics", "a shared_memory")};
+const Need kFileLock{is<ObjectKind::file_lock>, QT_TRANSLATE_NOOP("Diagnostics", "a file_lock")};
+const Need kEvent{is<ObjectKind::event>, QT_TRANSLATE_NOOP("Diagnostics", "an event")};
+const Need kBarrier{is<ObjectKind::barrier>, QT_TRANSLATE_NOOP("Diagnostics", "a barrier")};
+const Need kRpc{is<ObjectKind::rpc>, QT_TRANSLATE_NOOP("Diagnostics", "an rpc")};
+const Need kStream{is_stream, QT_TRANSLATE_NOOP("Diagnostics", "a pipe, a fifo or a unix_stream")};
 
 std::string show(const YAML::Node& node) {
   return node.IsScalar() ? quoted(node.Scalar()) : std::string(shape_of(node));
@@ -73,8 +77,10 @@ const ObjectSpec* StepLoader::object_form(std::string_view role,
     return object_of_each_copy(a_.object, e_.pos, need);
   }
   if (!e_.value.IsMap()) {
-    r_.error(e_.pos, quoted(e_.key) + " takes the name of " + std::string(need.words) + ", like '" +
-                         e_.key + ": NAME', not " + show(e_.value));
+    r_.error(e_.pos, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                           "%1 takes the name of %2, like '%3: "
+                                           "NAME', not %4"),
+                         {quoted(e_.key), need_words(need), e_.key, shown(e_.value)}));
     return nullptr;
   }
   extras.push_back(role);
@@ -84,8 +90,8 @@ const ObjectSpec* StepLoader::object_form(std::string_view role,
 
 bool StepLoader::map_form(std::vector<std::string_view> keys, std::string_view example) {
   if (!e_.value.IsMap()) {
-    r_.error(e_.pos, quoted(e_.key) + " needs a map like '" + e_.key + ": " + std::string(example) +
-                         "', not " + show(e_.value));
+    r_.error(e_.pos, say(QT_TRANSLATE_NOOP("Diagnostics", "%1 needs a map like '%2: %3', not %4"),
+                         {quoted(e_.key), e_.key, std::string(example), shown(e_.value)}));
     return false;
   }
   fields_.emplace(r_, e_.value, e_.pos, quoted(e_.key));
@@ -108,10 +114,10 @@ const ObjectSpec* StepLoader::object_of_each_copy(const std::string& name, Sourc
   if (holes.empty()) return object_ref(r_, s_.objects, name, at, e_.key, need);
   for (const Placeholder& p : holes) {
     if (p.name != "k") {
-      r_.error(at,
-               "an object name may only depend on the copy, with {k} (as in \"fork{k%5+1}\"), "
-               "not on " +
-                   quoted("{" + std::string(p.name) + "}"));
+      r_.error(at, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                         "an object name may only depend on the copy, with {k} "
+                                         "(as in %2), not on %1"),
+                       {quoted("{" + std::string(p.name) + "}"), "\"fork{k%5+1}\""}));
       return nullptr;
     }
   }
@@ -122,8 +128,9 @@ const ObjectSpec* StepLoader::object_of_each_copy(const std::string& name, Sourc
     for (const ObjectSpec& spec : s_.objects)
       if (spec.name == each) o = &spec;
     if (!o) {
-      r_.error(at, quoted(name) + " is " + quoted(each) + " for copy " + std::to_string(k) +
-                       " of " + quoted(s_.proc_name) + ", and there is no object " + quoted(each));
+      r_.error(at, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                         "%1 is %2 for copy %3 of %4, and there is no object %2"),
+                       {quoted(name), quoted(each), std::to_string(k), quoted(s_.proc_name)}));
       return nullptr;
     }
     if (!object_ref(r_, s_.objects, each, at, e_.key, need)) return nullptr;
@@ -138,18 +145,23 @@ void StepLoader::cell(const ObjectSpec* shm) {
   a_.cell = static_cast<int>(*c);
   if (shm && *c >= shm->cells) {
     r_.error(fields_->get("cell")->pos,
-             "cell " + std::to_string(*c) + " does not exist: " + quoted(shm->name) + " has " +
-                 std::to_string(shm->cells) +
-                 (shm->cells == 1 ? " cell (cell 0)"
-                                  : " cells (0 to " + std::to_string(shm->cells - 1) + ")"));
+             shm->cells == 1
+                 ? say(QT_TRANSLATE_NOOP("Diagnostics",
+                                         "cell %1 does not exist: %2 has 1 cell (cell 0)"),
+                       {std::to_string(*c), quoted(shm->name)})
+                 : say(QT_TRANSLATE_NOOP("Diagnostics",
+                                         "cell %1 does not exist: %2 has %3 cells (0 to %4)"),
+                       {std::to_string(*c), quoted(shm->name), std::to_string(shm->cells),
+                        std::to_string(shm->cells - 1)}));
   }
 }
 
 void StepLoader::only_for(const ObjectSpec* o, std::string_view key, ObjectKind kind) {
   const Entry* e = fields_->get(key);
   if (!e || !o || involves(*o, kind)) return;
-  r_.error(e->key_pos, quoted(key) + " only applies to a " + std::string(to_string(kind)) +
-                           ", but " + quoted(o->name) + " is " + kind_words(*o));
+  r_.error(e->key_pos,
+           say(QT_TRANSLATE_NOOP("Diagnostics", "%1 only applies to a %2, but %3 is %4"),
+               {quoted(key), std::string(to_string(kind)), quoted(o->name), kind_phrase(*o)}));
 }
 
 void StepLoader::body(std::string_view action) {
@@ -273,33 +285,41 @@ std::vector<Action> load_steps(Script& s, const Entry& steps, int repeat_depth) 
   std::vector<Action> out;
   std::optional<std::vector<Item>> items = s.r.list(steps.value, steps.pos, "'steps'");
   if (!items) return out;
-  if (items->empty()) s.r.error(steps.pos, "'steps' is empty: give at least one action");
+  if (items->empty())
+    s.r.error(steps.pos,
+              say(QT_TRANSLATE_NOOP("Diagnostics", "'steps' is empty: give at least one action")));
   for (const Item& item : *items) {
     if (!item.node.IsMap()) {
-      s.r.error(item.pos,
-                "a step must be one 'action: ...' pair, like 'post: full', not " + show(item.node));
+      s.r.error(item.pos, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                                "a step must be one 'action: ...' pair, like "
+                                                "'post: full', not %1"),
+                              {shown(item.node)}));
       continue;
     }
-    Fields f(s.r, item.node, item.pos, "this step");
+    Fields f(s.r, item.node, item.pos, say(QT_TRANSLATE_NOOP("Diagnostics", "this step")));
     const std::vector<Entry>& entries = f.entries();
-    if (entries.empty()) s.r.error(item.pos, "this step is empty: give one action");
+    if (entries.empty())
+      s.r.error(item.pos,
+                say(QT_TRANSLATE_NOOP("Diagnostics", "this step is empty: give one action")));
     if (entries.size() > 1) {
-      std::string hint = "start each action with its own '-'";
+      Phrase hint = say(QT_TRANSLATE_NOOP("Diagnostics", "start each action with its own '-'"));
       if (entries[0].value.IsNull()) {
-        hint = "if " + quoted(entries[1].key) + " belongs to " + quoted(entries[0].key) +
-               ", indent it further than " + quoted(entries[0].key);
+        hint =
+            say(QT_TRANSLATE_NOOP("Diagnostics", "if %1 belongs to %2, indent it further than %2"),
+                {quoted(entries[1].key), quoted(entries[0].key)});
       }
-      s.r.error(item.pos, "a step holds exactly one action, but this one has " +
-                              std::to_string(entries.size()) + " (" + quoted(entries[0].key) +
-                              ", " + quoted(entries[1].key) + (entries.size() > 2 ? ", ..." : "") +
-                              "): " + hint);
+      s.r.error(item.pos, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                                "a step holds exactly one action, but this one "
+                                                "has %1 (%2, %3%4): %5"),
+                              {std::to_string(entries.size()), quoted(entries[0].key),
+                               quoted(entries[1].key), entries.size() > 2 ? ", ..." : "", hint}));
     }
     for (std::size_t i = 0; i < entries.size(); ++i) {
       const Entry& e = entries[i];
       std::optional<ActionKind> kind = action_kind_from(e.key);
       if (!kind) {
-        s.r.error(e.key_pos,
-                  "unknown action " + quoted(e.key) + did_you_mean(e.key, action_names()));
+        s.r.error(e.key_pos, say(QT_TRANSLATE_NOOP("Diagnostics", "unknown action %1%2"),
+                                 {quoted(e.key), suggest(e.key, action_names())}));
         continue;
       }
       Action a;

@@ -26,9 +26,9 @@ void StepLoader::load_signal_actions(ActionKind kind) {
     a_.value = fields_->integer("value", INT_MIN, INT_MAX).value_or(0);
   } else if (kind == ActionKind::sigwait) {
     if (e_.value.IsMap()) {
-      r_.error(e_.pos,
-               "'sigwait' takes a signal or a list of signals, like "
-               "'sigwait: [SIGUSR1, SIGUSR2]', not a map");
+      r_.error(e_.pos, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                             "'sigwait' takes a signal or a list of signals, "
+                                             "like 'sigwait: [SIGUSR1, SIGUSR2]', not a map")));
       return;
     }
     std::vector<Item> items;
@@ -37,9 +37,11 @@ void StepLoader::load_signal_actions(ActionKind kind) {
     } else if (auto list = r_.list(e_.value, e_.pos, "'sigwait'")) {
       items = *list;
     }
-    if (items.empty() && e_.value.IsSequence()) r_.error(e_.pos, "'sigwait' needs a signal");
+    if (items.empty() && e_.value.IsSequence())
+      r_.error(e_.pos, say(QT_TRANSLATE_NOOP("Diagnostics", "'sigwait' needs a signal")));
     for (const Item& item : items) {
-      if (std::optional<int> sig = signal_ref(r_, item.node, item.pos, "a signal")) {
+      if (std::optional<int> sig = signal_ref(r_, item.node, item.pos,
+                                              say(QT_TRANSLATE_NOOP("Diagnostics", "a signal")))) {
         a_.sigs.push_back(*sig);
       }
     }
@@ -63,23 +65,27 @@ void StepLoader::load_other(ActionKind kind) {
       ref("file", kFileLock, a_.object);
       a_.mode = fields_->text("mode").value_or("exclusive");
       if (a_.mode != "shared" && a_.mode != "exclusive") {
-        r_.error(fields_->get("mode")->pos, "'mode' must be shared or exclusive, not " +
-                                                quoted(a_.mode) +
-                                                did_you_mean(a_.mode, {"shared", "exclusive"}));
+        r_.error(
+            fields_->get("mode")->pos,
+            say(QT_TRANSLATE_NOOP("Diagnostics", "'mode' must be shared or exclusive, not %1%2"),
+                {quoted(a_.mode), suggest(a_.mode, {"shared", "exclusive"})}));
       }
       a_.style = fields_->text("style").value_or("fcntl");
       if (a_.style != "fcntl" && a_.style != "flock" && a_.style != "ofd") {
-        r_.error(fields_->get("style")->pos, "'style' must be fcntl, flock or ofd, not " +
-                                                 quoted(a_.style) +
-                                                 did_you_mean(a_.style, {"fcntl", "flock", "ofd"}));
+        r_.error(
+            fields_->get("style")->pos,
+            say(QT_TRANSLATE_NOOP("Diagnostics", "'style' must be fcntl, flock or ofd, not %1%2"),
+                {quoted(a_.style), suggest(a_.style, {"fcntl", "flock", "ofd"})}));
       }
       a_.start = fields_->integer("start", 0, int64_t{1} << 40).value_or(0);
       a_.len = fields_->integer("len", 0, int64_t{1} << 40).value_or(0);
       for (std::string_view key : {"start", "len"}) {
         const Entry* e = fields_->get(key);
         if (e && a_.style == "flock") {
-          r_.error(e->key_pos, "flock() always locks the whole file, so " + quoted(key) +
-                                   " needs style fcntl or ofd");
+          r_.error(e->key_pos, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                                     "flock() always locks the whole file, so %1 "
+                                                     "needs style fcntl or ofd"),
+                                   {quoted(key)}));
         }
       }
       break;
@@ -91,7 +97,9 @@ void StepLoader::load_other(ActionKind kind) {
       if (const Entry* args = fields_->get("args")) {
         auto words = r_.texts(args->value, args->pos, "'args'")
                          .value_or(std::vector<std::pair<std::string, SourcePos>>{});
-        if (words.size() > 16) r_.error(args->pos, "'args' has more than 16 values");
+        if (words.size() > 16)
+          r_.error(args->pos,
+                   say(QT_TRANSLATE_NOOP("Diagnostics", "'args' has more than 16 values")));
         for (auto& [text, pos] : words) {
           process_text(text, pos);
           a_.args.push_back(text);
@@ -112,14 +120,18 @@ void StepLoader::load_other(ActionKind kind) {
                        std::find(std::begin(kExecAllowed), std::end(kExecAllowed), a_.argv[0]) !=
                            std::end(kExecAllowed);
         if (!words.empty() && !allowed) {
-          r_.error(words[0].second,
-                   "'exec' may run only ps, grep, sort, wc, cat, head, tail or "
-                   "echo, not " +
-                       quoted(a_.argv[0]));
+          r_.error(words[0].second, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                                          "'exec' may run only ps, grep, sort, wc, "
+                                                          "cat, head, tail or echo, not %1"),
+                                        {quoted(a_.argv[0])}));
         } else if (words.empty() && argv->value.IsSequence()) {
-          r_.error(argv->pos, "'argv' is empty: give the program and its arguments");
+          r_.error(argv->pos, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                                    "'argv' is empty: give the program and its "
+                                                    "arguments")));
         }
-        if (a_.argv.size() > 32) r_.error(argv->pos, "'argv' has more than 32 words");
+        if (a_.argv.size() > 32)
+          r_.error(argv->pos,
+                   say(QT_TRANSLATE_NOOP("Diagnostics", "'argv' has more than 32 words")));
       }
       if (fields_->get("stdin")) ref("stdin", kStream, a_.stdin_obj);
       if (fields_->get("stdout")) ref("stdout", kStream, a_.stdout_obj);

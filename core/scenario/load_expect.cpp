@@ -17,15 +17,15 @@ bool has_value(const ObjectSpec& o) {
 bool is_mutex(const ObjectSpec& o) {
   return o.kind == ObjectKind::mutex;
 }
-const Need kMutex{is_mutex, "a mutex"};
+const Need kMutex{is_mutex, QT_TRANSLATE_NOOP("Diagnostics", "a mutex")};
 bool is_shared_memory(const ObjectSpec& o) {
   return o.kind == ObjectKind::shared_memory;
 }
-const Need kSharedMemory{is_shared_memory, "a shared_memory"};
+const Need kSharedMemory{is_shared_memory, QT_TRANSLATE_NOOP("Diagnostics", "a shared_memory")};
 bool is_channel(const ObjectSpec& o) {
   return is_channel_mechanism(o.mechanism);
 }
-const Need kChannel{is_channel, "a channel"};
+const Need kChannel{is_channel, QT_TRANSLATE_NOOP("Diagnostics", "a channel")};
 
 std::vector<std::string> instances(LessonContext& c, Fields& f, std::string_view key) {
   std::vector<std::string> out;
@@ -40,8 +40,10 @@ std::vector<std::string> instances(LessonContext& c, Fields& f, std::string_view
 
 }  // namespace
 
-const Need kValued{has_value,
-                   "a semaphore, a channel, a shared_memory, an rwlock, a file_lock or an event"};
+const Need kValued{
+    has_value, QT_TRANSLATE_NOOP(
+                   "Diagnostics",
+                   "a semaphore, a channel, a shared_memory, an rwlock, a file_lock or an event")};
 
 std::vector<std::string_view> finding_names() {
   std::vector<std::string_view> out;
@@ -53,17 +55,29 @@ std::optional<FindingKind> finding_ref(Reader& r, std::string_view word, SourceP
                                        std::string_view what) {
   if (std::optional<FindingKind> k = finding_kind_from(word)) return k;
   const std::vector<std::string_view> names = finding_names();
-  std::string list;
-  for (size_t i = 0; i < names.size(); ++i)
-    list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + std::string(names[i]);
-  r.error(at, "unknown " + std::string(what) + " " + quoted(word) + did_you_mean(word, names) +
-                  "; use " + list);
+  std::string list;  // all but the last
+  for (size_t i = 0; i + 1 < names.size(); ++i)
+    list += (i == 0 ? "" : ", ") + std::string(names[i]);
+  const Phrase all = names.size() < 2 ? Phrase(std::string(names.empty() ? "" : names[0]))
+                                      : say(QT_TRANSLATE_NOOP("Diagnostics", "%1 or %2"),
+                                            {list, std::string(names.back())});
+  const Phrase hint = suggest(word, names);
+  if (what == "goal") {
+    r.error(at, say(QT_TRANSLATE_NOOP("Diagnostics", "unknown goal %1%2; use %3"),
+                    {quoted(word), hint, all}));
+  } else if (what == "finding") {
+    r.error(at, say(QT_TRANSLATE_NOOP("Diagnostics", "unknown finding %1%2; use %3"),
+                    {quoted(word), hint, all}));
+  } else {
+    r.error(at, say(QT_TRANSLATE_NOOP("Diagnostics", "unknown %1 %2%3; use %4"),
+                    {std::string(what), quoted(word), hint, all}));
+  }
   return std::nullopt;
 }
 
-Expect load_expect(LessonContext& c, const Entry& e, std::string_view what) {
+Expect load_expect(LessonContext& c, const Entry& e, const Phrase& what) {
   Expect x;
-  Fields f(c.r, e.value, e.pos, std::string(what));
+  Fields f(c.r, e.value, e.pos, what);
   x.pos = f.pos();
   if (!f.is_map()) return x;
   f.allow({"blocked", "running", "finished", "value", "owner", "deadlock", "happened", "cells",
@@ -79,9 +93,9 @@ Expect load_expect(LessonContext& c, const Entry& e, std::string_view what) {
       for (const std::string& name : *states[i].second) {
         if (std::find(states[j].second->begin(), states[j].second->end(), name) !=
             states[j].second->end()) {
-          c.r.error(f.get(states[j].first)->pos, quoted(name) + " cannot be both " +
-                                                     std::string(states[i].first) + " and " +
-                                                     std::string(states[j].first));
+          c.r.error(f.get(states[j].first)->pos,
+                    say(QT_TRANSLATE_NOOP("Diagnostics", "%1 cannot be both %2 and %3"),
+                        {quoted(name), states[i].first, states[j].first}));
         }
       }
     }
@@ -91,15 +105,18 @@ Expect load_expect(LessonContext& c, const Entry& e, std::string_view what) {
     for (const Entry& v : values.entries()) {
       if (const ObjectSpec* o = object_ref(c.r, c.objects, v.key, v.key_pos, "value", kValued))
         not_private(c.r, *o, v.key_pos, "value");
-      std::optional<int64_t> n =
-          c.r.integer(v.value, v.pos, "the value of " + quoted(v.key), -INT64_MAX, INT64_MAX);
+      std::optional<int64_t> n = c.r.integer(
+          v.value, v.pos, say(QT_TRANSLATE_NOOP("Diagnostics", "the value of %1"), {quoted(v.key)}),
+          -INT64_MAX, INT64_MAX);
       if (n) x.value.emplace_back(v.key, *n);
     }
   }
   if (const Entry* owner = f.get("owner")) {
     Fields owners(c.r, owner->value, owner->pos, "'owner'");
     if (owners.is_map() && owners.entries().empty()) {
-      c.r.error(owner->pos, "'owner' needs a mutex and its owner, like {guard: producer}");
+      c.r.error(owner->pos, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                                  "'owner' needs a mutex and its "
+                                                  "owner, like {guard: producer}")));
     }
     // One mutex or several: {guard: producer, other: null}.
     for (const Entry& o : owners.entries()) {
@@ -108,7 +125,9 @@ Expect load_expect(LessonContext& c, const Entry& e, std::string_view what) {
         x.owners.emplace_back(o.key, "");
         continue;
       }
-      std::optional<std::string> who = c.r.text(o.value, o.pos, "the owner of " + quoted(o.key));
+      std::optional<std::string> who =
+          c.r.text(o.value, o.pos,
+                   say(QT_TRANSLATE_NOOP("Diagnostics", "the owner of %1"), {quoted(o.key)}));
       if (who && check_instance(c.r, c.procs, *who, o.pos, false, false))
         x.owners.emplace_back(o.key, *who);
     }
@@ -120,14 +139,19 @@ Expect load_expect(LessonContext& c, const Entry& e, std::string_view what) {
       const ObjectSpec* o = object_ref(c.r, c.objects, m.key, m.key_pos, "cells", kSharedMemory);
       if (o && !not_private(c.r, *o, m.key_pos, "cells")) o = nullptr;
       std::vector<int64_t> values;
-      for (const Item& item : c.r.list(m.value, m.pos, "the cells of " + quoted(m.key))
-                                  .value_or(std::vector<Item>{})) {
-        if (auto n = c.r.integer(item.node, item.pos, "a cell value", -INT64_MAX, INT64_MAX))
+      for (const Item& item :
+           c.r.list(m.value, m.pos,
+                    say(QT_TRANSLATE_NOOP("Diagnostics", "the cells of %1"), {quoted(m.key)}))
+               .value_or(std::vector<Item>{})) {
+        if (auto n = c.r.integer(item.node, item.pos,
+                                 say(QT_TRANSLATE_NOOP("Diagnostics", "a cell value")), -INT64_MAX,
+                                 INT64_MAX))
           values.push_back(*n);
       }
       if (o && static_cast<int64_t>(values.size()) > o->cells)
-        c.r.error(m.pos, quoted(m.key) + " has " + std::to_string(o->cells) + " cells, not " +
-                             std::to_string(values.size()));
+        c.r.error(m.pos,
+                  say(QT_TRANSLATE_NOOP("Diagnostics", "%1 has %2 cells, not %3"),
+                      {quoted(m.key), std::to_string(o->cells), std::to_string(values.size())}));
       if (o) x.cells.emplace_back(m.key, std::move(values));
     }
   }
@@ -137,8 +161,10 @@ Expect load_expect(LessonContext& c, const Entry& e, std::string_view what) {
       const ObjectSpec* o = object_ref(c.r, c.objects, m.key, m.key_pos, "contents", kChannel);
       std::vector<std::string> texts;
       if (!m.value.IsSequence() || m.value.size() > 0) {
-        for (auto& [t, pos] : c.r.texts(m.value, m.pos, "the messages in " + quoted(m.key))
-                                  .value_or(std::vector<std::pair<std::string, SourcePos>>{}))
+        for (auto& [t, pos] :
+             c.r.texts(m.value, m.pos,
+                       say(QT_TRANSLATE_NOOP("Diagnostics", "the messages in %1"), {quoted(m.key)}))
+                 .value_or(std::vector<std::pair<std::string, SourcePos>>{}))
           texts.push_back(t);
       }
       if (o) x.contents.emplace_back(m.key, std::move(texts));

@@ -49,13 +49,16 @@ void load_pattern(LessonContext& c, const Item& item, Expect& x) {
   }
   if ((signal != nullptr) == (call != nullptr)) {
     c.r.error(f.pos(),
-              "an event in 'happened' names a 'signal' delivered to the process or a 'call' it "
-              "made, one of the two");
+              say(QT_TRANSLATE_NOOP("Diagnostics",
+                                    "an event in 'happened' names a 'signal' delivered "
+                                    "to the process or a 'call' it made, one of the two")));
     ok = false;
   }
   if (signal) {
     if (err) {
-      c.r.error(err->key_pos, "'errno' goes with a 'call', not with a 'signal'");
+      c.r.error(
+          err->key_pos,
+          say(QT_TRANSLATE_NOOP("Diagnostics", "'errno' goes with a 'call', not with a 'signal'")));
       ok = false;
     }
     std::optional<int> sig = signal_ref(c.r, signal->value, signal->pos, "'signal'");
@@ -66,7 +69,8 @@ void load_pattern(LessonContext& c, const Item& item, Expect& x) {
     std::optional<std::string> name = c.r.text(call->value, call->pos, "'call'");
     const std::vector<std::string_view> names = syscall_names();
     if (name && std::find(names.begin(), names.end(), *name) == names.end()) {
-      c.r.error(call->pos, "unknown system call " + quoted(*name) + did_you_mean(*name, names));
+      c.r.error(call->pos, say(QT_TRANSLATE_NOOP("Diagnostics", "unknown system call %1%2"),
+                               {quoted(*name), suggest(*name, names)}));
       name.reset();
     }
     ok = ok && name;
@@ -76,7 +80,8 @@ void load_pattern(LessonContext& c, const Item& item, Expect& x) {
     std::optional<std::string> name = c.r.text(err->value, err->pos, "'errno'");
     std::optional<int> e = name ? errno_from(*name) : std::nullopt;
     if (name && !e)
-      c.r.error(err->pos, "unknown errno " + quoted(*name) + did_you_mean(*name, errno_names()));
+      c.r.error(err->pos, say(QT_TRANSLATE_NOOP("Diagnostics", "unknown errno %1%2"),
+                              {quoted(*name), suggest(*name, errno_names())}));
     ok = ok && e;
     if (e) p.err = *e;
   }

@@ -13,7 +13,8 @@ constexpr std::size_t kMaxChoices = 8;
 bool switchable_channel(const ObjectSpec& o) {
   return is_switchable(o);
 }
-const Need kSwitchable{switchable_channel, "a channel that lists alternatives"};
+const Need kSwitchable{switchable_channel,
+                       QT_TRANSLATE_NOOP("Diagnostics", "a channel that lists alternatives")};
 
 std::vector<std::pair<std::string, int>> load_step(LessonContext& c, const Entry& e) {
   std::vector<std::pair<std::string, int>> out;
@@ -25,11 +26,15 @@ std::vector<std::pair<std::string, int>> load_step(LessonContext& c, const Entry
   }
   Fields f(c.r, e.value, e.pos, "'step'");
   if (!f.is_map()) return out;
-  if (f.entries().empty()) c.r.error(e.pos, "'step' is empty: name a process and a count");
+  if (f.entries().empty())
+    c.r.error(e.pos,
+              say(QT_TRANSLATE_NOOP("Diagnostics", "'step' is empty: name a process and a count")));
   for (const Entry& s : f.entries()) {
     bool known = check_instance(c.r, c.procs, s.key, s.key_pos, true, true);
     std::optional<int64_t> n =
-        c.r.integer(s.value, s.pos, "the step count of " + quoted(s.key), 1, kMaxActions);
+        c.r.integer(s.value, s.pos,
+                    say(QT_TRANSLATE_NOOP("Diagnostics", "the step count of %1"), {quoted(s.key)}),
+                    1, kMaxActions);
     if (known && n) out.emplace_back(s.key, static_cast<int>(*n));
   }
   return out;
@@ -42,11 +47,14 @@ std::vector<std::string> load_processes_to(LessonContext& c, const Entry& e, boo
   const std::string what = "'" + e.key + "'";
   const auto names = c.r.texts(e.value, e.pos, what);
   if (!names) return out;
-  if (names->empty()) c.r.error(e.pos, what + " is empty: name a process");
+  if (names->empty())
+    c.r.error(e.pos, say(QT_TRANSLATE_NOOP("Diagnostics", "%1 is empty: name a process"), {what}));
   for (const auto& [name, pos] : *names) {
     if (!check_instance(c.r, c.procs, name, pos, allow_all, true)) continue;
     if (name == "all" && names->size() > 1) {
-      c.r.error(pos, "'all' already runs every process: write 'run: all' alone");
+      c.r.error(pos, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                           "'all' already runs every process: write 'run: all' "
+                                           "alone")));
       continue;
     }
     out.push_back(name);
@@ -60,10 +68,14 @@ std::vector<std::pair<std::string, ObjectKind>> load_switch(LessonContext& c, co
   Fields f(c.r, e.value, e.pos, "'switch'");
   if (!f.is_map()) return out;
   if (f.entries().empty())
-    c.r.error(e.pos, "'switch' is empty: name a channel and a mechanism ({buffer: posix_mq})");
+    c.r.error(e.pos, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                           "'switch' is empty: name a channel and a "
+                                           "mechanism ({buffer: posix_mq})")));
   for (const Entry& s : f.entries()) {
     const ObjectSpec* o = object_ref(c.r, c.objects, s.key, s.key_pos, "switch", kSwitchable);
-    std::optional<std::string> word = c.r.text(s.value, s.pos, "the mechanism of " + quoted(s.key));
+    std::optional<std::string> word =
+        c.r.text(s.value, s.pos,
+                 say(QT_TRANSLATE_NOOP("Diagnostics", "the mechanism of %1"), {quoted(s.key)}));
     if (!o || !word) continue;
     const std::optional<ObjectKind> k = object_kind_from(*word);
     if (!k || std::find(o->runs_on.begin(), o->runs_on.end(), *k) == o->runs_on.end()) {
@@ -71,8 +83,9 @@ std::vector<std::pair<std::string, ObjectKind>> load_switch(LessonContext& c, co
       for (ObjectKind m : o->runs_on) names.push_back(to_string(m));
       std::string list;
       for (std::string_view n : names) list += (list.empty() ? "" : ", ") + std::string(n);
-      c.r.error(s.pos, quoted(s.key) + " cannot run on " + quoted(*word) +
-                           did_you_mean(*word, names) + "; it can run on " + list);
+      c.r.error(s.pos,
+                say(QT_TRANSLATE_NOOP("Diagnostics", "%1 cannot run on %2%3; it can run on %4"),
+                    {quoted(s.key), quoted(*word), suggest(*word, names), list}));
       continue;
     }
     out.emplace_back(s.key, *k);
@@ -86,7 +99,7 @@ void load_choice(LessonContext& c, Ask& a, const Item& item) {
   const Entry* when = nullptr;
   std::optional<Fields> f;
   if (item.node.IsMap()) {
-    f.emplace(c.r, item.node, item.pos, "a choice");
+    f.emplace(c.r, item.node, item.pos, say(QT_TRANSLATE_NOOP("Diagnostics", "a choice")));
     f->allow({"en", "zh", "when"});
     when = f->get("when");
   }
@@ -95,7 +108,7 @@ void load_choice(LessonContext& c, Ask& a, const Item& item) {
     std::optional<std::string> en = f->text("en", true);
     if (en) t = LocalText{*en, f->text("zh").value_or("")};
   } else {
-    t = c.r.local_text(item.node, item.pos, "a choice");
+    t = c.r.local_text(item.node, item.pos, say(QT_TRANSLATE_NOOP("Diagnostics", "a choice")));
   }
   if (!t) return;
   a.choices.push_back(*t);
@@ -116,19 +129,22 @@ Ask load_ask(LessonContext& c, const Entry& e) {
   const Entry* choices = f.get("choices");
   const Entry* value = f.get("value");
   if (choices && value)
-    r.error(value->pos, "'ask' has 'choices' or a 'value' to type, not both");
+    r.error(value->pos, say(QT_TRANSLATE_NOOP(
+                            "Diagnostics", "'ask' has 'choices' or a 'value' to type, not both")));
   else if (!choices && !value)
-    r.error(f.pos(),
-            "'ask' needs 'choices' (a multiple-choice question) or 'value' (an object "
-            "whose value the student types)");
+    r.error(f.pos(), say(QT_TRANSLATE_NOOP("Diagnostics",
+                                           "'ask' needs 'choices' (a multiple-choice question) "
+                                           "or 'value' (an object whose value the student "
+                                           "types)")));
   if (choices) {
     for (const Item& item :
          r.list(choices->value, choices->pos, "'choices'").value_or(std::vector<Item>{}))
       load_choice(c, a, item);
     if (choices->value.IsSequence() &&
         (choices->value.size() < 2 || choices->value.size() > kMaxChoices)) {
-      r.error(choices->pos, "'choices' must list 2 to " + std::to_string(kMaxChoices) +
-                                " answers, not " + std::to_string(choices->value.size()));
+      r.error(choices->pos,
+              say(QT_TRANSLATE_NOOP("Diagnostics", "'choices' must list 2 to %1 answers, not %2"),
+                  {std::to_string(kMaxChoices), std::to_string(choices->value.size())}));
     }
   }
   if (value) {
@@ -151,10 +167,11 @@ Ask load_ask(LessonContext& c, const Entry& e) {
       const int64_t last = std::max<int64_t>(0, static_cast<int64_t>(a.choices.size()) - 1);
       std::optional<int64_t> n = r.integer(answer->value, answer->pos, "'answer'", 0, INT64_MAX);
       if (n && *n > last) {
-        r.error(answer->pos,
-                "'answer' is the number of the right choice counted from 0, so it "
-                "must be between 0 and " +
-                    std::to_string(last) + ", not " + std::to_string(*n));
+        r.error(answer->pos, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                                   "'answer' is the number of the right choice "
+                                                   "counted from 0, so it must be between 0 and "
+                                                   "%1, not %2"),
+                                 {std::to_string(last), std::to_string(*n)}));
       } else if (n) {
         a.answer = *n;
       }
@@ -173,9 +190,11 @@ std::vector<LessonStep> load_lesson(Reader& r, const Entry& lesson,
   std::vector<LessonStep> out;
   std::optional<std::vector<Item>> items = r.list(lesson.value, lesson.pos, "'lesson'");
   if (!items) return out;
-  if (items->empty()) r.error(lesson.pos, "'lesson' is empty: give at least one step");
+  if (items->empty())
+    r.error(lesson.pos,
+            say(QT_TRANSLATE_NOOP("Diagnostics", "'lesson' is empty: give at least one step")));
   for (const Item& item : *items) {
-    Fields f(r, item.node, item.pos, "this lesson step");
+    Fields f(r, item.node, item.pos, say(QT_TRANSLATE_NOOP("Diagnostics", "this lesson step")));
     if (!f.is_map()) continue;
     f.allow({"say", "switch", "step", "kill", "run", "expect", "ask"});
     LessonStep s;
@@ -208,7 +227,8 @@ std::optional<Challenge> load_challenge(LessonContext& lc, const Entry& challeng
   if (const Entry* object = f.get("object")) {
     if (std::optional<std::string> name = r.text(object->value, object->pos, "'object'")) {
       const auto any = [](const ObjectSpec&) { return true; };
-      if (object_ref(r, lc.objects, *name, object->pos, "object", Need{any, "an object"}))
+      if (object_ref(r, lc.objects, *name, object->pos, "object",
+                     Need{any, QT_TRANSLATE_NOOP("Diagnostics", "an object")}))
         c.object = *name;
     }
   }
@@ -219,11 +239,14 @@ std::optional<Challenge> load_challenge(LessonContext& lc, const Entry& challeng
   if (const Entry* hints = f.get("hints")) {
     for (const Item& item :
          r.list(hints->value, hints->pos, "'hints'").value_or(std::vector<Item>{}))
-      if (std::optional<LocalText> t = r.local_text(item.node, item.pos, "a hint"))
+      if (std::optional<LocalText> t =
+              r.local_text(item.node, item.pos, say(QT_TRANSLATE_NOOP("Diagnostics", "a hint"))))
         c.hints.push_back(*t);
     if (hints->value.IsSequence() && (hints->value.size() < 1 || hints->value.size() > 3))
-      r.error(hints->pos, "'hints' lists 1 to 3 hints, vaguest first, not " +
-                              std::to_string(hints->value.size()));
+      r.error(
+          hints->pos,
+          say(QT_TRANSLATE_NOOP("Diagnostics", "'hints' lists 1 to 3 hints, vaguest first, not %1"),
+              {std::to_string(hints->value.size())}));
   }
   if (const Entry* solution = f.get("solution")) {
     for (auto& [name, pos] : r.texts(solution->value, solution->pos, "'solution'")

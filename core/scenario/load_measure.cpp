@@ -10,7 +10,8 @@ namespace {
 bool is_shared_cells(const ObjectSpec& o) {
   return o.kind == ObjectKind::shared_memory && !o.is_private;
 }
-const Need kSharedCells{is_shared_cells, "a shared_memory that is not private"};
+const Need kSharedCells{is_shared_cells,
+                        QT_TRANSLATE_NOOP("Diagnostics", "a shared_memory that is not private")};
 
 // Enough rounds to measure a difference, few enough to stay a step.
 constexpr int64_t kMinRounds = 1000;
@@ -26,11 +27,18 @@ void StepLoader::load_measure() {
   if (!into) return;
   const ObjectSpec* o = ref("into", kSharedCells, a_.object);
   if (o && o->cells < kResultCells)
-    r_.error(into->pos, quoted(o->name) + " has " + std::to_string(o->cells) +
-                            (o->cells == 1 ? " cell" : " cells") + ", but 'measure' writes " +
-                            std::to_string(kResultCells) +
-                            ": the times the cost, then the nanoseconds per value with threads "
-                            "and with a pipe");
+    r_.error(into->pos,
+             say(o->cells == 1 ? QT_TRANSLATE_NOOP("Diagnostics",
+                                                   "%1 has %2 cell, but 'measure' "
+                                                   "writes %3: the times the cost, then "
+                                                   "the nanoseconds per value with "
+                                                   "threads and with a pipe")
+                               : QT_TRANSLATE_NOOP("Diagnostics",
+                                                   "%1 has %2 cells, but 'measure' "
+                                                   "writes %3: the times the cost, then "
+                                                   "the nanoseconds per value with "
+                                                   "threads and with a pipe"),
+                 {quoted(o->name), std::to_string(o->cells), std::to_string(kResultCells)}));
 }
 
 }  // namespace ipclab::scenario_detail

@@ -12,9 +12,6 @@ namespace {
 // The largest value of a System V semaphore (SEMVMX in the kernel).
 constexpr int64_t kSysvSemMax = 32767;
 
-constexpr std::string_view kMechanismList =
-    "pipe, fifo, posix_mq, sysv_mq, unix_stream, unix_dgram, tcp, udp or shm_ring";
-
 std::vector<std::string_view> all_kind_names() {
   std::vector<std::string_view> names;
   for (int k = 0; k <= static_cast<int>(ObjectKind::rpc); ++k) {
@@ -61,7 +58,7 @@ std::vector<std::string_view> keys_for(ObjectKind kind) {
 
 // A channel mechanism named by the text in `node`, or an error.
 std::optional<ObjectKind> mechanism(Reader& r, const YAML::Node& node, SourcePos at,
-                                    std::string_view what) {
+                                    const Phrase& what) {
   std::optional<std::string> word = r.text(node, at, what);
   if (!word) return std::nullopt;
   std::optional<ObjectKind> k = object_kind_from(*word);
@@ -70,9 +67,11 @@ std::optional<ObjectKind> mechanism(Reader& r, const YAML::Node& node, SourcePos
   for (int i = 0; i <= static_cast<int>(ObjectKind::shm_ring); ++i) {
     names.push_back(to_string(static_cast<ObjectKind>(i)));
   }
-  r.error(pos_of(node, at), quoted(*word) + " is not a channel mechanism" +
-                                did_you_mean(*word, names) + "; use " +
-                                std::string(kMechanismList));
+  r.error(pos_of(node, at), say(QT_TRANSLATE_NOOP("Diagnostics",
+                                                  "%1 is not a channel mechanism%2; use pipe, "
+                                                  "fifo, posix_mq, sysv_mq, unix_stream, "
+                                                  "unix_dgram, tcp, udp or shm_ring"),
+                                {quoted(*word), suggest(*word, names)}));
   return std::nullopt;
 }
 
@@ -83,16 +82,18 @@ void load_ring_semaphores(Reader& r, Fields& f, ObjectSpec& o) {
   const Entry* e = f.get("semaphores");
   if (!e) return;
   if (o.mechanism != ObjectKind::shm_ring) {
-    r.error(e->key_pos,
-            "'semaphores' only applies to a shm_ring (its empty and full "
-            "semaphores), but " +
-                quoted(o.name) + " is " + kind_words(o));
+    r.error(e->key_pos, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                              "'semaphores' only applies to a shm_ring (its "
+                                              "empty and full semaphores), but %1 is %2"),
+                            {quoted(o.name), kind_phrase(o)}));
     return;
   }
   if (!o.alternatives.empty()) {
-    r.error(e->key_pos, "'semaphores' cannot go with 'alternatives': " + quoted(o.name) +
-                            " would run without its semaphores on shm_ring only, so it "
-                            "cannot switch; remove one of them");
+    r.error(e->key_pos, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                              "'semaphores' cannot go with 'alternatives': %1 "
+                                              "would run without its semaphores on shm_ring "
+                                              "only, so it cannot switch; remove one of them"),
+                            {quoted(o.name)}));
     return;
   }
   o.semaphores = f.boolean("semaphores").value_or(true);
@@ -106,16 +107,21 @@ void load_channel(Reader& r, Fields& f, ObjectSpec& o) {
       o.mechanism = *m;
     }
   } else if (mech) {
-    r.error(mech->key_pos, "'mechanism' is only for 'kind: channel'; " + kind_words(o) +
-                               " is already its own mechanism");
+    r.error(mech->key_pos, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                                 "'mechanism' is only for 'kind: channel'; %1 is "
+                                                 "already its own mechanism"),
+                               {kind_phrase(o)}));
   }
   if (const Entry* alt = f.get("alternatives")) {
     if (auto items = r.list(alt->value, alt->pos, "'alternatives'")) {
       for (const Item& item : *items) {
-        std::optional<ObjectKind> m = mechanism(r, item.node, item.pos, "an alternative");
+        std::optional<ObjectKind> m = mechanism(
+            r, item.node, item.pos, say(QT_TRANSLATE_NOOP("Diagnostics", "an alternative")));
         if (!m) continue;
         if (std::find(o.alternatives.begin(), o.alternatives.end(), *m) != o.alternatives.end()) {
-          r.error(item.pos, quoted(to_string(*m)) + " is listed twice in 'alternatives'");
+          r.error(item.pos,
+                  say(QT_TRANSLATE_NOOP("Diagnostics", "%1 is listed twice in 'alternatives'"),
+                      {quoted(to_string(*m))}));
         } else {
           o.alternatives.push_back(*m);
         }
@@ -145,10 +151,13 @@ void load_channel(Reader& r, Fields& f, ObjectSpec& o) {
     }
     if (!may_be_mq) {
       r.error(e->key_pos,
-              quoted(key) +
-                  (key == "capacity" ? " only applies to a posix_mq, a sysv_mq or a shm_ring, but "
-                                     : " only applies to a posix_mq or a shm_ring, but ") +
-                  quoted(o.name) + " is " + kind_words(o));
+              say(key == "capacity" ? QT_TRANSLATE_NOOP("Diagnostics",
+                                                        "%1 only applies to a posix_mq, a sysv_mq "
+                                                        "or a shm_ring, but %2 is %3")
+                                    : QT_TRANSLATE_NOOP("Diagnostics",
+                                                        "%1 only applies to a posix_mq or a "
+                                                        "shm_ring, but %2 is %3"),
+                  {quoted(key), quoted(o.name), kind_phrase(o)}));
       continue;
     }
     std::optional<int64_t> v =
@@ -164,27 +173,31 @@ void load_settings(Reader& r, Fields& f, ObjectSpec& o) {
       if (const Entry* e = f.get("flavor")) {
         std::optional<std::string> flavor = f.text("flavor");
         if (flavor && *flavor != "posix_named" && *flavor != "posix_unnamed" && *flavor != "sysv") {
-          r.error(e->pos, "unknown semaphore flavor " + quoted(*flavor) +
-                              did_you_mean(*flavor, {"posix_named", "posix_unnamed", "sysv"}) +
-                              "; use posix_named, posix_unnamed or sysv");
+          r.error(e->pos, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                                "unknown semaphore flavor %1%2; use posix_named, "
+                                                "posix_unnamed or sysv"),
+                              {quoted(*flavor),
+                               suggest(*flavor, {"posix_named", "posix_unnamed", "sysv"})}));
         } else if (flavor) {
           o.flavor = *flavor;
         }
       }
       o.initial = f.integer("initial", 0, SEM_VALUE_MAX).value_or(0);
       if (o.flavor == "sysv" && o.initial > kSysvSemMax)
-        r.error(f.get("initial")->pos, "a sysv semaphore counts to at most " +
-                                           std::to_string(kSysvSemMax) + " (SEMVMX), not " +
-                                           std::to_string(o.initial));
+        r.error(f.get("initial")->pos,
+                say(QT_TRANSLATE_NOOP("Diagnostics",
+                                      "a sysv semaphore counts to at most %1 (SEMVMX), not %2"),
+                    {std::to_string(kSysvSemMax), std::to_string(o.initial)}));
       if (const Entry* e = f.get("undo")) {
         // SEM_UNDO is a System V semop flag: POSIX semaphores have no undo.
         if (o.flavor == "sysv")
           o.undo = f.boolean("undo").value_or(false);
         else
-          r.error(e->key_pos,
-                  "'undo' (semop with SEM_UNDO) only applies to a semaphore with "
-                  "'flavor: sysv', but " +
-                      quoted(o.name) + " is a " + o.flavor + " semaphore");
+          r.error(e->key_pos, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                                    "'undo' (semop with SEM_UNDO) only applies to "
+                                                    "a semaphore with 'flavor: sysv', but %1 is a "
+                                                    "%2 semaphore"),
+                                  {quoted(o.name), o.flavor}));
       }
       break;
     }
@@ -206,8 +219,9 @@ void load_settings(Reader& r, Fields& f, ObjectSpec& o) {
       if (const Entry* e = f.get("reset")) {
         std::optional<std::string> reset = f.text("reset");
         if (reset && *reset != "manual" && *reset != "auto") {
-          r.error(e->pos, "'reset' must be manual or auto, not " + quoted(*reset) +
-                              did_you_mean(*reset, {"manual", "auto"}));
+          r.error(e->pos,
+                  say(QT_TRANSLATE_NOOP("Diagnostics", "'reset' must be manual or auto, not %1%2"),
+                      {quoted(*reset), suggest(*reset, {"manual", "auto"})}));
         } else if (reset) {
           o.auto_reset = *reset == "auto";
         }
@@ -220,8 +234,9 @@ void load_settings(Reader& r, Fields& f, ObjectSpec& o) {
       if (const Entry* e = f.get("prefer")) {
         std::optional<std::string> prefer = f.text("prefer");
         if (prefer && *prefer != "readers" && *prefer != "writers") {
-          r.error(e->pos, "'prefer' must be readers or writers, not " + quoted(*prefer) +
-                              did_you_mean(*prefer, {"readers", "writers"}));
+          r.error(e->pos, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                                "'prefer' must be readers or writers, not %1%2"),
+                              {quoted(*prefer), suggest(*prefer, {"readers", "writers"})}));
         } else if (prefer) {
           o.prefer_writers = *prefer == "writers";
         }
@@ -240,42 +255,46 @@ std::vector<ObjectSpec> load_objects(Reader& r, const Entry& objects) {
   std::optional<std::vector<Item>> items = r.list(objects.value, objects.pos, "'objects'");
   if (!items) return out;
   for (const Item& item : *items) {
-    Fields f(r, item.node, item.pos, "this object");
+    Fields f(r, item.node, item.pos, say(QT_TRANSLATE_NOOP("Diagnostics", "this object")));
     if (!f.is_map()) continue;
     ObjectSpec o;
     o.pos = f.pos();
     std::optional<std::string> name = f.name("name", true);
     if (name) {
       o.name = *name;
-      f.rename("object " + quoted(o.name));
+      f.rename(say(QT_TRANSLATE_NOOP("Diagnostics", "object %1"), {quoted(o.name)}));
     }
     std::optional<std::string> kind_word = f.text("kind", true);
     std::optional<ObjectKind> kind = kind_word ? object_kind_from(*kind_word) : std::nullopt;
     if (kind_word && !kind) {
-      r.error(f.get("kind")->pos,
-              "unknown kind " + quoted(*kind_word) + did_you_mean(*kind_word, all_kind_names()));
+      r.error(f.get("kind")->pos, say(QT_TRANSLATE_NOOP("Diagnostics", "unknown kind %1%2"),
+                                      {quoted(*kind_word), suggest(*kind_word, all_kind_names())}));
     }
     if (!kind) continue;
     o.kind = *kind;
     o.mechanism = *kind;
     std::vector<std::string_view> keys = keys_for(o.kind);
     if (!carries_messages(o.kind) && f.get("mechanism")) {
-      r.error(f.get("mechanism")->key_pos, "'mechanism' is only for 'kind: channel', but " +
-                                               quoted(o.name) + " is " + kind_words(o));
+      r.error(f.get("mechanism")->key_pos,
+              say(QT_TRANSLATE_NOOP("Diagnostics",
+                                    "'mechanism' is only for 'kind: channel', but %1 is %2"),
+                  {quoted(o.name), kind_phrase(o)}));
       keys.push_back("mechanism");
     }
     if (!carries_messages(o.kind) && f.get("alternatives")) {
       r.error(f.get("alternatives")->key_pos,
-              "'alternatives' is only for objects that carry messages (channel, pipe, fifo, "
-              "posix_mq, ...), but " +
-                  quoted(o.name) + " is " + kind_words(o));
+              say(QT_TRANSLATE_NOOP("Diagnostics",
+                                    "'alternatives' is only for objects that carry messages "
+                                    "(channel, pipe, fifo, posix_mq, ...), but %1 is %2"),
+                  {quoted(o.name), kind_phrase(o)}));
       keys.push_back("alternatives");
     }
     if (o.kind != ObjectKind::semaphore && f.get("undo")) {
       r.error(f.get("undo")->key_pos,
-              "'undo' (semop with SEM_UNDO) only applies to a semaphore with 'flavor: sysv', "
-              "but " +
-                  quoted(o.name) + " is " + kind_words(o));
+              say(QT_TRANSLATE_NOOP("Diagnostics",
+                                    "'undo' (semop with SEM_UNDO) only applies to a semaphore "
+                                    "with 'flavor: sysv', but %1 is %2"),
+                  {quoted(o.name), kind_phrase(o)}));
       keys.push_back("undo");
     }
     f.allow(keys);
@@ -284,9 +303,10 @@ std::vector<ObjectSpec> load_objects(Reader& r, const Entry& objects) {
     auto same = std::find_if(out.begin(), out.end(),
                              [&](const ObjectSpec& other) { return other.name == o.name; });
     if (same != out.end()) {
-      r.error(f.get("name")->pos, "duplicate object name " + quoted(o.name) +
-                                      " (first defined at line " + std::to_string(same->pos.line) +
-                                      ")");
+      r.error(f.get("name")->pos,
+              say(QT_TRANSLATE_NOOP("Diagnostics",
+                                    "duplicate object name %1 (first defined at line %2)"),
+                  {quoted(o.name), std::to_string(same->pos.line)}));
       continue;
     }
     out.push_back(std::move(o));

@@ -31,11 +31,14 @@ struct ProcessName {
 // What the kinds of object an action accepts are, in words and as a test.
 struct Need {
   bool (*accepts)(const ObjectSpec&);
-  std::string_view words;  // "a semaphore"
+  std::string_view words;  // QT_TRANSLATE_NOOP("Diagnostics", "a semaphore")
 };
 
 // "a pipe", "an rwlock", "a channel (pipe)": an object's kind with its article.
 std::string kind_words(const ObjectSpec& object);
+Phrase kind_phrase(const ObjectSpec& object);
+// A Need's words, a pattern of the "Diagnostics" context.
+Phrase need_words(const Need& need);
 
 // The object called `name` if it exists and its kind is accepted by `need`;
 // otherwise an error ("unknown object", "'post' needs a semaphore, but ...").
@@ -51,8 +54,7 @@ bool check_instance(Reader& r, const std::vector<ProcessName>& procs, std::strin
                     SourcePos at, bool allow_all, bool every_copy);
 
 // A signal name a scenario may use; SIGKILL and SIGSTOP get their own message.
-std::optional<int> signal_ref(Reader& r, const YAML::Node& node, SourcePos at,
-                              std::string_view what);
+std::optional<int> signal_ref(Reader& r, const YAML::Node& node, SourcePos at, const Phrase& what);
 
 // Checks the placeholders of a process text and its filled-in length.
 void check_template(Reader& r, std::string_view text, SourcePos at, bool in_repeat,
@@ -80,7 +82,7 @@ struct LessonContext {
   std::vector<ProcessName> procs;
 };
 // `expect:` (load_expect.cpp), also a choice's `when:`.
-Expect load_expect(LessonContext& c, const Entry& e, std::string_view what = "'expect'");
+Expect load_expect(LessonContext& c, const Entry& e, const Phrase& what = "'expect'");
 // The names of what the simulator finds (race, deadlock...), for messages.
 std::vector<std::string_view> finding_names();
 // A `happened:`/`goal:` word; an error at `at` if it names nothing.

@@ -11,7 +11,9 @@ std::vector<ProcessSpec> load_processes(Reader& r, const Entry& processes,
   std::optional<std::vector<Item>> items = r.list(processes.value, processes.pos, "'processes'");
   if (!items) return out;
   if (items->empty()) {
-    r.error(processes.pos, "'processes' is empty: a scenario needs at least one process");
+    r.error(processes.pos, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                                 "'processes' is empty: a scenario needs at "
+                                                 "least one process")));
   }
   // First every name and count, so that scripts may refer to later processes.
   std::vector<Fields> fields;
@@ -20,7 +22,7 @@ std::vector<ProcessSpec> load_processes(Reader& r, const Entry& processes,
   std::vector<bool> keep;  // false for a nameless or duplicate process
   int instances = 0;
   for (const Item& item : *items) {
-    Fields f(r, item.node, item.pos, "this process");
+    Fields f(r, item.node, item.pos, say(QT_TRANSLATE_NOOP("Diagnostics", "this process")));
     if (!f.is_map()) continue;
     f.allow({"name", "count", "steps"});
     ProcessSpec p;
@@ -30,18 +32,20 @@ std::vector<ProcessSpec> load_processes(Reader& r, const Entry& processes,
     instances += p.count;
     if (name) {
       p.name = *name;
-      f.rename("process " + quoted(p.name));
+      f.rename(say(QT_TRANSLATE_NOOP("Diagnostics", "process %1"), {quoted(p.name)}));
       auto same = std::find_if(names.begin(), names.end(),
                                [&](const ProcessName& n) { return n.name == p.name; });
       if (p.name == "all") {
-        r.error(f.get("name")->pos,
-                "'all' cannot name a process: lessons use it to mean every process");
+        r.error(f.get("name")->pos, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                                          "'all' cannot name a process: lessons "
+                                                          "use it to mean every process")));
       } else if (same != names.end()) {
         auto first = std::find_if(specs.begin(), specs.end(),
                                   [&](const ProcessSpec& s) { return s.name == p.name; });
-        r.error(f.get("name")->pos, "duplicate process name " + quoted(p.name) +
-                                        " (first defined at line " +
-                                        std::to_string(first->pos.line) + ")");
+        r.error(f.get("name")->pos,
+                say(QT_TRANSLATE_NOOP("Diagnostics",
+                                      "duplicate process name %1 (first defined at line %2)"),
+                    {quoted(p.name), std::to_string(first->pos.line)}));
       } else {
         names.push_back({p.name, p.count});
         keep.push_back(true);
@@ -56,9 +60,10 @@ std::vector<ProcessSpec> load_processes(Reader& r, const Entry& processes,
     fields.push_back(std::move(f));
   }
   if (instances > kMaxInstances) {
-    r.error(processes.pos, "these processes run " + std::to_string(instances) +
-                               " copies in all, but at most " + std::to_string(kMaxInstances) +
-                               " are allowed");
+    r.error(processes.pos, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                                 "these processes run %1 copies in all, but at "
+                                                 "most %2 are allowed"),
+                               {std::to_string(instances), std::to_string(kMaxInstances)}));
   }
   for (std::size_t i = 0; i < specs.size(); ++i) {
     ProcessSpec& p = specs[i];
@@ -69,10 +74,14 @@ std::vector<ProcessSpec> load_processes(Reader& r, const Entry& processes,
     int64_t actions = expanded_action_count(p.steps);
     if (actions > kMaxActions) {
       r.error(steps->key_pos,
-              "process " + quoted(p.name) + " would perform " +
-                  (actions == INT64_MAX ? std::string("too many") : std::to_string(actions)) +
-                  " actions, but at most " + std::to_string(kMaxActions) +
-                  " are allowed: lower a 'repeat' count");
+              say(actions == INT64_MAX
+                      ? QT_TRANSLATE_NOOP("Diagnostics",
+                                          "process %1 would perform too many actions, but at "
+                                          "most %3 are allowed: lower a 'repeat' count")
+                      : QT_TRANSLATE_NOOP("Diagnostics",
+                                          "process %1 would perform %2 actions, but at most %3 "
+                                          "are allowed: lower a 'repeat' count"),
+                  {quoted(p.name), std::to_string(actions), std::to_string(kMaxActions)}));
     }
     if (keep[i]) out.push_back(std::move(p));
   }

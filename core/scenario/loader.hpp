@@ -8,16 +8,27 @@
 #include <string_view>
 #include <vector>
 
+#include "scenario/phrase.hpp"
 #include "scenario/scenario.hpp"
 
 namespace ipclab {
 
 struct Diagnostic {
+  Diagnostic() = default;
+  Diagnostic(std::string file_name, SourcePos at, std::string english, Phrase said = {})
+      : file(std::move(file_name)), pos(at), message(std::move(english)), phrase(std::move(said)) {}
+
   std::string file;
   SourcePos pos;
-  std::string message;
+  std::string message;  // English
+  // The message as a pattern with its arguments, to be said in the user's
+  // language (empty for a diagnostic made from a plain message).
+  Phrase phrase;
   // "FILE:LINE:COL: error: TEXT"
   std::string to_string() const;
+  // The message in another language: `translate` gives a pattern of the
+  // "Diagnostics" context in that language (see Phrase::render).
+  std::string text(const Phrase::Translate& translate) const;
 };
 
 struct LoadResult {

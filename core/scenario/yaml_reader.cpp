@@ -36,11 +36,6 @@ bool is_quoted_scalar(const YAML::Node& node) {
   return node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str";
 }
 
-std::string show(const YAML::Node& node) {
-  if (node.IsScalar()) return quoted(node.Scalar());
-  return std::string(shape_of(node));
-}
-
 bool valid_name(std::string_view s) {
   if (s.empty() || s.size() > 32 || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
   return std::all_of(s.begin(), s.end(), [](char c) {
@@ -54,8 +49,16 @@ std::string quoted(std::string_view word) {
   return "'" + std::string(word) + "'";
 }
 
+Phrase suggestion(std::string_view close_word) {
+  return say(QT_TRANSLATE_NOOP("Diagnostics", " (did you mean %1?)"), {quoted(close_word)});
+}
+
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
-  if (word.empty() || word.size() > 64) return "";
+  return suggest(word, candidates).english();
+}
+
+Phrase suggest(std::string_view word, const std::vector<std::string_view>& candidates) {
+  if (word.empty() || word.size() > 64) return {};
   std::string w = lower(word);
   std::size_t limit = w.size() <= 3 ? 1 : w.size() <= 6 ? 2 : 3;
   std::size_t best = limit + 1;
@@ -69,8 +72,8 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string_vi
       choice = c;
     }
   }
-  if (choice.empty() || choice == word) return "";
-  return " (did you mean " + quoted(choice) + "?)";
+  if (choice.empty() || choice == word) return {};
+  return suggestion(choice);
 }
 
 SourcePos pos_of(const YAML::Node& node, SourcePos fallback) {
@@ -85,6 +88,18 @@ std::string_view shape_of(const YAML::Node& node) {
   if (node.IsMap()) return "a map";
   if (node.IsSequence()) return "a list";
   return "a text";
+}
+
+Phrase shape_words(const YAML::Node& node) {
+  if (!node.IsDefined() || node.IsNull()) return say(QT_TRANSLATE_NOOP("Diagnostics", "empty"));
+  if (node.IsMap()) return say(QT_TRANSLATE_NOOP("Diagnostics", "a map"));
+  if (node.IsSequence()) return say(QT_TRANSLATE_NOOP("Diagnostics", "a list"));
+  return say(QT_TRANSLATE_NOOP("Diagnostics", "a text"));
+}
+
+Phrase shown(const YAML::Node& node) {
+  if (node.IsScalar()) return quoted(node.Scalar());
+  return shape_words(node);
 }
 
 bool tree_fits(const YAML::Node& node, std::size_t limit) {
@@ -106,12 +121,12 @@ bool tree_fits(const YAML::Node& node, std::size_t limit) {
   return true;
 }
 
-void Reader::error(SourcePos at, std::string message) {
+void Reader::error(SourcePos at, Phrase message) {
   if (errors_.size() >= kMaxErrors) {
     ++dropped_;
     return;
   }
-  errors_.push_back({file_, at, std::move(message)});
+  errors_.push_back({file_, at, message.english(), std::move(message)});
 }
 
 std::vector<Diagnostic> Reader::take_errors() {
@@ -119,47 +134,50 @@ std::vector<Diagnostic> Reader::take_errors() {
     return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.col < b.pos.col;
   });
   if (dropped_ > 0) {
-    errors_.push_back({file_, errors_.back().pos,
-                       std::to_string(dropped_) + " more errors not shown; fix these first"});
+    Phrase more = say(QT_TRANSLATE_NOOP("Diagnostics", "%1 more errors not shown; fix these first"),
+                      {std::to_string(dropped_)});
+    errors_.push_back({file_, errors_.back().pos, more.english(), more});
   }
   dropped_ = 0;
   return std::move(errors_);
 }
 
-std::optional<std::string> Reader::text(const YAML::Node& node, SourcePos at,
-                                        std::string_view what) {
+std::optional<std::string> Reader::text(const YAML::Node& node, SourcePos at, const Phrase& what) {
   if (!node.IsDefined() || node.IsNull()) {
-    error(at, std::string(what) + " needs a value");
+    error(at, say(QT_TRANSLATE_NOOP("Diagnostics", "%1 needs a value"), {what}));
     return std::nullopt;
   }
   if (!node.IsScalar()) {
-    error(pos_of(node, at), std::string(what) + " must be a text, not " + show(node));
+    error(pos_of(node, at),
+          say(QT_TRANSLATE_NOOP("Diagnostics", "%1 must be a text, not %2"), {what, shown(node)}));
     return std::nullopt;
   }
   return node.Scalar();
 }
 
-std::optional<std::string> Reader::name(const YAML::Node& node, SourcePos at,
-                                        std::string_view what) {
+std::optional<std::string> Reader::name(const YAML::Node& node, SourcePos at, const Phrase& what) {
   std::optional<std::string> s = text(node, at, what);
   if (s && !valid_name(*s)) {
-    error(pos_of(node, at), quoted(*s) +
-                                " is not a valid name: use at most 32 letters, digits, '_' or "
-                                "'-', starting with a letter");
+    error(pos_of(node, at), say(QT_TRANSLATE_NOOP("Diagnostics",
+                                                  "%1 is not a valid name: use at most 32 "
+                                                  "letters, digits, '_' or '-', starting with a "
+                                                  "letter"),
+                                {quoted(*s)}));
     return std::nullopt;
   }
   return s;
 }
 
-std::optional<int64_t> Reader::integer(const YAML::Node& node, SourcePos at, std::string_view what,
+std::optional<int64_t> Reader::integer(const YAML::Node& node, SourcePos at, const Phrase& what,
                                        int64_t lo, int64_t hi) {
   if (!node.IsDefined() || node.IsNull()) {
-    error(at, std::string(what) + " needs a value");
+    error(at, say(QT_TRANSLATE_NOOP("Diagnostics", "%1 needs a value"), {what}));
     return std::nullopt;
   }
   SourcePos p = pos_of(node, at);
   if (!node.IsScalar()) {
-    error(p, std::string(what) + " must be a whole number, not " + show(node));
+    error(p, say(QT_TRANSLATE_NOOP("Diagnostics", "%1 must be a whole number, not %2"),
+                 {what, shown(node)}));
     return std::nullopt;
   }
   const std::string& s = node.Scalar();
@@ -169,25 +187,28 @@ std::optional<int64_t> Reader::integer(const YAML::Node& node, SourcePos at, std
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
   bool all_used = !digits.empty() && end == digits.data() + digits.size();
   if (all_used && ec == std::errc() && is_quoted_scalar(node)) {
-    error(p, std::string(what) + " must be a number, but " + quoted(s) +
-                 " is in quotes, which makes it a text (write it without quotes)");
+    error(p, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                   "%1 must be a number, but %2 is in quotes, which makes it a "
+                                   "text (write it without quotes)"),
+                 {what, quoted(s)}));
     return std::nullopt;
   }
   if (!all_used || (ec != std::errc() && ec != std::errc::result_out_of_range)) {
-    error(p, std::string(what) + " must be a whole number, not " + quoted(s));
+    error(p, say(QT_TRANSLATE_NOOP("Diagnostics", "%1 must be a whole number, not %2"),
+                 {what, quoted(s)}));
     return std::nullopt;
   }
   if (ec == std::errc::result_out_of_range || v < lo || v > hi) {
-    error(p, std::string(what) + " must be between " + std::to_string(lo) + " and " +
-                 std::to_string(hi) + ", not " + s);
+    error(p, say(QT_TRANSLATE_NOOP("Diagnostics", "%1 must be between %2 and %3, not %4"),
+                 {what, std::to_string(lo), std::to_string(hi), s}));
     return std::nullopt;
   }
   return v;
 }
 
-std::optional<bool> Reader::boolean(const YAML::Node& node, SourcePos at, std::string_view what) {
+std::optional<bool> Reader::boolean(const YAML::Node& node, SourcePos at, const Phrase& what) {
   if (!node.IsDefined() || node.IsNull()) {
-    error(at, std::string(what) + " needs a value");
+    error(at, say(QT_TRANSLATE_NOOP("Diagnostics", "%1 needs a value"), {what}));
     return std::nullopt;
   }
   if (node.IsScalar() && !is_quoted_scalar(node)) {
@@ -195,17 +216,18 @@ std::optional<bool> Reader::boolean(const YAML::Node& node, SourcePos at, std::s
     if (s == "true") return true;
     if (s == "false") return false;
   }
-  error(pos_of(node, at), std::string(what) + " must be true or false, not " + show(node));
+  error(pos_of(node, at), say(QT_TRANSLATE_NOOP("Diagnostics", "%1 must be true or false, not %2"),
+                              {what, shown(node)}));
   return std::nullopt;
 }
 
 std::optional<LocalText> Reader::local_text(const YAML::Node& node, SourcePos at,
-                                            std::string_view what) {
+                                            const Phrase& what) {
   LocalText out;
   if (node.IsScalar()) {
     out.en = node.Scalar();
   } else if (node.IsMap()) {
-    Fields f(*this, node, at, std::string(what));
+    Fields f(*this, node, at, what);
     f.allow({"en", "zh"});
     std::optional<std::string> en = f.text("en", true);
     std::optional<std::string> zh = f.text("zh");
@@ -213,25 +235,28 @@ std::optional<LocalText> Reader::local_text(const YAML::Node& node, SourcePos at
     out.en = *en;
     if (zh) out.zh = *zh;
   } else {
-    error(pos_of(node, at), std::string(what) +
-                                " must be a text or a map like {en: \"...\", zh: \"...\"}, not " +
-                                std::string(shape_of(node)));
+    error(
+        pos_of(node, at),
+        say(QT_TRANSLATE_NOOP("Diagnostics",
+                              "%1 must be a text or a map like {en: \"...\", zh: \"...\"}, not %2"),
+            {what, shape_words(node)}));
     return std::nullopt;
   }
   if (out.en.empty()) {
-    error(pos_of(node, at), std::string(what) + " needs an English text");
+    error(pos_of(node, at),
+          say(QT_TRANSLATE_NOOP("Diagnostics", "%1 needs an English text"), {what}));
     return std::nullopt;
   }
   return out;
 }
 
 std::optional<std::vector<Item>> Reader::list(const YAML::Node& node, SourcePos at,
-                                              std::string_view what) {
+                                              const Phrase& what) {
   if (!node.IsSequence()) {
-    error(pos_of(node, at), std::string(what) +
-                                " must be a list (items starting with '-', or "
-                                "[a, b]), not " +
-                                show(node));
+    error(pos_of(node, at), say(QT_TRANSLATE_NOOP("Diagnostics",
+                                                  "%1 must be a list (items starting with '-', "
+                                                  "or [a, b]), not %2"),
+                                {what, shown(node)}));
     return std::nullopt;
   }
   std::vector<Item> items;
@@ -244,7 +269,7 @@ std::optional<std::vector<Item>> Reader::list(const YAML::Node& node, SourcePos 
 
 std::optional<std::vector<std::pair<std::string, SourcePos>>> Reader::texts(const YAML::Node& node,
                                                                             SourcePos at,
-                                                                            std::string_view what) {
+                                                                            const Phrase& what) {
   std::vector<std::pair<std::string, SourcePos>> out;
   if (node.IsScalar()) {
     out.emplace_back(node.Scalar(), pos_of(node, at));
@@ -254,7 +279,8 @@ std::optional<std::vector<std::pair<std::string, SourcePos>>> Reader::texts(cons
   if (!items) return std::nullopt;
   bool ok = true;
   for (const Item& item : *items) {
-    std::optional<std::string> s = text(item.node, item.pos, std::string("an item of ") += what);
+    std::optional<std::string> s =
+        text(item.node, item.pos, say(QT_TRANSLATE_NOOP("Diagnostics", "an item of %1"), {what}));
     if (s) {
       out.emplace_back(*s, item.pos);
     } else {
@@ -265,10 +291,12 @@ std::optional<std::vector<std::pair<std::string, SourcePos>>> Reader::texts(cons
   return out;
 }
 
-Fields::Fields(Reader& reader, const YAML::Node& node, SourcePos at, std::string what)
+Fields::Fields(Reader& reader, const YAML::Node& node, SourcePos at, Phrase what)
     : reader_(reader), what_(std::move(what)), pos_(pos_of(node, at)) {
   if (!node.IsMap()) {
-    reader_.error(pos_, what_ + " must be a map of 'key: value' pairs, not " + show(node));
+    reader_.error(pos_, say(QT_TRANSLATE_NOOP("Diagnostics",
+                                              "%1 must be a map of 'key: value' pairs, not %2"),
+                            {what_, shown(node)}));
     return;
   }
   is_map_ = true;
@@ -276,14 +304,18 @@ Fields::Fields(Reader& reader, const YAML::Node& node, SourcePos at, std::string
   for (auto it = node.begin(); it != node.end(); ++it) {
     SourcePos key_pos = pos_of(it->first, pos_);
     if (!it->first.IsScalar()) {
-      reader_.error(key_pos, "a key must be a plain word, not " + show(it->first));
+      reader_.error(key_pos,
+                    say(QT_TRANSLATE_NOOP("Diagnostics", "a key must be a plain word, not %1"),
+                        {shown(it->first)}));
       continue;
     }
     Entry e{it->first.Scalar(), key_pos, it->second, pos_of(it->second, key_pos)};
     auto [seen, fresh] = first.emplace(e.key, entries_.size());
     if (!fresh) {
-      reader_.error(key_pos, "duplicate key " + quoted(e.key) + " (already given at line " +
-                                 std::to_string(entries_[seen->second].key_pos.line) + ")");
+      reader_.error(
+          key_pos,
+          say(QT_TRANSLATE_NOOP("Diagnostics", "duplicate key %1 (already given at line %2)"),
+              {quoted(e.key), std::to_string(entries_[seen->second].key_pos.line)}));
       continue;
     }
     entries_.push_back(std::move(e));
@@ -293,8 +325,8 @@ Fields::Fields(Reader& reader, const YAML::Node& node, SourcePos at, std::string
 void Fields::allow(const std::vector<std::string_view>& allowed) {
   for (const Entry& e : entries_) {
     if (std::find(allowed.begin(), allowed.end(), e.key) == allowed.end()) {
-      reader_.error(e.key_pos,
-                    "unknown key " + quoted(e.key) + " in " + what_ + did_you_mean(e.key, allowed));
+      reader_.error(e.key_pos, say(QT_TRANSLATE_NOOP("Diagnostics", "unknown key %1 in %2%3"),
+                                   {quoted(e.key), what_, suggest(e.key, allowed)}));
     }
   }
 }
@@ -309,7 +341,8 @@ const Entry* Fields::get(std::string_view key) const {
 const Entry* Fields::find(std::string_view key, bool required) {
   const Entry* e = get(key);
   if (!e && required && is_map_) {
-    reader_.error(pos_, "missing key " + quoted(key) + " in " + what_);
+    reader_.error(
+        pos_, say(QT_TRANSLATE_NOOP("Diagnostics", "missing key %1 in %2"), {quoted(key), what_}));
   }
   return e;
 }

@@ -13,12 +13,29 @@
 #include <vector>
 
 #include "scenario/loader.hpp"
+#include "scenario/phrase.hpp"
 #include "scenario/scenario.hpp"
+
+// Marks a pattern for lupdate (context "Diagnostics"); the same definition
+// as Qt's, so the two may meet in one file.
+#ifndef QT_TRANSLATE_NOOP
+#define QT_TRANSLATE_NOOP(scope, x) x
+#endif
 
 namespace ipclab::scenario_detail {
 
-// " (did you mean 'x'?)" when one of `candidates` is close to `word`, else "".
+// A diagnostic pattern with its arguments: say(QT_TRANSLATE_NOOP("Diagnostics",
+// "missing key %1 in %2"), {quoted(key), what}).
+inline Phrase say(const char* pattern, std::vector<Phrase> args = {}) {
+  return Phrase::of(pattern, std::move(args));
+}
+
+// " (did you mean 'x'?)" when one of `candidates` is close to `word`, else
+// empty; suggest() as a phrase, did_you_mean() in English.
+Phrase suggest(std::string_view word, const std::vector<std::string_view>& candidates);
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates);
+// " (did you mean 'x'?)" for a known close word.
+Phrase suggestion(std::string_view close_word);
 
 // 'word' in quotes, for messages.
 std::string quoted(std::string_view word);
@@ -29,6 +46,9 @@ SourcePos pos_of(const YAML::Node& node, SourcePos fallback);
 
 // "a map", "a list", "a text", "empty": what a node is, in words.
 std::string_view shape_of(const YAML::Node& node);
+Phrase shape_words(const YAML::Node& node);
+// A node in words for messages: 'text' for a scalar, else its shape.
+Phrase shown(const YAML::Node& node);
 
 // Walks at most `limit` nodes (aliases count each time they are reached) and
 // says whether the tree fits: a guard against files that expand to huge trees.
@@ -52,27 +72,27 @@ class Reader {
  public:
   explicit Reader(std::string file) : file_(std::move(file)) {}
 
-  void error(SourcePos at, std::string message);
+  // A plain string is recorded as a literal (English) phrase.
+  void error(SourcePos at, Phrase message);
   std::size_t error_count() const { return errors_.size(); }
   // Every error recorded, in file order.
   std::vector<Diagnostic> take_errors();
 
-  // `what` names the value in messages, e.g. "'count'".
-  std::optional<std::string> text(const YAML::Node& node, SourcePos at, std::string_view what);
+  // `what` names the value in messages, e.g. "'count'" or a phrase.
+  std::optional<std::string> text(const YAML::Node& node, SourcePos at, const Phrase& what);
   // A text that is a valid name for an object or a process.
-  std::optional<std::string> name(const YAML::Node& node, SourcePos at, std::string_view what);
-  std::optional<int64_t> integer(const YAML::Node& node, SourcePos at, std::string_view what,
+  std::optional<std::string> name(const YAML::Node& node, SourcePos at, const Phrase& what);
+  std::optional<int64_t> integer(const YAML::Node& node, SourcePos at, const Phrase& what,
                                  int64_t lo, int64_t hi);
-  std::optional<bool> boolean(const YAML::Node& node, SourcePos at, std::string_view what);
+  std::optional<bool> boolean(const YAML::Node& node, SourcePos at, const Phrase& what);
   // `{en: ..., zh: ...}` or a plain text (English only).
-  std::optional<LocalText> local_text(const YAML::Node& node, SourcePos at, std::string_view what);
+  std::optional<LocalText> local_text(const YAML::Node& node, SourcePos at, const Phrase& what);
   // The items of a list; an error when `node` is not a list.
-  std::optional<std::vector<Item>> list(const YAML::Node& node, SourcePos at,
-                                        std::string_view what);
+  std::optional<std::vector<Item>> list(const YAML::Node& node, SourcePos at, const Phrase& what);
   // A list of texts; a single text is accepted as a list of one.
   std::optional<std::vector<std::pair<std::string, SourcePos>>> texts(const YAML::Node& node,
                                                                       SourcePos at,
-                                                                      std::string_view what);
+                                                                      const Phrase& what);
 
  private:
   static constexpr std::size_t kMaxErrors = 200;
@@ -86,12 +106,12 @@ class Reader {
 class Fields {
  public:
   // `what` names the map in messages: "object 'buffer'", "'send'".
-  Fields(Reader& reader, const YAML::Node& node, SourcePos at, std::string what);
+  Fields(Reader& reader, const YAML::Node& node, SourcePos at, Phrase what);
 
   bool is_map() const { return is_map_; }
   SourcePos pos() const { return pos_; }
   const std::vector<Entry>& entries() const { return entries_; }
-  void rename(std::string what) { what_ = std::move(what); }
+  void rename(Phrase what) { what_ = std::move(what); }
 
   // Records an error for every key that is not in `allowed`.
   void allow(const std::vector<std::string_view>& allowed);
@@ -110,7 +130,7 @@ class Fields {
   const Entry* find(std::string_view key, bool required);
 
   Reader& reader_;
-  std::string what_;
+  Phrase what_;
   SourcePos pos_;
   bool is_map_ = false;
   std::vector<Entry> entries_;

@@ -441,6 +441,705 @@
     </message>
 </context>
 <context>
+    <name>Diagnostics</name>
+    <message>
+        <source>no bundled scenario %1 and no such file%2</source>
+        <translation>没有内置场景 %1，也没有这个文件%2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>the course</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>a chapter</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>no bundled lesson %1%2</source>
+        <translation>没有内置课程 %1%2</translation>
+    </message>
+    <message>
+        <source>%1 is already in an earlier chapter</source>
+        <translation>%1 已经出现在前面的章节中</translation>
+    </message>
+    <message>
+        <source>the course is empty: it starts with &apos;ipclab-course: 1&apos;</source>
+        <translation>课程文件是空的：它应以 'ipclab-course: 1' 开头</translation>
+    </message>
+    <message>
+        <source>a channel (pipe, fifo, posix_mq, ...)</source>
+        <translation>通道（pipe、fifo、posix_mq 等）</translation>
+    </message>
+    <message>
+        <source>a semaphore</source>
+        <translation>信号量（semaphore）</translation>
+    </message>
+    <message>
+        <source>a mutex</source>
+        <translation>互斥锁（mutex）</translation>
+    </message>
+    <message>
+        <source>a mutex or an rwlock</source>
+        <translation>互斥锁（mutex）或读写锁（rwlock）</translation>
+    </message>
+    <message>
+        <source>a mutex, a semaphore, an rwlock, a file_lock or a shared_memory (a flag)</source>
+        <translation>mutex、semaphore、rwlock、file_lock 或 shared_memory（用作标志）</translation>
+    </message>
+    <message>
+        <source>an rwlock</source>
+        <translation>读写锁（rwlock）</translation>
+    </message>
+    <message>
+        <source>a condvar</source>
+        <translation>条件变量（condvar）</translation>
+    </message>
+    <message>
+        <source>a shared_memory</source>
+        <translation>共享内存（shared_memory）</translation>
+    </message>
+    <message>
+        <source>a file_lock</source>
+        <translation>文件锁（file_lock）</translation>
+    </message>
+    <message>
+        <source>an event</source>
+        <translation>事件（event）</translation>
+    </message>
+    <message>
+        <source>a barrier</source>
+        <translation>屏障（barrier）</translation>
+    </message>
+    <message>
+        <source>an rpc</source>
+        <translation>RPC 服务（rpc）</translation>
+    </message>
+    <message>
+        <source>a pipe, a fifo or a unix_stream</source>
+        <translation>pipe、fifo 或 unix_stream</translation>
+    </message>
+    <message>
+        <source>%1 takes the name of %2, like &apos;%3: NAME&apos;, not %4</source>
+        <translation>%1 的值应是%2的名字，形如 '%3: NAME'，而不是 %4</translation>
+    </message>
+    <message>
+        <source>%1 needs a map like &apos;%2: %3&apos;, not %4</source>
+        <translation>%1 需要一个映射，形如 '%2: %3'，而不是 %4</translation>
+    </message>
+    <message>
+        <source>an object name may only depend on the copy, with {k} (as in %2), not on %1</source>
+        <translation>对象名只能通过 {k} 随副本变化（如 %2），不能依赖 %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2 for copy %3 of %4, and there is no object %2</source>
+        <translation>对 %4 的第 %3 个副本来说，%1 就是 %2，但没有名为 %2 的对象</translation>
+    </message>
+    <message>
+        <source>cell %1 does not exist: %2 has 1 cell (cell 0)</source>
+        <translation>单元 %1 不存在：%2 只有 1 个单元（单元 0）</translation>
+    </message>
+    <message>
+        <source>cell %1 does not exist: %2 has %3 cells (0 to %4)</source>
+        <translation>单元 %1 不存在：%2 有 %3 个单元（0 到 %4）</translation>
+    </message>
+    <message>
+        <source>%1 only applies to a %2, but %3 is %4</source>
+        <translation>%1 只适用于 %2，但 %3 是 %4</translation>
+    </message>
+    <message>
+        <source>&apos;steps&apos; is empty: give at least one action</source>
+        <translation>'steps' 是空的：至少要给出一个动作</translation>
+    </message>
+    <message>
+        <source>a step must be one &apos;action: ...&apos; pair, like &apos;post: full&apos;, not %1</source>
+        <translation>每一步必须是一个 'action: ...' 键值对，如 'post: full'，而不是 %1</translation>
+    </message>
+    <message>
+        <source>this step</source>
+        <translation>这一步</translation>
+    </message>
+    <message>
+        <source>this step is empty: give one action</source>
+        <translation>这一步是空的：请给出一个动作</translation>
+    </message>
+    <message>
+        <source>start each action with its own &apos;-&apos;</source>
+        <translation>每个动作都要以自己的 '-' 开头</translation>
+    </message>
+    <message>
+        <source>if %1 belongs to %2, indent it further than %2</source>
+        <translation>如果 %1 属于 %2，就要比 %2 缩进得更深</translation>
+    </message>
+    <message>
+        <source>a step holds exactly one action, but this one has %1 (%2, %3%4): %5</source>
+        <translation>每一步只能有一个动作，这一步却有 %1 个（%2, %3%4）：%5</translation>
+    </message>
+    <message>
+        <source>unknown action %1%2</source>
+        <translation>未知的动作 %1%2</translation>
+    </message>
+    <message>
+        <source>&apos;sigwait&apos; takes a signal or a list of signals, like &apos;sigwait: [SIGUSR1, SIGUSR2]&apos;, not a map</source>
+        <translation>'sigwait' 的值应是一个信号或信号列表，如 'sigwait: [SIGUSR1, SIGUSR2]'，而不是映射</translation>
+    </message>
+    <message>
+        <source>&apos;sigwait&apos; needs a signal</source>
+        <translation>'sigwait' 需要一个信号</translation>
+    </message>
+    <message>
+        <source>a signal</source>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <source>&apos;mode&apos; must be shared or exclusive, not %1%2</source>
+        <translation>'mode' 必须是 shared 或 exclusive，而不是 %1%2</translation>
+    </message>
+    <message>
+        <source>&apos;style&apos; must be fcntl, flock or ofd, not %1%2</source>
+        <translation>'style' 必须是 fcntl、flock 或 ofd，而不是 %1%2</translation>
+    </message>
+    <message>
+        <source>flock() always locks the whole file, so %1 needs style fcntl or ofd</source>
+        <translation>flock() 总是锁住整个文件，所以 %1 需要 style 为 fcntl 或 ofd</translation>
+    </message>
+    <message>
+        <source>&apos;args&apos; has more than 16 values</source>
+        <translation>'args' 的值超过了 16 个</translation>
+    </message>
+    <message>
+        <source>&apos;exec&apos; may run only ps, grep, sort, wc, cat, head, tail or echo, not %1</source>
+        <translation>'exec' 只能运行 ps、grep、sort、wc、cat、head、tail 或 echo，不能运行 %1</translation>
+    </message>
+    <message>
+        <source>&apos;argv&apos; is empty: give the program and its arguments</source>
+        <translation>'argv' 是空的：请给出程序及其参数</translation>
+    </message>
+    <message>
+        <source>&apos;argv&apos; has more than 32 words</source>
+        <translation>'argv' 超过了 32 个词</translation>
+    </message>
+    <message>
+        <source>a channel</source>
+        <translation>通道（channel）</translation>
+    </message>
+    <message>
+        <source>a semaphore, a channel, a shared_memory, an rwlock, a file_lock or an event</source>
+        <translation>semaphore、通道、shared_memory、rwlock、file_lock 或 event</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 或 %2</translation>
+    </message>
+    <message>
+        <source>unknown goal %1%2; use %3</source>
+        <translation>未知的目标 %1%2；可用的有 %3</translation>
+    </message>
+    <message>
+        <source>unknown finding %1%2; use %3</source>
+        <translation>未知的发现 %1%2；可用的有 %3</translation>
+    </message>
+    <message>
+        <source>unknown %1 %2%3; use %4</source>
+        <translation>未知的 %1 %2%3；可用的有 %4</translation>
+    </message>
+    <message>
+        <source>%1 cannot be both %2 and %3</source>
+        <translation>%1 不能既是 %2 又是 %3</translation>
+    </message>
+    <message>
+        <source>the value of %1</source>
+        <translation>%1 的值</translation>
+    </message>
+    <message>
+        <source>&apos;owner&apos; needs a mutex and its owner, like {guard: producer}</source>
+        <translation>'owner' 需要一个互斥锁及其持有者，如 {guard: producer}</translation>
+    </message>
+    <message>
+        <source>the owner of %1</source>
+        <translation>%1 的持有者</translation>
+    </message>
+    <message>
+        <source>the cells of %1</source>
+        <translation>%1 的单元</translation>
+    </message>
+    <message>
+        <source>a cell value</source>
+        <translation>单元的值</translation>
+    </message>
+    <message>
+        <source>%1 has %2 cells, not %3</source>
+        <translation>%1 有 %2 个单元，而不是 %3 个</translation>
+    </message>
+    <message>
+        <source>the messages in %1</source>
+        <translation>%1 中的消息</translation>
+    </message>
+    <message>
+        <source>an event in &apos;happened&apos; names a &apos;signal&apos; delivered to the process or a &apos;call&apos; it made, one of the two</source>
+        <translation>'happened' 中的事件要么写进程收到的 'signal'，要么写它发起的系统调用 'call'，二者只能选一</translation>
+    </message>
+    <message>
+        <source>&apos;errno&apos; goes with a &apos;call&apos;, not with a &apos;signal&apos;</source>
+        <translation>'errno' 只能和 'call' 一起写，不能和 'signal' 一起写</translation>
+    </message>
+    <message>
+        <source>unknown system call %1%2</source>
+        <translation>未知的系统调用 %1%2</translation>
+    </message>
+    <message>
+        <source>unknown errno %1%2</source>
+        <translation>未知的 errno %1%2</translation>
+    </message>
+    <message>
+        <source>a shared_memory with &apos;private: true&apos;</source>
+        <translation>带 'private: true' 的共享内存（shared_memory）</translation>
+    </message>
+    <message>
+        <source>a semaphore, a channel, a shared_memory that is not private, an rwlock, a file_lock or an event</source>
+        <translation>semaphore、通道、非私有的 shared_memory、rwlock、file_lock 或 event</translation>
+    </message>
+    <message>
+        <source>the memory of %1</source>
+        <translation>%1 的内存</translation>
+    </message>
+    <message>
+        <source>the memory of %1 is empty: name a private object and its value, like {x: 42}</source>
+        <translation>%1 的内存是空的：请写出一个私有对象及其值，如 {x: 42}</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2 中的 %1</translation>
+    </message>
+    <message>
+        <source>%1 lists no cells: give at least cell 0</source>
+        <translation>%1 没有列出任何单元：至少要给出单元 0</translation>
+    </message>
+    <message>
+        <source>%1 has %2 cell, not %3</source>
+        <translation>%1 只有 %2 个单元，而不是 %3 个</translation>
+    </message>
+    <message>
+        <source>%1 is private: each process has its own copy, so it has no one value for %2; check a process&apos;s copy with &apos;memory: {PROCESS: {%3: VALUE}}&apos;</source>
+        <translation>%1 是私有的：每个进程各有一份副本，所以它没有可供 %2 检查的统一的值；请用 'memory: {PROCESS: {%3: VALUE}}' 检查某个进程的副本</translation>
+    </message>
+    <message>
+        <source>&apos;memory&apos; is empty: name a process and its copy, like {writer: {x: 42}}</source>
+        <translation>'memory' 是空的：请写出一个进程及其副本，如 {writer: {x: 42}}</translation>
+    </message>
+    <message>
+        <source>&apos;at_least&apos; is empty: name an object and its least value</source>
+        <translation>'at_least' 是空的：请写出一个对象及其最小值</translation>
+    </message>
+    <message>
+        <source>the least value of %1</source>
+        <translation>%1 的最小值</translation>
+    </message>
+    <message>
+        <source>a channel that lists alternatives</source>
+        <translation>列出了 alternatives 的通道</translation>
+    </message>
+    <message>
+        <source>&apos;step&apos; is empty: name a process and a count</source>
+        <translation>'step' 是空的：请写出一个进程和步数</translation>
+    </message>
+    <message>
+        <source>the step count of %1</source>
+        <translation>%1 的步数</translation>
+    </message>
+    <message>
+        <source>%1 is empty: name a process</source>
+        <translation>%1 是空的：请写出一个进程</translation>
+    </message>
+    <message>
+        <source>&apos;all&apos; already runs every process: write &apos;run: all&apos; alone</source>
+        <translation>'all' 已经包含所有进程：请单独写 'run: all'</translation>
+    </message>
+    <message>
+        <source>&apos;switch&apos; is empty: name a channel and a mechanism ({buffer: posix_mq})</source>
+        <translation>'switch' 是空的：请写出一个通道和一种机制（{buffer: posix_mq}）</translation>
+    </message>
+    <message>
+        <source>the mechanism of %1</source>
+        <translation>%1 的机制</translation>
+    </message>
+    <message>
+        <source>%1 cannot run on %2%3; it can run on %4</source>
+        <translation>%1 不能在 %2 上运行%3；它可以运行在 %4 上</translation>
+    </message>
+    <message>
+        <source>a choice</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>&apos;ask&apos; has &apos;choices&apos; or a &apos;value&apos; to type, not both</source>
+        <translation>'ask' 要么有 'choices'，要么有待输入的 'value'，不能两者都有</translation>
+    </message>
+    <message>
+        <source>&apos;ask&apos; needs &apos;choices&apos; (a multiple-choice question) or &apos;value&apos; (an object whose value the student types)</source>
+        <translation>'ask' 需要 'choices'（选择题）或 'value'（由学生输入其值的对象）</translation>
+    </message>
+    <message>
+        <source>&apos;choices&apos; must list 2 to %1 answers, not %2</source>
+        <translation>'choices' 必须列出 2 到 %1 个答案，而不是 %2 个</translation>
+    </message>
+    <message>
+        <source>&apos;answer&apos; is the number of the right choice counted from 0, so it must be between 0 and %1, not %2</source>
+        <translation>'answer' 是正确选项从 0 开始的序号，所以必须在 0 到 %1 之间，而不是 %2</translation>
+    </message>
+    <message>
+        <source>&apos;lesson&apos; is empty: give at least one step</source>
+        <translation>'lesson' 是空的：至少要给出一个步骤</translation>
+    </message>
+    <message>
+        <source>this lesson step</source>
+        <translation>这个课程步骤</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>a hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>&apos;hints&apos; lists 1 to 3 hints, vaguest first, not %1</source>
+        <translation>'hints' 应列出 1 到 3 条提示（最含糊的在前），而不是 %1 条</translation>
+    </message>
+    <message>
+        <source>a shared_memory that is not private</source>
+        <translation>非私有的共享内存（shared_memory）</translation>
+    </message>
+    <message>
+        <source>%1 has %2 cell, but &apos;measure&apos; writes %3: the times the cost, then the nanoseconds per value with threads and with a pipe</source>
+        <translation>%1 只有 %2 个单元，但 'measure' 要写入 %3 个：开销的倍数，以及用线程和用管道时每个值的纳秒数</translation>
+    </message>
+    <message>
+        <source>%1 has %2 cells, but &apos;measure&apos; writes %3: the times the cost, then the nanoseconds per value with threads and with a pipe</source>
+        <translation>%1 只有 %2 个单元，但 'measure' 要写入 %3 个：开销的倍数，以及用线程和用管道时每个值的纳秒数</translation>
+    </message>
+    <message>
+        <source>%1 is not a channel mechanism%2; use pipe, fifo, posix_mq, sysv_mq, unix_stream, unix_dgram, tcp, udp or shm_ring</source>
+        <translation>%1 不是通道机制%2；可用 pipe、fifo、posix_mq、sysv_mq、unix_stream、unix_dgram、tcp、udp 或 shm_ring</translation>
+    </message>
+    <message>
+        <source>&apos;semaphores&apos; only applies to a shm_ring (its empty and full semaphores), but %1 is %2</source>
+        <translation>'semaphores' 只适用于 shm_ring（指它的 empty 和 full 信号量），但 %1 是 %2</translation>
+    </message>
+    <message>
+        <source>&apos;semaphores&apos; cannot go with &apos;alternatives&apos;: %1 would run without its semaphores on shm_ring only, so it cannot switch; remove one of them</source>
+        <translation>'semaphores' 不能与 'alternatives' 同时使用：%1 将只在不带信号量的 shm_ring 上运行，因此无法切换；请删掉其中之一</translation>
+    </message>
+    <message>
+        <source>&apos;mechanism&apos; is only for &apos;kind: channel&apos;; %1 is already its own mechanism</source>
+        <translation>'mechanism' 只用于 'kind: channel'；%1 本身就是一种机制</translation>
+    </message>
+    <message>
+        <source>an alternative</source>
+        <translation>备选机制</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice in &apos;alternatives&apos;</source>
+        <translation>%1 在 'alternatives' 中列出了两次</translation>
+    </message>
+    <message>
+        <source>%1 only applies to a posix_mq, a sysv_mq or a shm_ring, but %2 is %3</source>
+        <translation>%1 只适用于 posix_mq、sysv_mq 或 shm_ring，但 %2 是 %3</translation>
+    </message>
+    <message>
+        <source>%1 only applies to a posix_mq or a shm_ring, but %2 is %3</source>
+        <translation>%1 只适用于 posix_mq 或 shm_ring，但 %2 是 %3</translation>
+    </message>
+    <message>
+        <source>unknown semaphore flavor %1%2; use posix_named, posix_unnamed or sysv</source>
+        <translation>未知的信号量类型 %1%2；可用 posix_named、posix_unnamed 或 sysv</translation>
+    </message>
+    <message>
+        <source>a sysv semaphore counts to at most %1 (SEMVMX), not %2</source>
+        <translation>sysv 信号量最多只能计数到 %1（SEMVMX），不能是 %2</translation>
+    </message>
+    <message>
+        <source>&apos;undo&apos; (semop with SEM_UNDO) only applies to a semaphore with &apos;flavor: sysv&apos;, but %1 is a %2 semaphore</source>
+        <translation>'undo'（带 SEM_UNDO 的 semop）只适用于 'flavor: sysv' 的信号量，但 %1 是 %2 信号量</translation>
+    </message>
+    <message>
+        <source>&apos;reset&apos; must be manual or auto, not %1%2</source>
+        <translation>'reset' 必须是 manual 或 auto，而不是 %1%2</translation>
+    </message>
+    <message>
+        <source>&apos;prefer&apos; must be readers or writers, not %1%2</source>
+        <translation>'prefer' 必须是 readers 或 writers，而不是 %1%2</translation>
+    </message>
+    <message>
+        <source>this object</source>
+        <translation>这个对象</translation>
+    </message>
+    <message>
+        <source>object %1</source>
+        <translation>对象 %1</translation>
+    </message>
+    <message>
+        <source>unknown kind %1%2</source>
+        <translation>未知的类型 %1%2</translation>
+    </message>
+    <message>
+        <source>&apos;mechanism&apos; is only for &apos;kind: channel&apos;, but %1 is %2</source>
+        <translation>'mechanism' 只用于 'kind: channel'，但 %1 是 %2</translation>
+    </message>
+    <message>
+        <source>&apos;alternatives&apos; is only for objects that carry messages (channel, pipe, fifo, posix_mq, ...), but %1 is %2</source>
+        <translation>'alternatives' 只用于传递消息的对象（channel、pipe、fifo、posix_mq 等），但 %1 是 %2</translation>
+    </message>
+    <message>
+        <source>&apos;undo&apos; (semop with SEM_UNDO) only applies to a semaphore with &apos;flavor: sysv&apos;, but %1 is %2</source>
+        <translation>'undo'（带 SEM_UNDO 的 semop）只适用于 'flavor: sysv' 的信号量，但 %1 是 %2</translation>
+    </message>
+    <message>
+        <source>duplicate object name %1 (first defined at line %2)</source>
+        <translation>重复的对象名 %1（首次定义在第 %2 行）</translation>
+    </message>
+    <message>
+        <source>&apos;processes&apos; is empty: a scenario needs at least one process</source>
+        <translation>'processes' 是空的：一个场景至少需要一个进程</translation>
+    </message>
+    <message>
+        <source>this process</source>
+        <translation>这个进程</translation>
+    </message>
+    <message>
+        <source>process %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>&apos;all&apos; cannot name a process: lessons use it to mean every process</source>
+        <translation>'all' 不能用作进程名：课程用它表示所有进程</translation>
+    </message>
+    <message>
+        <source>duplicate process name %1 (first defined at line %2)</source>
+        <translation>重复的进程名 %1（首次定义在第 %2 行）</translation>
+    </message>
+    <message>
+        <source>these processes run %1 copies in all, but at most %2 are allowed</source>
+        <translation>这些进程总共运行 %1 个副本，但最多只允许 %2 个</translation>
+    </message>
+    <message>
+        <source>process %1 would perform too many actions, but at most %3 are allowed: lower a &apos;repeat&apos; count</source>
+        <translation>进程 %1 要执行的动作太多，最多只允许 %3 个：请调小某个 'repeat' 的次数</translation>
+    </message>
+    <message>
+        <source>process %1 would perform %2 actions, but at most %3 are allowed: lower a &apos;repeat&apos; count</source>
+        <translation>进程 %1 要执行 %2 个动作，但最多只允许 %3 个：请调小某个 'repeat' 的次数</translation>
+    </message>
+    <message>
+        <source>%1 runs %2 copies, %3 to %4</source>
+        <translation>%1 运行 %2 个副本，从 %3 到 %4</translation>
+    </message>
+    <message>
+        <source>a private shared_memory (each process has its own copy)</source>
+        <translation>私有的 shared_memory（每个进程各有一份副本）</translation>
+    </message>
+    <message>
+        <source>a %1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>an %1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>a %1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>%1 needs %2, but %3 is %4</source>
+        <translation>%1 需要%2，但 %3 是 %4</translation>
+    </message>
+    <message>
+        <source>; %1 could use %2</source>
+        <translation>；%1 可以使用 %2</translation>
+    </message>
+    <message>
+        <source>unknown object %1%2</source>
+        <translation>未知的对象 %1%2</translation>
+    </message>
+    <message>
+        <source>unknown process %1%2</source>
+        <translation>未知的进程 %1%2</translation>
+    </message>
+    <message>
+        <source>%1: say which one</source>
+        <translation>%1：请指明是哪一个</translation>
+    </message>
+    <message>
+        <source>%1 runs only once: write %1 without %2</source>
+        <translation>%1 只运行一份：请写 %1，不要带 %2</translation>
+    </message>
+    <message>
+        <source>%1 is not one of its copies: %2</source>
+        <translation>%1 不是它的副本：%2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be caught, blocked or waited for, so a scenario may not use it; try SIGTERM or SIGUSR1</source>
+        <translation>%1 无法被捕获、阻塞或等待，所以场景中不能使用它；可以试试 SIGTERM 或 SIGUSR1</translation>
+    </message>
+    <message>
+        <source>unknown signal %1%2; use SIGUSR1, SIGUSR2, SIGTERM, SIGINT, SIGHUP, SIGALRM, SIGCHLD, SIGCONT, SIGPIPE or SIGRTMIN to SIGRTMIN+8</source>
+        <translation>未知的信号 %1%2；可用 SIGUSR1、SIGUSR2、SIGTERM、SIGINT、SIGHUP、SIGALRM、SIGCHLD、SIGCONT、SIGPIPE 或 SIGRTMIN 到 SIGRTMIN+8</translation>
+    </message>
+    <message>
+        <source>&apos;{proc:%1}&apos;: a width is for numbers ({i:4}, {k:2}), not for a name</source>
+        <translation>'{proc:%1}'：宽度只用于数字（{i:4}、{k:2}），不能用于名字</translation>
+    </message>
+    <message>
+        <source>&apos;{i}&apos; counts the turns of a &apos;repeat&apos;, but this text is not inside one</source>
+        <translation>'{i}' 是 'repeat' 的轮次计数，但这段文字不在任何 'repeat' 之内</translation>
+    </message>
+    <message>
+        <source>unknown placeholder %1%2; a text may use {i}, {proc} and {k}</source>
+        <translation>未知的占位符 %1%2；文字中可以使用 {i}、{proc} 和 {k}</translation>
+    </message>
+    <message>
+        <source>this text is too long: up to %1 bytes once {i} {proc} {k} are filled in, but at most %2 are allowed</source>
+        <translation>这段文字太长：填入 {i} {proc} {k} 后最多可达 %1 字节，但最多只允许 %2 字节</translation>
+    </message>
+    <message>
+        <source>this file is written for format version %1, but this IPC Lab reads version 1 (write &apos;ipclab: 1&apos;)</source>
+        <translation>这个文件是按格式版本 %1 编写的，但本 IPC Lab 只能读取版本 1（请写 'ipclab: 1'）</translation>
+    </message>
+    <message>
+        <source>missing key &apos;ipclab&apos; in the scenario: start the file with &apos;ipclab: 1&apos; (the format version)</source>
+        <translation>场景中缺少键 'ipclab'：文件应以 'ipclab: 1'（格式版本）开头</translation>
+    </message>
+    <message>
+        <source>id %1 may use only lowercase letters, digits and &apos;-&apos; (at most 64), like &apos;producer-consumer&apos;</source>
+        <translation>id %1 只能使用小写字母、数字和 '-'（最多 64 个），如 'producer-consumer'</translation>
+    </message>
+    <message>
+        <source>unknown category %1%2; use message-passing, synchronization, shared-memory or rpc</source>
+        <translation>未知的类别 %1%2；可用 message-passing、synchronization、shared-memory 或 rpc</translation>
+    </message>
+    <message>
+        <source>the scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>the file is larger than 1 MiB; a lesson is much smaller</source>
+        <translation>文件超过了 1 MiB；一个课程要小得多</translation>
+    </message>
+    <message>
+        <source>the file is empty: a scenario starts with &apos;ipclab: 1&apos;</source>
+        <translation>文件是空的：场景应以 'ipclab: 1' 开头</translation>
+    </message>
+    <message>
+        <source>the file holds more than %1 YAML values (are anchors and aliases repeating a part?)</source>
+        <translation>文件中的 YAML 值超过了 %1 个（是不是锚点和别名在重复某一部分？）</translation>
+    </message>
+    <message>
+        <source>a scenario file holds one YAML document, but a second one starts here after &apos;---&apos;</source>
+        <translation>一个场景文件只能包含一个 YAML 文档，但这里在 '---' 之后开始了第二个</translation>
+    </message>
+    <message>
+        <source>YAML syntax error: %1</source>
+        <translation>YAML 语法错误：%1</translation>
+    </message>
+    <message>
+        <source>the file could not be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source> (did you mean %1?)</source>
+        <translation>（是不是指 %1？）</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>a map</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>a text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>%1 more errors not shown; fix these first</source>
+        <translation>还有 %1 个错误未显示；请先修正上面这些</translation>
+    </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 需要一个值</translation>
+    </message>
+    <message>
+        <source>%1 must be a text, not %2</source>
+        <translation>%1 必须是文本，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid name: use at most 32 letters, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter</source>
+        <translation>%1 不是合法的名字：最多 32 个字母、数字、'_' 或 '-'，并以字母开头</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number, not %2</source>
+        <translation>%1 必须是整数，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a number, but %2 is in quotes, which makes it a text (write it without quotes)</source>
+        <translation>%1 必须是数字，但 %2 加了引号，就成了文本（去掉引号即可）</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3, not %4</source>
+        <translation>%1 必须在 %2 到 %3 之间，而不是 %4</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false, not %2</source>
+        <translation>%1 必须是 true 或 false，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a text or a map like {en: &quot;...&quot;, zh: &quot;...&quot;}, not %2</source>
+        <translation>%1 必须是文本或形如 {en: "...", zh: "..."} 的映射，而不是%2</translation>
+    </message>
+    <message>
+        <source>%1 needs an English text</source>
+        <translation>%1 需要英文文本</translation>
+    </message>
+    <message>
+        <source>%1 must be a list (items starting with &apos;-&apos;, or [a, b]), not %2</source>
+        <translation>%1 必须是列表（以 '-' 开头的各项，或 [a, b]），而不是 %2</translation>
+    </message>
+    <message>
+        <source>an item of %1</source>
+        <translation>%1 中的一项</translation>
+    </message>
+    <message>
+        <source>%1 must be a map of &apos;key: value&apos; pairs, not %2</source>
+        <translation>%1 必须是由 'key: value' 键值对组成的映射，而不是 %2</translation>
+    </message>
+    <message>
+        <source>a key must be a plain word, not %1</source>
+        <translation>键必须是一个普通的词，而不是 %1</translation>
+    </message>
+    <message>
+        <source>duplicate key %1 (already given at line %2)</source>
+        <translation>重复的键 %1（已在第 %2 行给出）</translation>
+    </message>
+    <message>
+        <source>unknown key %1 in %2%3</source>
+        <translation>%2 中有未知的键 %1%3</translation>
+    </message>
+    <message>
+        <source>missing key %1 in %2</source>
+        <translation>%2 中缺少键 %1</translation>
+    </message>
+</context>
+<context>
     <name>DiagramPaint</name>
     <message>
         <source>pipe</source>
@@ -3477,6 +4176,10 @@
   cleanup                       清理已死亡的会话留下的东西
   --lang en|zh_CN 放在命令之前：界面语言（否则依次看 LANGUAGE、LC_ALL、LANG）
 </translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: error: %4</source>
+        <translation>%1:%2:%3: 错误：%4</translation>
     </message>
 </context>
 </TS>
