@@ -75,7 +75,9 @@ TEST_P(BundledChallenge, ItsSolutionWins) {
   EXPECT_EQ(play.verdict.finding->kind, c.goal);
   EXPECT_EQ(play.steps, static_cast<int>(c.solution.size()))
       << "the solution wins only on its last step";
-  if (c.max_steps) EXPECT_LE(play.steps, c.max_steps);
+  if (c.max_steps) {
+    EXPECT_LE(play.steps, c.max_steps);
+  }
   EXPECT_GE(c.hints.size(), 1u);
   EXPECT_FALSE(c.explain.zh.empty());
 }

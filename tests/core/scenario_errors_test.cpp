@@ -343,7 +343,7 @@ TEST(ScenarioErrors, WrongBooleansAndWords) {
                        "or ofd"));
   EXPECT_TRUE(HasError(r, 13, 19,
                        "unknown goal 'racing'; use race, exclusion, deadlock, starvation, "
-                       "split, signal_lost or overflow"));
+                       "split, signal_lost, overflow or underflow"));
 }
 
 }  // namespace

@@ -3,8 +3,8 @@
 // sentence (the simulator's, in English) must come out reworded, not as it is.
 #include <QRegularExpression>
 
-#include "gui_fixture.h"
 #include "challenge_text.h"
+#include "gui_fixture.h"
 #include "runtime/challenge.hpp"
 #include "scenario/catalog.hpp"
 #include "scenario/loader.hpp"

@@ -148,8 +148,8 @@ void DiagramScene::setScenario(const ipclab::Scenario& scenario,
     view.isPrivate = specs_[i].is_private;
     for (const auto& plan : plans_)
       for (const ipclab::Op& op : plan)
-        view.isGuard = view.isGuard || (op.obj == static_cast<int>(i) &&
-                                        op.flag_role != ipclab::FlagRole::none);
+        view.isGuard = view.isGuard ||
+                       (op.obj == static_cast<int>(i) && op.flag_role != ipclab::FlagRole::none);
     mechanisms_.push_back(specs_[i].mechanism);
     fillMechanism(i, &view);
     node->setView(view);
