@@ -10,6 +10,7 @@
 #include "challenge_text.h"
 #include "event_detail_text.h"
 #include "lesson_check_text.h"
+#include "object_words.h"
 #include "op_text.h"
 #include "switch_text.h"
 
@@ -123,6 +124,19 @@ std::string event_line(const Event& event, const Session& session) {
   Event shown = event;
   shown.detail = s(said);
   return to_human_line(shown);
+}
+
+std::string state_words(WorkerState state) {
+  if (!g_translated) return std::string(to_string(state));
+  return s(StateWords::word(state));
+}
+
+std::string op_words(const Session& session, int worker, int op) {
+  if (worker < 0 || static_cast<size_t>(worker) >= session.workers().size()) return {};
+  const std::vector<Op>& plan = session.plan(worker);
+  if (op < 0 || static_cast<size_t>(op) >= plan.size()) return {};
+  const Op& o = plan[static_cast<size_t>(op)];
+  return g_translated ? s(OpText::label(o, session.scenario())) : o.label;
 }
 
 }  // namespace ipclab::cli

@@ -55,6 +55,10 @@ std::string refusal_words(const std::string& process, StepResult result);
 std::string switch_reason_words(const std::string& why);
 // The session's description of a deadlock.
 std::string deadlock_words(const std::string& description);
+// A process's state as the `state` table says it: core's to_string in English.
+std::string state_words(WorkerState state);
+// The label of a process's action `op` (Op::label in English).
+std::string op_words(const Session& session, int worker, int op);
 // The human-readable line of an event (to_human_line), its detail in the
 // user's language; `session` gives the op the event belongs to.
 std::string event_line(const Event& event, const Session& session);

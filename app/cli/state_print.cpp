@@ -3,14 +3,28 @@
 #include <cstdio>
 
 #include "cli_text.hpp"
+#include "core_words.hpp"
 #include "runtime/state_model.hpp"
 
 namespace ipclab::cli {
 
 namespace {
 
+// `text` and spaces up to `cols` columns of a terminal: a Chinese character
+// takes two.
+std::string padded(const std::string& text, size_t cols) {
+  size_t width = 0;
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    width += len >= 3 ? 2 : 1;  // CJK and full-width forms are three bytes and up
+    i += len;
+  }
+  return width >= cols ? text : text + std::string(cols - width, ' ');
+}
+
 std::string worker_state_word(const WorkerStatus& w) {
-  std::string s = to_string(w.state);
+  std::string s = state_words(w.state);
   if (w.state == WorkerState::killed && w.term_signal)
     s += " (signal " + std::to_string(w.term_signal) + ")";
   return s;
@@ -34,17 +48,17 @@ std::string state_text(const Session& session, const Snapshot& snap) {
     if (w.state == WorkerState::blocked && w.blocked_obj >= 0)
       blocked = " " + std::string(translate("cli", "on")) + " " +
                 session.scenario().objects[static_cast<size_t>(w.blocked_obj)].name;
-    std::snprintf(line, sizeof line, "  %-12s pid %-7d %-20s  %c %-10s %-16s %s\n",
-                  w.id.name.c_str(), static_cast<int>(w.pid),
-                  (worker_state_word(w) + blocked).c_str(), w.kernel.state,
-                  w.kernel.state_word.c_str(),
+    std::snprintf(line, sizeof line, "  %-12s pid %-7d %s  %c %-10s %-16s %s\n", w.id.name.c_str(),
+                  static_cast<int>(w.pid), padded(worker_state_word(w) + blocked, 20).c_str(),
+                  w.kernel.state, w.kernel.state_word.c_str(),
                   w.kernel.syscall_name.empty() ? "-" : w.kernel.syscall_name.c_str(),
                   w.kernel.wchan.c_str());
     out += line;
     if (w.op < w.op_count)
       out += "      " +
              fill(translate("cli", "next: %1  (action %2 of %3)"),
-                  {w.op_label, std::to_string(w.op + 1), std::to_string(w.op_count)}) +
+                  {op_words(session, w.id.index, w.op), std::to_string(w.op + 1),
+                   std::to_string(w.op_count)}) +
              "\n";
     if (w.kernel.sig_pending)
       out +=

@@ -171,5 +171,41 @@ TEST(CliCoreWords, RunDetailsStayEnglishInEnglishAndInJsonLines) {
   EXPECT_FALSE(has(r.out, "共享内存")) << r.out;
 }
 
+// The `state` table: each process's state and next action in Chinese, the
+// columns still lined up (a Chinese character is two columns wide).
+TEST(CliCoreWords, StateTableInChineseAndInEnglish) {
+  TempDir dir;
+  CliResult r = run_cli({"--lang", "zh_CN", "run", "pipe-basics", "--step"}, dir.path(), {},
+                        "step writer\nstate\nquit\n");
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "下一步：把“line 2”发送到 pipe")) << r.out;
+  // Terminal columns of `line` before the kernel's state letter " S ".
+  auto column = [](const std::string& line) {
+    const size_t at = line.find(" S ");
+    size_t cols = 0;
+    for (size_t i = 0; i < at && i < line.size();) {
+      const auto c = static_cast<unsigned char>(line[i]);
+      const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      cols += len >= 3 ? 2 : 1;
+      i += len;
+    }
+    return at == std::string::npos ? std::string::npos : cols;
+  };
+  std::string zh;
+  for (const std::string& l : lines_of(r.out))
+    if (l.starts_with("  writer       pid ")) zh = l;
+  ASSERT_TRUE(has(zh, "在闸门处")) << r.out;
+  r = run_cli({"run", "pipe-basics", "--step"}, dir.path(), {}, "step writer\nstate\nquit\n");
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "      next: send \"line 2\" to pipe  (action 2 of 3)\n")) << r.out;
+  EXPECT_TRUE(has(r.out, " at gate               S ")) << r.out;
+  std::string en;
+  for (const std::string& l : lines_of(r.out))
+    if (l.starts_with("  writer       pid ")) en = l;
+  EXPECT_EQ(column(zh), column(en)) << "the columns line up in both languages\n"
+                                    << zh << "\n"
+                                    << en;
+}
+
 }  // namespace
 }  // namespace ipclab::live
